@@ -1,0 +1,334 @@
+package io.github.hfinference.core;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+import io.github.hfinference.core.auth.HfToken;
+import io.github.hfinference.core.auth.TokenResolver;
+import io.github.hfinference.core.http.HttpTransport;
+import io.github.hfinference.core.routing.InProcessProvider;
+import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.routing.RequestRouter;
+import io.github.hfinference.core.task.Task;
+
+/**
+ * The reactive Hugging Face inference client: every task, typed, over the router, an
+ * endpoint or an in-process provider.
+ *
+ * <pre class="code">
+ * HfInferenceClient hf = HfInferenceClient.builder().build(); // token from HF_TOKEN, ...
+ * Mono&lt;List&lt;ClassificationOutput&gt;&gt; sentiment = hf.call(TextClassification.TASK,
+ *         "distilbert/distilbert-base-uncased-finetuned-sst-2-english", "I like you");
+ * List&lt;ClassificationOutput&gt; same = hf.blocking().call(TextClassification.TASK, model, "I like you");
+ * </pre>
+ *
+ * Instances are thread-safe and meant to be shared.
+ */
+public final class HfInferenceClient {
+
+	/** The Hugging Face inference router. */
+	public static final URI DEFAULT_BASE_URL = URI.create("https://router.huggingface.co");
+
+	/** The Hugging Face Hub. */
+	public static final URI DEFAULT_HUB_URL = URI.create("https://huggingface.co");
+
+	private final TargetInvoker invoker;
+
+	private final RequestRouter router;
+
+	private final HttpTransport transport;
+
+	private final @Nullable Duration timeout;
+
+	private final URI hubUrl;
+
+	private final boolean hasToken;
+
+	private final BlockingHfInferenceClient blocking;
+
+	private HfInferenceClient(Builder builder) {
+		HfToken token = builder.token;
+		if (token == null && builder.resolveToken) {
+			token = builder.tokenResolver.resolve(null, "configuration").orElse(null);
+		}
+		this.hasToken = token != null;
+		this.hubUrl = builder.hubUrl;
+		this.timeout = builder.timeout;
+		this.transport = new HttpTransport(webClient(builder));
+		RequestRouter requestRouter = new RequestRouter(builder.baseUrl, builder.hubUrl, token, builder.billTo,
+				builder.headers, UserAgent.VALUE, this.transport, builder.mappingTimeToLive);
+		this.router = requestRouter;
+		this.invoker = new TargetInvoker(this.transport, requestRouter, builder.inProcessProviders);
+		this.blocking = new BlockingHfInferenceClient(this);
+	}
+
+	/** A new builder. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Calls a task on a model through the router ({@code auto} provider).
+	 * @param <I> the input type
+	 * @param <P> the parameters type
+	 * @param <R> the result type
+	 * @param task the task, e.g. {@code TextClassification.TASK}
+	 * @param modelId the Hugging Face model id
+	 * @param input the input
+	 * @return the typed result
+	 */
+	public <I, P, R> Mono<R> call(Task<I, P, R> task, String modelId, I input) {
+		return call(task, ModelDefinition.of(modelId), input, null);
+	}
+
+	/**
+	 * Calls a task with parameters on a model through the router ({@code auto} provider).
+	 * @param <I> the input type
+	 * @param <P> the parameters type
+	 * @param <R> the result type
+	 * @param task the task
+	 * @param modelId the Hugging Face model id
+	 * @param input the input
+	 * @param parameters the parameters, or null
+	 * @return the typed result
+	 */
+	public <I, P, R> Mono<R> call(Task<I, P, R> task, String modelId, I input, @Nullable P parameters) {
+		return call(task, ModelDefinition.of(modelId), input, parameters);
+	}
+
+	/**
+	 * Calls a task with parameters on a model definition (its targets, pinned revision...).
+	 * @param <I> the input type
+	 * @param <P> the parameters type
+	 * @param <R> the result type
+	 * @param task the task
+	 * @param model the model
+	 * @param input the input
+	 * @param parameters the parameters, or null
+	 * @return the typed result
+	 */
+	public <I, P, R> Mono<R> call(Task<I, P, R> task, ModelDefinition model, I input, @Nullable P parameters) {
+		return execute(InferenceRequest.of(task, model, input).withParameters(parameters))
+			.map(InferenceResponse::value);
+	}
+
+	/**
+	 * Executes a request and returns the result with its response metadata.
+	 * @param <I> the input type
+	 * @param <P> the parameters type
+	 * @param <R> the result type
+	 * @param request the request
+	 * @return the result and metadata
+	 */
+	public <I, P, R> Mono<InferenceResponse<R>> execute(InferenceRequest<I, P, R> request) {
+		Objects.requireNonNull(request, "request");
+		Duration callTimeout = (request.options().timeout() != null) ? request.options().timeout() : this.timeout;
+		InferenceTarget target = request.model().targets().get(0);
+		return Mono.defer(() -> this.invoker.invoke(target, request, callTimeout));
+	}
+
+	/** The blocking view of this client, for imperative code and virtual threads. */
+	public BlockingHfInferenceClient blocking() {
+		return this.blocking;
+	}
+
+	/** Whether a token was configured or found. */
+	public boolean hasToken() {
+		return this.hasToken;
+	}
+
+	/** The Hub base URL this client uses. */
+	public URI hubUrl() {
+		return this.hubUrl;
+	}
+
+	/** Builds an {@link HfInferenceClient}. */
+	public static final class Builder {
+
+		private @Nullable HfToken token;
+
+		private boolean resolveToken = true;
+
+		private TokenResolver tokenResolver = TokenResolver.fromSystem();
+
+		private URI baseUrl = DEFAULT_BASE_URL;
+
+		private URI hubUrl = DEFAULT_HUB_URL;
+
+		private @Nullable String billTo;
+
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		private @Nullable Duration timeout;
+
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		private Duration mappingTimeToLive = Duration.ofMinutes(10);
+
+		private WebClient.@Nullable Builder webClientBuilder;
+
+		private final Map<String, InProcessProvider> inProcessProviders = new LinkedHashMap<>();
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the access token explicitly.
+		 * @param token the token ({@code hf_...}, or a provider key for endpoint targets)
+		 * @return this builder
+		 */
+		public Builder token(String token) {
+			this.token = HfToken.of(token, "HfInferenceClient.Builder.token");
+			return this;
+		}
+
+		/**
+		 * Sets the access token explicitly.
+		 * @param token the token
+		 * @return this builder
+		 */
+		public Builder token(@Nullable HfToken token) {
+			this.token = token;
+			this.resolveToken = token == null && this.resolveToken;
+			return this;
+		}
+
+		/**
+		 * Sets how the token is found when none is set explicitly (environment and files by default).
+		 * @param tokenResolver the resolver
+		 * @return this builder
+		 */
+		public Builder tokenResolver(TokenResolver tokenResolver) {
+			this.tokenResolver = Objects.requireNonNull(tokenResolver, "tokenResolver");
+			return this;
+		}
+
+		/**
+		 * Does not look for a token in the environment or token files.
+		 * @return this builder
+		 */
+		public Builder noTokenLookup() {
+			this.resolveToken = false;
+			return this;
+		}
+
+		/**
+		 * Sets the router base URL.
+		 * @param baseUrl the URL
+		 * @return this builder
+		 */
+		public Builder baseUrl(URI baseUrl) {
+			this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+			return this;
+		}
+
+		/**
+		 * Sets the Hub base URL.
+		 * @param hubUrl the URL
+		 * @return this builder
+		 */
+		public Builder hubUrl(URI hubUrl) {
+			this.hubUrl = Objects.requireNonNull(hubUrl, "hubUrl");
+			return this;
+		}
+
+		/**
+		 * Bills an organisation ({@code X-HF-Bill-To}) for router calls.
+		 * @param organisation the organisation name or resource group id
+		 * @return this builder
+		 */
+		public Builder billTo(@Nullable String organisation) {
+			this.billTo = organisation;
+			return this;
+		}
+
+		/**
+		 * Adds a header to every inference call.
+		 * @param name the name
+		 * @param value the value
+		 * @return this builder
+		 */
+		public Builder header(String name, String value) {
+			this.headers.put(name, value);
+			return this;
+		}
+
+		/**
+		 * Sets the default time allowed for one call.
+		 * @param timeout the timeout, or null for none
+		 * @return this builder
+		 */
+		public Builder timeout(@Nullable Duration timeout) {
+			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Sets the connect timeout used when this builder creates its own HTTP client.
+		 * @param connectTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets how long Hub provider mappings are cached.
+		 * @param timeToLive the time to live
+		 * @return this builder
+		 */
+		public Builder mappingTimeToLive(Duration timeToLive) {
+			this.mappingTimeToLive = Objects.requireNonNull(timeToLive, "timeToLive");
+			return this;
+		}
+
+		/**
+		 * Uses a pre-configured WebClient builder (for example Spring Boot's); it is cloned.
+		 * Its connector must not follow redirects.
+		 * @param webClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Registers a provider running in this JVM, addressed by an in-process target of the same name.
+		 * @param provider the provider
+		 * @return this builder
+		 */
+		public Builder inProcessProvider(InProcessProvider provider) {
+			this.inProcessProviders.put(provider.name(), provider);
+			return this;
+		}
+
+		/** Builds the client. */
+		public HfInferenceClient build() {
+			return new HfInferenceClient(this);
+		}
+
+	}
+
+	private static WebClient webClient(Builder builder) {
+		WebClient.Builder webClient = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
+				: WebClient.builder()
+					.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+						.followRedirect(false)
+						.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(builder.connectTimeout.toMillis()))));
+		return webClient.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
+	}
+
+}

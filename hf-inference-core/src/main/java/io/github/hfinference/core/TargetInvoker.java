@@ -1,0 +1,95 @@
+package io.github.hfinference.core;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import io.github.hfinference.core.error.HfConfigurationException;
+import io.github.hfinference.core.error.HfInferenceException;
+import io.github.hfinference.core.error.HfResponseException;
+import io.github.hfinference.core.http.HttpTransport;
+import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.http.RawResponse;
+import io.github.hfinference.core.routing.InProcessProvider;
+import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.routing.RequestRouter;
+import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.task.Task;
+
+/**
+ * One attempt of one call on one target: encode, route, exchange, decode. Everything
+ * above it (admission, target choice, retry) decides when and where; this class only
+ * does.
+ */
+final class TargetInvoker {
+
+	private final HttpTransport transport;
+
+	private final RequestRouter router;
+
+	private final Map<String, InProcessProvider> inProcessProviders;
+
+	TargetInvoker(HttpTransport transport, RequestRouter router, Map<String, InProcessProvider> inProcessProviders) {
+		this.transport = transport;
+		this.router = router;
+		this.inProcessProviders = Map.copyOf(inProcessProviders);
+	}
+
+	<I, P, R> Mono<InferenceResponse<R>> invoke(InferenceTarget target, InferenceRequest<I, P, R> request,
+			@Nullable Duration timeout) {
+		if (target instanceof InferenceTarget.InProcess inProcess) {
+			return invokeInProcess(inProcess, request, timeout);
+		}
+		Task<I, P, R> task = request.task();
+		return Mono.fromCallable(() -> task.encoder().encode(request.input(), request.parameters(), JsonCodec.get()))
+			.flatMap((payload) -> this.router.resolve(task, request.model(), target, payload,
+					request.options().headers()))
+			.flatMap((call) -> this.transport.exchange(call, timeout))
+			.map((response) -> decode(task, target, response));
+	}
+
+	private <I, P, R> Mono<InferenceResponse<R>> invokeInProcess(InferenceTarget.InProcess target,
+			InferenceRequest<I, P, R> request, @Nullable Duration timeout) {
+		InProcessProvider provider = this.inProcessProviders.get(target.provider());
+		if (provider == null) {
+			return Mono.error(new HfConfigurationException("No in-process provider named '" + target.provider()
+					+ "' is registered (model '" + request.model().alias() + "'); add the module that provides it"));
+		}
+		if (!provider.supports(request.task())) {
+			return Mono.error(new HfConfigurationException("Provider '" + target.provider() + "' cannot run task '"
+					+ request.task().id() + "' (model '" + request.model().alias() + "')"));
+		}
+		Mono<R> result = Mono.defer(
+				() -> provider.execute(request.task(), request.model(), request.input(), request.parameters()));
+		if (timeout != null) {
+			result = result.timeout(timeout);
+		}
+		return result.map((value) -> new InferenceResponse<>(value, ResponseMetadata.local(target.provider())));
+	}
+
+	private static <R> InferenceResponse<R> decode(Task<?, ?, R> task, InferenceTarget target, RawResponse response) {
+		R value;
+		try {
+			value = task.decoder().decode(response, JsonCodec.get());
+		}
+		catch (HfInferenceException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new HfResponseException("Cannot decode the " + task.id() + " response from " + target.name() + ": "
+					+ ex.getMessage(), ex);
+		}
+		ResponseMetadata metadata = ResponseMetadata.from(target.name(), response.headers());
+		if (value instanceof TokenUsage usage) {
+			metadata = metadata.withTokens(usage.promptTokens(), usage.generatedTokens());
+		}
+		return new InferenceResponse<>(value, metadata);
+	}
+
+	boolean hasInProcessProvider(String name) {
+		return this.inProcessProviders.containsKey(name);
+	}
+
+}

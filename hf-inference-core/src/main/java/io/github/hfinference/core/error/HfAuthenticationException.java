@@ -1,0 +1,16 @@
+package io.github.hfinference.core.error;
+
+/**
+ * 401 Unauthorized: the token is missing or invalid, or the model is private or gated and
+ * the token has no access to it.
+ */
+public class HfAuthenticationException extends HfHttpException {
+
+	private static final long serialVersionUID = 1L;
+
+	public HfAuthenticationException(ErrorDetails details) {
+		super(details.withMessage(details.serverMessage()
+				+ " (the token is missing or invalid, or it has no access to this private or gated model)"));
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.github.hfinference.core.error;
+
+/**
+ * 400 Bad Request: the payload or its parameters were rejected.
+ */
+public class HfBadRequestException extends HfHttpException {
+
+	private static final long serialVersionUID = 1L;
+
+	public HfBadRequestException(ErrorDetails details) {
+		super(details);
+	}
+
+}

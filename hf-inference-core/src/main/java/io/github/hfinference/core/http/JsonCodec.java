@@ -1,0 +1,126 @@
+package io.github.hfinference.core.http;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import io.github.hfinference.core.error.HfResponseException;
+
+/**
+ * The one JSON mapper used for request and response bodies: snake_case names (as in the
+ * Hugging Face task specifications), {@code null} values omitted, unknown response fields
+ * ignored, single values accepted where a list is expected.
+ */
+public final class JsonCodec {
+
+	private static final JsonCodec DEFAULT = new JsonCodec(JsonMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL)
+			.withContentInclusion(JsonInclude.Include.NON_NULL))
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+		.build());
+
+	private final JsonMapper mapper;
+
+	private JsonCodec(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/** The shared codec. */
+	public static JsonCodec get() {
+		return DEFAULT;
+	}
+
+	/** The underlying mapper. */
+	public JsonMapper mapper() {
+		return this.mapper;
+	}
+
+	/** A new empty JSON object. */
+	public ObjectNode object() {
+		return this.mapper.createObjectNode();
+	}
+
+	/**
+	 * Converts a value (record, map, list, string) to a JSON tree.
+	 * @param value the value
+	 * @return its tree
+	 */
+	public JsonNode tree(@Nullable Object value) {
+		return this.mapper.valueToTree(value);
+	}
+
+	/**
+	 * Serialises a JSON tree to bytes.
+	 * @param node the tree
+	 * @return UTF-8 bytes
+	 */
+	public byte[] write(JsonNode node) {
+		return this.mapper.writeValueAsBytes(node);
+	}
+
+	/**
+	 * Parses bytes into a tree.
+	 * @param body JSON bytes
+	 * @return the tree
+	 * @throws HfResponseException if the body is not JSON
+	 */
+	public JsonNode parse(byte[] body) {
+		try {
+			return this.mapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new HfResponseException("Response body is not valid JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/**
+	 * Converts a tree to a value of the given type.
+	 * @param <T> the type
+	 * @param node the tree
+	 * @param type the target class
+	 * @return the value
+	 */
+	public <T> T convert(JsonNode node, Class<T> type) {
+		return convert(node, this.mapper.constructType(type));
+	}
+
+	/**
+	 * Converts a tree to a list of values of the given element type.
+	 * @param <T> the element type
+	 * @param node a JSON array (a single object is read as a one-element list)
+	 * @param elementType the element class
+	 * @return the list
+	 */
+	public <T> List<T> convertList(JsonNode node, Class<T> elementType) {
+		return convert(node, this.mapper.getTypeFactory().constructCollectionType(List.class, elementType));
+	}
+
+	/**
+	 * Converts a tree to a value of the given type.
+	 * @param <T> the type
+	 * @param node the tree
+	 * @param type the target type
+	 * @return the value
+	 */
+	public <T> T convert(JsonNode node, JavaType type) {
+		try {
+			return this.mapper.readerFor(type).readValue(node);
+		}
+		catch (JacksonException ex) {
+			throw new HfResponseException(
+					"Cannot read the response as " + type.toCanonical() + ": " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,164 @@
+package io.github.hfinference.core.routing;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.hfinference.core.error.HfConfigurationException;
+
+/**
+ * A model as the application knows it: an alias, the Hugging Face model id, an optional
+ * pinned revision and the ordered targets that can serve it.
+ */
+public final class ModelDefinition {
+
+	private static final Pattern REVISION = Pattern.compile("[0-9a-f]{5,40}|[A-Za-z0-9._/-]{1,200}");
+
+	private final String alias;
+
+	private final @Nullable String id;
+
+	private final @Nullable String revision;
+
+	private final List<InferenceTarget> targets;
+
+	private ModelDefinition(Builder builder) {
+		this.alias = Objects.requireNonNull(builder.alias, "alias");
+		this.id = builder.id;
+		this.revision = builder.revision;
+		this.targets = List.copyOf(builder.targets);
+		if (this.targets.isEmpty()) {
+			throw new HfConfigurationException("Model '" + this.alias + "' has no target");
+		}
+		if (this.id == null && this.targets.stream().anyMatch(InferenceTarget.Router.class::isInstance)) {
+			throw new HfConfigurationException(
+					"Model '" + this.alias + "' is served through the router and needs a model id");
+		}
+		if (this.revision != null && !REVISION.matcher(this.revision).matches()) {
+			throw new HfConfigurationException("Model '" + this.alias + "' has a malformed revision '" + this.revision
+					+ "': expected a commit sha (5 to 40 hex characters) or a branch or tag name");
+		}
+	}
+
+	/**
+	 * A model served through the router with provider {@code auto}.
+	 * @param id the Hugging Face model id
+	 * @return the definition, aliased by its id
+	 */
+	public static ModelDefinition of(String id) {
+		return builder(id).id(id).target(InferenceTarget.Router.AUTO).build();
+	}
+
+	/**
+	 * Starts a definition.
+	 * @param alias the name the application uses for the model
+	 * @return a builder
+	 */
+	public static Builder builder(String alias) {
+		return new Builder(alias);
+	}
+
+	/** The application's name for this model. */
+	public String alias() {
+		return this.alias;
+	}
+
+	/** The Hugging Face model id ({@code org/name}), or null for an endpoint-only model. */
+	public @Nullable String id() {
+		return this.id;
+	}
+
+	/** The pinned revision, or null. */
+	public @Nullable String revision() {
+		return this.revision;
+	}
+
+	/** The targets, in priority order. */
+	public List<InferenceTarget> targets() {
+		return this.targets;
+	}
+
+	/** What to call the model in messages and metrics: its id, or its alias. */
+	public String displayName() {
+		return (this.id != null) ? this.id : this.alias;
+	}
+
+	/** A builder initialised from this definition. */
+	public Builder toBuilder() {
+		Builder builder = new Builder(this.alias).id(this.id).revision(this.revision);
+		builder.targets.addAll(this.targets);
+		return builder;
+	}
+
+	@Override
+	public String toString() {
+		return "ModelDefinition[alias=" + this.alias + ", id=" + this.id + ", revision=" + this.revision
+				+ ", targets=" + this.targets + "]";
+	}
+
+	/** Builds a {@link ModelDefinition}. */
+	public static final class Builder {
+
+		private final String alias;
+
+		private @Nullable String id;
+
+		private @Nullable String revision;
+
+		private final java.util.ArrayList<InferenceTarget> targets = new java.util.ArrayList<>();
+
+		private Builder(String alias) {
+			this.alias = alias;
+		}
+
+		/**
+		 * Sets the model id.
+		 * @param id the Hugging Face model id
+		 * @return this builder
+		 */
+		public Builder id(@Nullable String id) {
+			this.id = id;
+			return this;
+		}
+
+		/**
+		 * Pins a revision.
+		 * @param revision a commit sha, branch or tag
+		 * @return this builder
+		 */
+		public Builder revision(@Nullable String revision) {
+			this.revision = revision;
+			return this;
+		}
+
+		/**
+		 * Adds a target after those already added.
+		 * @param target the target
+		 * @return this builder
+		 */
+		public Builder target(InferenceTarget target) {
+			this.targets.add(Objects.requireNonNull(target, "target"));
+			return this;
+		}
+
+		/**
+		 * Replaces the targets.
+		 * @param targets the targets in priority order
+		 * @return this builder
+		 */
+		public Builder targets(List<? extends InferenceTarget> targets) {
+			this.targets.clear();
+			this.targets.addAll(targets);
+			return this;
+		}
+
+		/** Builds the definition. */
+		public ModelDefinition build() {
+			return new ModelDefinition(this);
+		}
+
+	}
+
+}

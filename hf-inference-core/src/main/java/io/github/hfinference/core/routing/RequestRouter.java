@@ -1,0 +1,243 @@
+package io.github.hfinference.core.routing;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+import io.github.hfinference.core.auth.HfToken;
+import io.github.hfinference.core.error.HfConfigurationException;
+import io.github.hfinference.core.http.HttpCall;
+import io.github.hfinference.core.http.HttpTransport;
+import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.task.Task;
+import io.github.hfinference.core.task.TaskRoute;
+
+/**
+ * Turns a task call on one target into an {@link HttpCall}: the URL (router provider
+ * route, auto-router, or endpoint URL used verbatim), the body's {@code model} field for
+ * chat, and the headers, including credentials only for hosts allowed to receive them.
+ */
+public final class RequestRouter {
+
+	private static final Set<String> HF_HOST_SUFFIXES = Set.of(".huggingface.co", ".hf.co", ".huggingface.cloud",
+			".hf.space");
+
+	private final URI baseUrl;
+
+	private final URI hubUrl;
+
+	private final @Nullable HfToken token;
+
+	private final @Nullable String billTo;
+
+	private final Map<String, String> defaultHeaders;
+
+	private final String userAgent;
+
+	private final ProviderMappingCache mappings;
+
+	/**
+	 * Creates a router.
+	 * @param baseUrl the inference router base URL
+	 * @param hubUrl the Hub base URL
+	 * @param token the Hugging Face token, or null
+	 * @param billTo organisation to bill ({@code X-HF-Bill-To}), or null
+	 * @param defaultHeaders headers added to every call
+	 * @param userAgent the {@code User-Agent}
+	 * @param transport the transport used for Hub provider-mapping lookups
+	 * @param mappingTimeToLive how long provider mappings are cached
+	 */
+	public RequestRouter(URI baseUrl, URI hubUrl, @Nullable HfToken token, @Nullable String billTo,
+			Map<String, String> defaultHeaders, String userAgent, HttpTransport transport,
+			java.time.Duration mappingTimeToLive) {
+		this.baseUrl = baseUrl;
+		this.hubUrl = hubUrl;
+		this.token = token;
+		this.billTo = billTo;
+		this.defaultHeaders = Map.copyOf(defaultHeaders);
+		this.userAgent = userAgent;
+		this.mappings = new ProviderMappingCache(transport, hubUrl, this::hubHeaders, mappingTimeToLive);
+	}
+
+	/**
+	 * Resolves a call on a remote target.
+	 * @param task the task
+	 * @param model the model
+	 * @param target the router provider or endpoint
+	 * @param payload the encoded body
+	 * @param extraHeaders per-call headers
+	 * @return the HTTP call
+	 */
+	public Mono<HttpCall> resolve(Task<?, ?, ?> task, ModelDefinition model, InferenceTarget target,
+			RequestPayload payload, Map<String, String> extraHeaders) {
+		if (target instanceof InferenceTarget.Router router) {
+			return routeViaRouter(task, model, router.provider(), payload)
+				.map((route) -> call(route.uri, route.payload, task, model, target, this.token, true, extraHeaders));
+		}
+		if (target instanceof InferenceTarget.Endpoint endpoint) {
+			URI uri = (task.route() == TaskRoute.CHAT_COMPLETIONS) ? chatUrl(endpoint.url()) : endpoint.url();
+			RequestPayload body = withModel(payload, task, (model.id() != null) ? model.id() : "tgi");
+			HfToken credentials = (endpoint.token() != null) ? endpoint.token()
+					: (endpoint.sendHfToken() || isHuggingFaceHost(endpoint.url())) ? this.token : null;
+			return Mono.just(call(uri, body, task, model, target, credentials, false, extraHeaders));
+		}
+		return Mono.error(new HfConfigurationException("Target " + target + " is not an HTTP target"));
+	}
+
+	/**
+	 * Headers for a Hub API call (mapping lookups, health checks).
+	 * @param uri the Hub URI
+	 * @return the headers
+	 */
+	public HttpHeaders hubHeaders(URI uri) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.USER_AGENT, this.userAgent);
+		if (this.token != null && this.token.isHuggingFaceToken() && isTrustedHost(uri)) {
+			headers.set(HttpHeaders.AUTHORIZATION, this.token.authorizationHeader());
+		}
+		return headers;
+	}
+
+	private Mono<Route> routeViaRouter(Task<?, ?, ?> task, ModelDefinition model, String provider,
+			RequestPayload payload) {
+		String modelId = requireId(model);
+		if (this.token != null && !this.token.isHuggingFaceToken()) {
+			return Mono.error(new HfConfigurationException("The configured key (" + this.token.source()
+					+ ") is not a Hugging Face token (hf_...): a provider's own key can only be used with an "
+					+ "endpoint target pointing at that provider, not through the router (model '" + model.alias()
+					+ "')"));
+		}
+		boolean chat = task.route() == TaskRoute.CHAT_COMPLETIONS;
+		if (provider.equals(Providers.AUTO) || provider.startsWith(Providers.AUTO + ":")) {
+			if (chat) {
+				String policy = provider.equals(Providers.AUTO) ? "" : ":" + provider.substring(5);
+				return Mono.just(new Route(router("/v1/chat/completions"), withModel(payload, task, modelId + policy)));
+			}
+			return this.mappings.get(modelId).flatMap((mapping) -> mapping.entries()
+				.stream()
+				.filter((entry) -> entry.serves(task.id()) && supports(entry.provider(), task))
+				.findFirst()
+				.map((entry) -> routeViaRouter(task, model, entry.provider(), payload))
+				.orElseGet(() -> Mono.error(new HfConfigurationException("No provider serving task '" + task.id()
+						+ "' for model '" + modelId + "' is supported by this client (Hub mapping: "
+						+ mapping.entries().stream().map((e) -> e.provider() + "=" + e.task()).toList()
+						+ "); configure an explicit provider or an endpoint URL"))));
+		}
+		if (provider.equals(Providers.HF_INFERENCE)) {
+			String path = "/hf-inference/models/" + modelId + switch (task.route()) {
+				case MODEL -> "";
+				case PIPELINE -> "/pipeline/" + task.id();
+				case CHAT_COMPLETIONS -> "/v1/chat/completions";
+			};
+			return Mono.just(new Route(router(path), withModel(payload, task, modelId)));
+		}
+		if (!chat || Providers.chatPath(provider).isEmpty()) {
+			return Mono.error(new HfConfigurationException("Provider '" + provider + "' cannot serve task '"
+					+ task.id() + "' through this client (model '" + model.alias() + "'); use hf-inference, "
+					+ "auto, or an endpoint URL"));
+		}
+		return this.mappings.get(modelId)
+			.flatMap((mapping) -> mapping.forProvider(provider)
+				.map((entry) -> Mono.just(new Route(router("/" + provider + Providers.chatPath(provider).get()),
+						withModel(payload, task, entry.providerId()))))
+				.orElseGet(() -> Mono.error(new HfConfigurationException("Model '" + modelId
+						+ "' is not served by provider '" + provider + "' according to the Hub (providers: "
+						+ mapping.entries().stream().map(ProviderMapping.Entry::provider).toList() + ")"))));
+	}
+
+	private static boolean supports(String provider, Task<?, ?, ?> task) {
+		return provider.equals(Providers.HF_INFERENCE)
+				|| (task.route() == TaskRoute.CHAT_COMPLETIONS && Providers.chatPath(provider).isPresent());
+	}
+
+	private URI router(String path) {
+		return UriComponentsBuilder.fromUri(this.baseUrl).path(path).build().toUri();
+	}
+
+	private static URI chatUrl(URI endpoint) {
+		String url = endpoint.toString().replaceAll("/+$", "");
+		if (url.endsWith("/chat/completions")) {
+			return URI.create(url);
+		}
+		return URI.create(url.endsWith("/v1") ? url + "/chat/completions" : url + "/v1/chat/completions");
+	}
+
+	private static RequestPayload withModel(RequestPayload payload, Task<?, ?, ?> task, String model) {
+		if (task.route() != TaskRoute.CHAT_COMPLETIONS || !(payload instanceof RequestPayload.Json json)) {
+			return payload;
+		}
+		ObjectNode body = JsonCodec.get().object();
+		body.put("model", model);
+		body.setAll(json.body());
+		return new RequestPayload.Json(body);
+	}
+
+	private HttpCall call(URI uri, RequestPayload payload, Task<?, ?, ?> task, ModelDefinition model,
+			InferenceTarget target, @Nullable HfToken credentials, boolean viaRouter, Map<String, String> extra) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.USER_AGENT, this.userAgent);
+		this.defaultHeaders.forEach(headers::set);
+		extra.forEach(headers::set);
+		if (credentials != null) {
+			headers.set(HttpHeaders.AUTHORIZATION, credentials.authorizationHeader());
+		}
+		if (viaRouter && this.billTo != null) {
+			headers.set("X-HF-Bill-To", this.billTo);
+		}
+		if (task.accept() != null) {
+			headers.set(HttpHeaders.ACCEPT, task.accept());
+		}
+		byte[] body;
+		if (payload instanceof RequestPayload.Json json) {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			body = JsonCodec.get().write(json.body());
+		}
+		else {
+			RequestPayload.Binary binary = (RequestPayload.Binary) payload;
+			if (binary.contentType() != null) {
+				headers.set(HttpHeaders.CONTENT_TYPE, binary.contentType());
+			}
+			body = binary.bytes();
+		}
+		return new HttpCall(HttpMethod.POST, uri, headers, body, model.displayName(), target.name());
+	}
+
+	private boolean isTrustedHost(URI uri) {
+		return sameHost(uri, this.baseUrl) || sameHost(uri, this.hubUrl) || isHuggingFaceHost(uri);
+	}
+
+	private static boolean sameHost(URI a, URI b) {
+		return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
+	}
+
+	/**
+	 * Whether a URL belongs to Hugging Face (huggingface.co, hf.co, Inference Endpoints, Spaces).
+	 * @param uri the URL
+	 * @return true for Hugging Face hosts
+	 */
+	public static boolean isHuggingFaceHost(URI uri) {
+		String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(java.util.Locale.ROOT) : "";
+		return "https".equals(uri.getScheme()) && (host.equals("huggingface.co") || host.equals("hf.co")
+				|| HF_HOST_SUFFIXES.stream().anyMatch(host::endsWith));
+	}
+
+	private static String requireId(ModelDefinition model) {
+		if (model.id() == null) {
+			throw new HfConfigurationException("Model '" + model.alias() + "' has no model id");
+		}
+		return model.id();
+	}
+
+	private record Route(URI uri, RequestPayload payload) {
+	}
+
+}

@@ -1,0 +1,176 @@
+package io.github.hfinference.core.task;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+import tools.jackson.databind.JsonNode;
+
+import io.github.hfinference.core.error.HfResponseException;
+
+/**
+ * {@code feature-extraction}: embeddings of one text ({@link #TASK}) or of a batch of
+ * texts in one request ({@link #BATCH}). Options go at the body root, and the response may
+ * be 1-D (sentence embedding), 2-D (a batch, or token vectors of one text) or 3-D (token
+ * vectors of a batch).
+ */
+public final class FeatureExtraction {
+
+	/** Embedding of one text. */
+	public static final Task<String, Parameters, Embedding> TASK = Task
+		.<String, Parameters, Embedding>builder("feature-extraction", TaskRoute.PIPELINE)
+		.input(String.class)
+		.parameters(Parameters.class)
+		.result(Embedding.class)
+		.encoder(Encoders.inputsWithRootParameters())
+		.decoder((response, codec) -> single(codec.parse(response.body())))
+		.build();
+
+	/** Embeddings of several texts, in one request, in input order. */
+	public static final Task<List<String>, Parameters, List<Embedding>> BATCH = Task
+		.<List<String>, Parameters, List<Embedding>>builder("feature-extraction", TaskRoute.PIPELINE)
+		.input(new ParameterizedTypeReference<>() {
+		})
+		.parameters(Parameters.class)
+		.result(new ParameterizedTypeReference<>() {
+		})
+		.encoder(Encoders.inputsWithRootParameters())
+		.decoder((response, codec) -> batch(codec.parse(response.body())))
+		.build();
+
+	private FeatureExtraction() {
+	}
+
+	/**
+	 * Reads the response to a single text: {@code [d]}, {@code [[d]]} (one row),
+	 * {@code [[t,d]]} token vectors, or {@code [[[t,d]]]} (token vectors of a batch of one).
+	 * @param node the parsed response
+	 * @return the embedding
+	 */
+	static Embedding single(JsonNode node) {
+		int depth = depth(node);
+		return switch (depth) {
+			case 1 -> tensor(node);
+			case 2 -> (node.size() == 1) ? tensor(node.get(0)) : tensor(node);
+			case 3 -> {
+				requireSize(node, 1);
+				yield tensor(node.get(0));
+			}
+			default -> throw malformed(node);
+		};
+	}
+
+	/**
+	 * Reads the response to a batch: {@code [[d]...]} or {@code [[[t,d]]...]}.
+	 * @param node the parsed response
+	 * @return one embedding per input
+	 */
+	static List<Embedding> batch(JsonNode node) {
+		int depth = depth(node);
+		if (depth != 2 && depth != 3) {
+			throw malformed(node);
+		}
+		List<Embedding> embeddings = new ArrayList<>(node.size());
+		for (JsonNode element : node) {
+			embeddings.add(tensor(element));
+		}
+		return embeddings;
+	}
+
+	private static Embedding tensor(JsonNode node) {
+		if (depth(node) == 1) {
+			return new Embedding(new int[] { node.size() }, floats(node, new float[node.size()], 0));
+		}
+		int rows = node.size();
+		int dims = rows == 0 ? 0 : node.get(0).size();
+		float[] values = new float[rows * dims];
+		for (int row = 0; row < rows; row++) {
+			JsonNode vector = node.get(row);
+			if (vector.size() != dims) {
+				throw new HfResponseException("Ragged feature-extraction response: row " + row + " has "
+						+ vector.size() + " values, expected " + dims, null);
+			}
+			floats(vector, values, row * dims);
+		}
+		return new Embedding(new int[] { rows, dims }, values);
+	}
+
+	private static float[] floats(JsonNode vector, float[] target, int offset) {
+		for (int i = 0; i < vector.size(); i++) {
+			JsonNode value = vector.get(i);
+			if (!value.isNumber()) {
+				throw new HfResponseException("Feature-extraction response holds a non-number: " + value, null);
+			}
+			target[offset + i] = value.floatValue();
+		}
+		return target;
+	}
+
+	private static int depth(JsonNode node) {
+		int depth = 0;
+		JsonNode current = node;
+		while (current.isArray()) {
+			depth++;
+			if (current.isEmpty()) {
+				break;
+			}
+			current = current.get(0);
+		}
+		return depth;
+	}
+
+	private static void requireSize(JsonNode node, int size) {
+		if (node.size() != size) {
+			throw malformed(node);
+		}
+	}
+
+	private static HfResponseException malformed(JsonNode node) {
+		return new HfResponseException("Malformed feature-extraction response: expected an array of numbers "
+				+ "nested one to three levels deep, got " + (node.isArray() ? "depth " + depth(node) : node.getNodeType()),
+				null);
+	}
+
+	/**
+	 * Feature-extraction options, sent at the body root.
+	 *
+	 * @param normalize whether to L2-normalise the embeddings
+	 * @param promptName name of a prompt configured in the model (sentence-transformers)
+	 * @param truncate whether to truncate inputs longer than the model's maximum
+	 * @param truncationDirection which side to truncate
+	 */
+	public record Parameters(@Nullable Boolean normalize, @Nullable String promptName, @Nullable Boolean truncate,
+			@Nullable TruncationDirection truncationDirection) {
+
+		/** Normalised embeddings. */
+		public static Parameters normalized() {
+			return new Parameters(true, null, null, null);
+		}
+
+	}
+
+	/** Side from which over-long inputs are truncated. */
+	public enum TruncationDirection {
+
+		/** Drop tokens at the start. */
+		LEFT("left"),
+		/** Drop tokens at the end. */
+		RIGHT("right");
+
+		private final String value;
+
+		TruncationDirection(String value) {
+			this.value = value;
+		}
+
+		/** The wire value. */
+		@JsonValue
+		public String value() {
+			return this.value;
+		}
+
+	}
+
+}

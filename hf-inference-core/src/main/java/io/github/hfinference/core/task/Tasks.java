@@ -1,0 +1,53 @@
+package io.github.hfinference.core.task;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.hfinference.core.task.chat.ChatCompletion;
+
+/**
+ * Every task this library knows, by Hugging Face task id.
+ */
+public final class Tasks {
+
+	private static final List<Task<?, ?, ?>> ALL = List.of(
+			TextClassification.TASK,
+			FeatureExtraction.TASK,
+			ChatCompletion.TASK);
+
+	private static final Map<String, Task<?, ?, ?>> BY_ID = index();
+
+	private Tasks() {
+	}
+
+	/** All tasks (batch variants excluded), in a stable order. */
+	public static List<Task<?, ?, ?>> all() {
+		return ALL;
+	}
+
+	/**
+	 * Looks a task up by its id ({@code text-classification}, ...). {@code conversational}
+	 * is accepted as an alias of {@code chat-completion}.
+	 * @param id the task id
+	 * @return the task, or empty if unknown
+	 */
+	public static Optional<Task<?, ?, ?>> byId(String id) {
+		return Optional.ofNullable(BY_ID.get("conversational".equals(id) ? "chat-completion" : id));
+	}
+
+	/** The ids of all known tasks. */
+	public static List<String> ids() {
+		return List.copyOf(BY_ID.keySet());
+	}
+
+	private static Map<String, Task<?, ?, ?>> index() {
+		Map<String, Task<?, ?, ?>> index = new LinkedHashMap<>();
+		for (Task<?, ?, ?> task : ALL) {
+			index.put(task.id(), task);
+		}
+		return index;
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.github.hfinference.core.task.chat;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import io.github.hfinference.core.TokenUsage;
+
+/**
+ * A chat completion.
+ *
+ * @param id completion id (may be empty)
+ * @param created creation time, epoch seconds
+ * @param model the model that answered
+ * @param systemFingerprint backend fingerprint
+ * @param choices the generated choices
+ * @param usage token counts, if reported
+ */
+public record ChatCompletionOutput(@Nullable String id, long created, @Nullable String model,
+		@Nullable String systemFingerprint, List<Choice> choices, @Nullable Usage usage) implements TokenUsage {
+
+	@Override
+	public @Nullable Integer promptTokens() {
+		return (this.usage != null) ? this.usage.promptTokens() : null;
+	}
+
+	@Override
+	public @Nullable Integer generatedTokens() {
+		return (this.usage != null) ? this.usage.completionTokens() : null;
+	}
+
+	/** The text of the first choice, or null if it only called tools. */
+	public @Nullable String content() {
+		return this.choices.isEmpty() ? null : this.choices.get(0).message().content();
+	}
+
+	/**
+	 * One generated choice.
+	 *
+	 * @param index its index
+	 * @param message the assistant message
+	 * @param finishReason why generation stopped ({@code stop}, {@code length},
+	 * {@code tool_calls}, ...)
+	 * @param logprobs log probabilities, when requested
+	 */
+	public record Choice(int index, ChatMessage message, @Nullable String finishReason, @Nullable JsonNode logprobs) {
+
+	}
+
+}

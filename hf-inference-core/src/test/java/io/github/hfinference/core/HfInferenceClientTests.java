@@ -1,0 +1,81 @@
+package io.github.hfinference.core;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.hfinference.core.error.HfRateLimitException;
+import io.github.hfinference.core.task.ClassificationOutput;
+import io.github.hfinference.core.task.TextClassification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class HfInferenceClientTests {
+
+	private final MockWebServer server = new MockWebServer();
+
+	private HfInferenceClient client;
+
+	@BeforeEach
+	void start() throws IOException {
+		this.server.start();
+		URI url = this.server.url("/").uri();
+		this.client = HfInferenceClient.builder().token("hf_test").baseUrl(url).hubUrl(url).build();
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	@Test
+	void textClassificationOnHfInferencePostsInputsAndReadsNestedList() throws Exception {
+		this.server.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/json")
+			.addHeader("x-sha", "714eb0fa")
+			.body("[[{\"label\":\"POSITIVE\",\"score\":0.99},{\"label\":\"NEGATIVE\",\"score\":0.01}]]")
+			.build());
+		var model = io.github.hfinference.core.routing.ModelDefinition.builder("sentiment")
+			.id("distilbert/sst2")
+			.target(new io.github.hfinference.core.routing.InferenceTarget.Router("hf-inference"))
+			.build();
+		InferenceResponse<List<ClassificationOutput>> response = this.client.blocking()
+			.execute(InferenceRequest.of(TextClassification.TASK, model, "I like you"));
+		assertThat(response.value()).containsExactly(new ClassificationOutput("POSITIVE", 0.99),
+				new ClassificationOutput("NEGATIVE", 0.01));
+		assertThat(response.metadata().servedRevision()).isEqualTo("714eb0fa");
+		RecordedRequest request = this.server.takeRequest();
+		assertThat(request.getTarget()).isEqualTo("/hf-inference/models/distilbert/sst2");
+		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
+		assertThat(request.getBody().utf8()).isEqualTo("{\"inputs\":\"I like you\"}");
+	}
+
+	@Test
+	void rateLimitCarriesRetryAfter() {
+		this.server.enqueue(new MockResponse.Builder().code(429)
+			.addHeader("Retry-After", "7")
+			.addHeader("x-request-id", "req-1")
+			.body("{\"error\":\"Rate limit reached\"}")
+			.build());
+		var model = io.github.hfinference.core.routing.ModelDefinition.builder("sentiment")
+			.id("m")
+			.target(new io.github.hfinference.core.routing.InferenceTarget.Router("hf-inference"))
+			.build();
+		assertThatExceptionOfType(HfRateLimitException.class)
+			.isThrownBy(() -> this.client.blocking().call(TextClassification.TASK, model, "x", null))
+			.satisfies((ex) -> {
+				assertThat(ex.getRetryAfter()).hasSeconds(7);
+				assertThat(ex.getRequestId()).isEqualTo("req-1");
+				assertThat(ex.getMessage()).contains("Rate limit reached").doesNotContain("hf_test");
+			});
+	}
+
+}
