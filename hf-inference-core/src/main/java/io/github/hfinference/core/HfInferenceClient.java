@@ -133,7 +133,8 @@ public final class HfInferenceClient {
 	 */
 	public <I, P, R> Mono<InferenceResponse<R>> execute(InferenceRequest<I, P, R> request) {
 		Objects.requireNonNull(request, "request");
-		Duration callTimeout = (request.options().timeout() != null) ? request.options().timeout() : this.timeout;
+		Duration callTimeout = (request.options().timeout() != null) ? request.options().timeout()
+				: (request.model().timeout() != null) ? request.model().timeout() : this.timeout;
 		InferenceTarget target = request.model().targets().get(0);
 		return Mono.defer(() -> this.invoker.invoke(target, request, callTimeout));
 	}

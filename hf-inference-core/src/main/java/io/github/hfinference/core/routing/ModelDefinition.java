@@ -1,5 +1,6 @@
 package io.github.hfinference.core.routing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -7,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.error.HfConfigurationException;
+import io.github.hfinference.core.resilience.ResiliencePolicy;
 
 /**
  * A model as the application knows it: an alias, the Hugging Face model id, an optional
@@ -24,11 +26,24 @@ public final class ModelDefinition {
 
 	private final List<InferenceTarget> targets;
 
+	private final List<Integer> weights;
+
+	private final ResiliencePolicy policy;
+
+	private final @Nullable Duration timeout;
+
 	private ModelDefinition(Builder builder) {
 		this.alias = Objects.requireNonNull(builder.alias, "alias");
 		this.id = builder.id;
 		this.revision = builder.revision;
 		this.targets = List.copyOf(builder.targets);
+		this.weights = List.copyOf(builder.weights);
+		this.policy = builder.policy;
+		this.timeout = builder.timeout;
+		if (this.timeout != null && (this.timeout.isZero() || this.timeout.isNegative())) {
+			throw new HfConfigurationException(
+					"Model '" + this.alias + "' has a timeout that is not positive: " + this.timeout);
+		}
 		if (this.targets.isEmpty()) {
 			throw new HfConfigurationException("Model '" + this.alias + "' has no target");
 		}
@@ -80,6 +95,25 @@ public final class ModelDefinition {
 		return this.targets;
 	}
 
+	/**
+	 * The weight of a target for {@link io.github.hfinference.core.resilience.LoadBalancing#WEIGHTED} balancing.
+	 * @param index the target's index in {@link #targets()}
+	 * @return its weight (1 unless set)
+	 */
+	public int weight(int index) {
+		return this.weights.get(index);
+	}
+
+	/** The resilience policy (retry, balancing, circuit breakers, admission). */
+	public ResiliencePolicy policy() {
+		return this.policy;
+	}
+
+	/** The time allowed for one attempt, or null to use the client's default. */
+	public @Nullable Duration timeout() {
+		return this.timeout;
+	}
+
 	/** What to call the model in messages and metrics: its id, or its alias. */
 	public String displayName() {
 		return (this.id != null) ? this.id : this.alias;
@@ -87,8 +121,10 @@ public final class ModelDefinition {
 
 	/** A builder initialised from this definition. */
 	public Builder toBuilder() {
-		Builder builder = new Builder(this.alias).id(this.id).revision(this.revision);
+		Builder builder = new Builder(this.alias).id(this.id).revision(this.revision).policy(this.policy)
+			.timeout(this.timeout);
 		builder.targets.addAll(this.targets);
+		builder.weights.addAll(this.weights);
 		return builder;
 	}
 
@@ -108,6 +144,12 @@ public final class ModelDefinition {
 		private @Nullable String revision;
 
 		private final java.util.ArrayList<InferenceTarget> targets = new java.util.ArrayList<>();
+
+		private final java.util.ArrayList<Integer> weights = new java.util.ArrayList<>();
+
+		private ResiliencePolicy policy = ResiliencePolicy.defaults();
+
+		private @Nullable Duration timeout;
 
 		private Builder(String alias) {
 			this.alias = alias;
@@ -139,7 +181,42 @@ public final class ModelDefinition {
 		 * @return this builder
 		 */
 		public Builder target(InferenceTarget target) {
+			return target(target, 1);
+		}
+
+		/**
+		 * Adds a weighted target after those already added.
+		 * @param target the target
+		 * @param weight its weight for weighted load balancing (at least 1)
+		 * @return this builder
+		 */
+		public Builder target(InferenceTarget target, int weight) {
+			if (weight < 1) {
+				throw new HfConfigurationException("Model '" + this.alias + "': weight of target " + target.name()
+						+ " must be at least 1, got " + weight);
+			}
 			this.targets.add(Objects.requireNonNull(target, "target"));
+			this.weights.add(weight);
+			return this;
+		}
+
+		/**
+		 * Sets the resilience policy.
+		 * @param policy the policy
+		 * @return this builder
+		 */
+		public Builder policy(ResiliencePolicy policy) {
+			this.policy = Objects.requireNonNull(policy, "policy");
+			return this;
+		}
+
+		/**
+		 * Sets the time allowed for one attempt.
+		 * @param timeout the timeout, or null for the client's default
+		 * @return this builder
+		 */
+		public Builder timeout(@Nullable Duration timeout) {
+			this.timeout = timeout;
 			return this;
 		}
 
@@ -150,7 +227,8 @@ public final class ModelDefinition {
 		 */
 		public Builder targets(List<? extends InferenceTarget> targets) {
 			this.targets.clear();
-			this.targets.addAll(targets);
+			this.weights.clear();
+			targets.forEach(this::target);
 			return this;
 		}
 

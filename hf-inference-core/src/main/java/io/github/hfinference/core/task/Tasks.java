@@ -13,9 +13,11 @@ import io.github.hfinference.core.task.chat.ChatCompletion;
 public final class Tasks {
 
 	private static final List<Task<?, ?, ?>> ALL = List.of(
-			TextClassification.TASK,
+			ChatCompletion.TASK,
 			FeatureExtraction.TASK,
-			ChatCompletion.TASK);
+			SentenceSimilarity.TASK,
+			TextClassification.TASK,
+			TextGeneration.TASK);
 
 	private static final Map<String, Task<?, ?, ?>> BY_ID = index();
 

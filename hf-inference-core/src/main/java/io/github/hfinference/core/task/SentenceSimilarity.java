@@ -1,0 +1,43 @@
+package io.github.hfinference.core.task;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * {@code sentence-similarity}: how similar each sentence is to a source sentence
+ * (cosine similarity of their embeddings), as {@code [score...]} in input order.
+ */
+public final class SentenceSimilarity {
+
+	/** The task definition. */
+	public static final Task<Input, NoParameters, List<Double>> TASK = Task
+		.<Input, NoParameters, List<Double>>builder("sentence-similarity", TaskRoute.PIPELINE)
+		.input(Input.class)
+		.parameters(NoParameters.class)
+		.result(new ParameterizedTypeReference<>() {
+		})
+		.encoder(Encoders.inputsAndParameters())
+		.decoder(Decoders.list(Double.class))
+		.build();
+
+	private SentenceSimilarity() {
+	}
+
+	/**
+	 * The source sentence and the sentences to compare with it.
+	 *
+	 * @param sourceSentence the reference sentence
+	 * @param sentences the sentences to score against it
+	 */
+	public record Input(String sourceSentence, List<String> sentences) {
+
+		public Input {
+			Objects.requireNonNull(sourceSentence, "sourceSentence");
+			sentences = List.copyOf(sentences);
+		}
+
+	}
+
+}

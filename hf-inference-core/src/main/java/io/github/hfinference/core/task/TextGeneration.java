@@ -1,0 +1,133 @@
+package io.github.hfinference.core.task;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code text-generation}: continues a prompt (TGI and the classic pipeline). The server
+ * answers {@code [{"generated_text", "details"?}]}; the first element is the result.
+ */
+public final class TextGeneration {
+
+	/** The task definition. */
+	public static final Task<String, Parameters, Output> TASK = Task
+		.<String, Parameters, Output>builder("text-generation", TaskRoute.MODEL)
+		.input(String.class)
+		.parameters(Parameters.class)
+		.result(Output.class)
+		.encoder(Encoders.inputsAndParameters())
+		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+		.build();
+
+	private TextGeneration() {
+	}
+
+	/**
+	 * Text-generation parameters (TGI names).
+	 *
+	 * @param maxNewTokens maximum tokens to generate
+	 * @param temperature sampling temperature
+	 * @param topK top-k sampling
+	 * @param topP nucleus sampling probability
+	 * @param typicalP typical-decoding mass
+	 * @param repetitionPenalty repetition penalty
+	 * @param frequencyPenalty frequency penalty
+	 * @param doSample whether to sample rather than decode greedily
+	 * @param stop stop sequences
+	 * @param seed random seed
+	 * @param returnFullText whether to prepend the prompt to the generated text
+	 * @param details whether to return generation details
+	 * @param decoderInputDetails whether to return prompt token details
+	 * @param bestOf generate this many sequences and return the best
+	 * @param grammar constrain output to a JSON schema or a regular expression
+	 * @param truncate truncate inputs to this many tokens
+	 * @param watermark whether to watermark the output
+	 * @param topNTokens return this many most likely tokens per step
+	 * @param adapterId LoRA adapter to use
+	 */
+	public record Parameters(@Nullable Integer maxNewTokens, @Nullable Double temperature, @Nullable Integer topK,
+			@Nullable Double topP, @Nullable Double typicalP, @Nullable Double repetitionPenalty,
+			@Nullable Double frequencyPenalty, @Nullable Boolean doSample, @Nullable List<String> stop,
+			@Nullable Long seed, @Nullable Boolean returnFullText, @Nullable Boolean details,
+			@Nullable Boolean decoderInputDetails, @Nullable Integer bestOf, @Nullable Grammar grammar,
+			@Nullable Integer truncate, @Nullable Boolean watermark, @Nullable Integer topNTokens,
+			@Nullable String adapterId) {
+
+		/**
+		 * Parameters with only a token budget set.
+		 * @param maxNewTokens maximum tokens to generate
+		 * @return the parameters
+		 */
+		public static Parameters maxNewTokens(int maxNewTokens) {
+			return new Parameters(maxNewTokens, null, null, null, null, null, null, null, null, null, null, null,
+					null, null, null, null, null, null, null);
+		}
+
+	}
+
+	/**
+	 * A grammar constraining the output.
+	 *
+	 * @param type {@code json} or {@code regex}
+	 * @param value the JSON schema or the regular expression
+	 */
+	public record Grammar(String type, Object value) {
+
+	}
+
+	/**
+	 * The generated text and, when requested, its details.
+	 *
+	 * @param generatedText the generated text
+	 * @param details generation details
+	 */
+	public record Output(String generatedText, @Nullable Details details) {
+
+	}
+
+	/**
+	 * Details of a generation.
+	 *
+	 * @param finishReason {@code length}, {@code eos_token} or {@code stop_sequence}
+	 * @param generatedTokens number of generated tokens
+	 * @param seed the sampling seed
+	 * @param prefill prompt tokens, when requested
+	 * @param tokens generated tokens
+	 * @param topTokens most likely tokens per step, when requested
+	 * @param bestOfSequences the other sequences, with {@code best_of}
+	 */
+	public record Details(@Nullable String finishReason, int generatedTokens, @Nullable Long seed,
+			@Nullable List<Token> prefill, @Nullable List<Token> tokens, @Nullable List<List<Token>> topTokens,
+			@Nullable List<BestOfSequence> bestOfSequences) {
+
+	}
+
+	/**
+	 * One token.
+	 *
+	 * @param id token id
+	 * @param text token text
+	 * @param logprob log probability
+	 * @param special whether it is a special token
+	 */
+	public record Token(int id, String text, @Nullable Double logprob, boolean special) {
+
+	}
+
+	/**
+	 * One of the {@code best_of} sequences.
+	 *
+	 * @param generatedText its text
+	 * @param finishReason why it stopped
+	 * @param generatedTokens its token count
+	 * @param seed its seed
+	 * @param prefill prompt tokens
+	 * @param tokens its tokens
+	 */
+	public record BestOfSequence(String generatedText, @Nullable String finishReason, int generatedTokens,
+			@Nullable Long seed, @Nullable List<Token> prefill, @Nullable List<Token> tokens) {
+
+	}
+
+}
