@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -16,6 +17,9 @@ import reactor.netty.http.client.HttpClient;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.auth.TokenResolver;
 import io.github.hfinference.core.http.HttpTransport;
+import io.github.hfinference.core.hub.HubClient;
+import io.github.hfinference.core.observation.CallObserver;
+import io.github.hfinference.core.observation.InferenceObservationConvention;
 import io.github.hfinference.core.routing.InProcessProvider;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
@@ -57,6 +61,12 @@ public final class HfInferenceClient {
 
 	private final BlockingHfInferenceClient blocking;
 
+	private final RevisionGuard revisionGuard;
+
+	private final HubClient hub;
+
+	private final CallObserver observer;
+
 	private HfInferenceClient(Builder builder) {
 		HfToken token = builder.token;
 		if (token == null && builder.resolveToken) {
@@ -69,8 +79,13 @@ public final class HfInferenceClient {
 		RequestRouter requestRouter = new RequestRouter(builder.baseUrl, builder.hubUrl, token, builder.billTo,
 				builder.headers, UserAgent.VALUE, this.transport, builder.mappingTimeToLive);
 		this.router = requestRouter;
-		this.invoker = new TargetInvoker(this.transport, requestRouter, builder.inProcessProviders);
+		this.revisionGuard = new RevisionGuard();
+		this.invoker = new TargetInvoker(this.transport, requestRouter, builder.inProcessProviders,
+				this.revisionGuard);
+		this.hub = new HubClient(this.transport, builder.hubUrl, requestRouter::hubHeaders,
+				requestRouter::endpointHeaders);
 		this.blocking = new BlockingHfInferenceClient(this);
+		this.observer = new CallObserver(builder.observationRegistry, builder.observationConvention);
 	}
 
 	/** A new builder. */
@@ -136,12 +151,22 @@ public final class HfInferenceClient {
 		Duration callTimeout = (request.options().timeout() != null) ? request.options().timeout()
 				: (request.model().timeout() != null) ? request.model().timeout() : this.timeout;
 		InferenceTarget target = request.model().targets().get(0);
-		return Mono.defer(() -> this.invoker.invoke(target, request, callTimeout));
+		return this.observer.observe(request, Mono.defer(() -> this.invoker.invoke(target, request, callTimeout)));
 	}
 
 	/** The blocking view of this client, for imperative code and virtual threads. */
 	public BlockingHfInferenceClient blocking() {
 		return this.blocking;
+	}
+
+	/** Credit-free Hub and endpoint calls (whoami, model info, endpoint health). */
+	public HubClient hub() {
+		return this.hub;
+	}
+
+	/** The served-revision tracker: last revision each model was served from, and drift. */
+	public RevisionGuard revisions() {
+		return this.revisionGuard;
 	}
 
 	/** Whether a token was configured or found. */
@@ -181,7 +206,31 @@ public final class HfInferenceClient {
 
 		private final Map<String, InProcessProvider> inProcessProviders = new LinkedHashMap<>();
 
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable InferenceObservationConvention observationConvention;
+
 		private Builder() {
+		}
+
+		/**
+		 * Observes every call ({@code gen_ai.client.operation}) in this registry.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+			return this;
+		}
+
+		/**
+		 * Replaces the default observation naming and tags.
+		 * @param convention the convention, or null for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable InferenceObservationConvention convention) {
+			this.observationConvention = convention;
+			return this;
 		}
 
 		/**

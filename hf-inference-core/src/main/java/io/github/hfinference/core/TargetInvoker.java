@@ -31,10 +31,14 @@ final class TargetInvoker {
 
 	private final Map<String, InProcessProvider> inProcessProviders;
 
-	TargetInvoker(HttpTransport transport, RequestRouter router, Map<String, InProcessProvider> inProcessProviders) {
+	private final RevisionGuard revisionGuard;
+
+	TargetInvoker(HttpTransport transport, RequestRouter router, Map<String, InProcessProvider> inProcessProviders,
+			RevisionGuard revisionGuard) {
 		this.transport = transport;
 		this.router = router;
 		this.inProcessProviders = Map.copyOf(inProcessProviders);
+		this.revisionGuard = revisionGuard;
 	}
 
 	<I, P, R> Mono<InferenceResponse<R>> invoke(InferenceTarget target, InferenceRequest<I, P, R> request,
@@ -47,7 +51,9 @@ final class TargetInvoker {
 			.flatMap((payload) -> this.router.resolve(task, request.model(), target, payload,
 					request.options().headers()))
 			.flatMap((call) -> this.transport.exchange(call, timeout))
-			.map((response) -> decode(task, target, response));
+			.map((response) -> decode(task, target, response))
+			.doOnNext((response) -> this.revisionGuard.check(request.model(), request.model().revisionMismatch(),
+					target.name(), response.metadata().servedRevision()));
 	}
 
 	private <I, P, R> Mono<InferenceResponse<R>> invokeInProcess(InferenceTarget.InProcess target,

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.hfinference.core.RevisionMismatchAction;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
 
@@ -32,6 +33,8 @@ public final class ModelDefinition {
 
 	private final @Nullable Duration timeout;
 
+	private final RevisionMismatchAction revisionMismatch;
+
 	private ModelDefinition(Builder builder) {
 		this.alias = Objects.requireNonNull(builder.alias, "alias");
 		this.id = builder.id;
@@ -40,6 +43,7 @@ public final class ModelDefinition {
 		this.weights = List.copyOf(builder.weights);
 		this.policy = builder.policy;
 		this.timeout = builder.timeout;
+		this.revisionMismatch = builder.revisionMismatch;
 		if (this.timeout != null && (this.timeout.isZero() || this.timeout.isNegative())) {
 			throw new HfConfigurationException(
 					"Model '" + this.alias + "' has a timeout that is not positive: " + this.timeout);
@@ -114,6 +118,11 @@ public final class ModelDefinition {
 		return this.timeout;
 	}
 
+	/** What to do when a server reports another revision than the pinned one. */
+	public RevisionMismatchAction revisionMismatch() {
+		return this.revisionMismatch;
+	}
+
 	/** What to call the model in messages and metrics: its id, or its alias. */
 	public String displayName() {
 		return (this.id != null) ? this.id : this.alias;
@@ -122,7 +131,8 @@ public final class ModelDefinition {
 	/** A builder initialised from this definition. */
 	public Builder toBuilder() {
 		Builder builder = new Builder(this.alias).id(this.id).revision(this.revision).policy(this.policy)
-			.timeout(this.timeout);
+			.timeout(this.timeout)
+			.revisionMismatch(this.revisionMismatch);
 		builder.targets.addAll(this.targets);
 		builder.weights.addAll(this.weights);
 		return builder;
@@ -150,6 +160,8 @@ public final class ModelDefinition {
 		private ResiliencePolicy policy = ResiliencePolicy.defaults();
 
 		private @Nullable Duration timeout;
+
+		private RevisionMismatchAction revisionMismatch = RevisionMismatchAction.WARN;
 
 		private Builder(String alias) {
 			this.alias = alias;
@@ -229,6 +241,16 @@ public final class ModelDefinition {
 			this.targets.clear();
 			this.weights.clear();
 			targets.forEach(this::target);
+			return this;
+		}
+
+		/**
+		 * Sets what to do when a server reports another revision than the pinned one.
+		 * @param action warn (default) or fail
+		 * @return this builder
+		 */
+		public Builder revisionMismatch(RevisionMismatchAction action) {
+			this.revisionMismatch = Objects.requireNonNull(action, "action");
 			return this;
 		}
 

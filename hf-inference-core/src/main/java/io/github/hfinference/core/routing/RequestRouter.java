@@ -86,9 +86,7 @@ public final class RequestRouter {
 		if (target instanceof InferenceTarget.Endpoint endpoint) {
 			URI uri = (task.route() == TaskRoute.CHAT_COMPLETIONS) ? chatUrl(endpoint.url()) : endpoint.url();
 			RequestPayload body = withModel(payload, task, (model.id() != null) ? model.id() : "tgi");
-			HfToken credentials = (endpoint.token() != null) ? endpoint.token()
-					: (endpoint.sendHfToken() || isHuggingFaceHost(endpoint.url())) ? this.token : null;
-			return Mono.just(call(uri, body, task, model, target, credentials, false, extraHeaders));
+			return Mono.just(call(uri, body, task, model, target, credentialsFor(endpoint), false, extraHeaders));
 		}
 		return Mono.error(new HfConfigurationException("Target " + target + " is not an HTTP target"));
 	}
@@ -105,6 +103,34 @@ public final class RequestRouter {
 			headers.set(HttpHeaders.AUTHORIZATION, this.token.authorizationHeader());
 		}
 		return headers;
+	}
+
+	/**
+	 * Headers for a credit-free call to an endpoint ({@code /health}, {@code /info}).
+	 * @param endpoint the endpoint
+	 * @return the headers, with the endpoint's credentials where allowed
+	 */
+	public HttpHeaders endpointHeaders(InferenceTarget.Endpoint endpoint) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.USER_AGENT, this.userAgent);
+		HfToken credentials = credentialsFor(endpoint);
+		if (credentials != null) {
+			headers.set(HttpHeaders.AUTHORIZATION, credentials.authorizationHeader());
+		}
+		return headers;
+	}
+
+	/**
+	 * The credentials an endpoint receives: its own token, else the Hugging Face token if
+	 * the endpoint is a Hugging Face host or explicitly allowed to receive it, else none.
+	 * @param endpoint the endpoint
+	 * @return the credentials, or null
+	 */
+	private @Nullable HfToken credentialsFor(InferenceTarget.Endpoint endpoint) {
+		if (endpoint.token() != null) {
+			return endpoint.token();
+		}
+		return (endpoint.sendHfToken() || isHuggingFaceHost(endpoint.url())) ? this.token : null;
 	}
 
 	private Mono<Route> routeViaRouter(Task<?, ?, ?> task, ModelDefinition model, String provider,
