@@ -59,6 +59,19 @@ class HfInferenceClientTests {
 	}
 
 	@Test
+	void routerCallWithoutAnyTokenFailsWithAMessageSayingWhereToSetOne() {
+		HfInferenceClient tokenless = HfInferenceClient.builder()
+			.noTokenLookup()
+			.baseUrl(this.server.url("/").uri())
+			.build();
+		assertThatExceptionOfType(io.github.hfinference.core.error.HfMissingTokenException.class)
+			.isThrownBy(() -> tokenless.blocking().call(TextClassification.TASK, "org/model", "x"))
+			.withMessageContaining("hf.inference.token")
+			.withMessageContaining("HF_TOKEN");
+		assertThat(this.server.getRequestCount()).isZero();
+	}
+
+	@Test
 	void rateLimitCarriesRetryAfter() {
 		this.server.enqueue(new MockResponse.Builder().code(429)
 			.addHeader("Retry-After", "7")

@@ -14,6 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfConfigurationException;
+import io.github.hfinference.core.error.HfMissingTokenException;
 import io.github.hfinference.core.http.HttpCall;
 import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.http.JsonCodec;
@@ -136,7 +137,10 @@ public final class RequestRouter {
 	private Mono<Route> routeViaRouter(Task<?, ?, ?> task, ModelDefinition model, String provider,
 			RequestPayload payload) {
 		String modelId = requireId(model);
-		if (this.token != null && !this.token.isHuggingFaceToken()) {
+		if (this.token == null) {
+			return Mono.error(new HfMissingTokenException(model.alias()));
+		}
+		if (!this.token.isHuggingFaceToken()) {
 			return Mono.error(new HfConfigurationException("The configured key (" + this.token.source()
 					+ ") is not a Hugging Face token (hf_...): a provider's own key can only be used with an "
 					+ "endpoint target pointing at that provider, not through the router (model '" + model.alias()
