@@ -2,7 +2,9 @@ package io.github.hfinference.core;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,13 +13,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.auth.TokenResolver;
 import io.github.hfinference.core.http.HttpTransport;
+import io.github.hfinference.core.resilience.ResilienceListener;
+import io.github.hfinference.core.resilience.ResilienceStatus;
+import io.github.hfinference.core.resilience.ResilientExecutor;
 import io.github.hfinference.core.routing.InProcessProvider;
-import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.routing.RequestRouter;
 import io.github.hfinference.core.task.Task;
@@ -45,6 +51,8 @@ public final class HfInferenceClient {
 
 	private final TargetInvoker invoker;
 
+	private final ResilientExecutor resilience;
+
 	private final RequestRouter router;
 
 	private final HttpTransport transport;
@@ -70,6 +78,7 @@ public final class HfInferenceClient {
 				builder.headers, UserAgent.VALUE, this.transport, builder.mappingTimeToLive);
 		this.router = requestRouter;
 		this.invoker = new TargetInvoker(this.transport, requestRouter, builder.inProcessProviders);
+		this.resilience = new ResilientExecutor(builder.scheduler, builder.resilienceListeners);
 		this.blocking = new BlockingHfInferenceClient(this);
 	}
 
@@ -124,7 +133,10 @@ public final class HfInferenceClient {
 	}
 
 	/**
-	 * Executes a request and returns the result with its response metadata.
+	 * Executes a request and returns the result with its response metadata. The call goes
+	 * through the model's resilience policy: admission, target selection, circuit
+	 * breakers, and retry or failover on retryable failures within the call's deadline;
+	 * the metadata names the target that served it and how many attempts it took.
 	 * @param <I> the input type
 	 * @param <P> the parameters type
 	 * @param <R> the result type
@@ -133,10 +145,19 @@ public final class HfInferenceClient {
 	 */
 	public <I, P, R> Mono<InferenceResponse<R>> execute(InferenceRequest<I, P, R> request) {
 		Objects.requireNonNull(request, "request");
-		Duration callTimeout = (request.options().timeout() != null) ? request.options().timeout()
+		Duration attemptTimeout = (request.options().timeout() != null) ? request.options().timeout()
 				: (request.model().timeout() != null) ? request.model().timeout() : this.timeout;
-		InferenceTarget target = request.model().targets().get(0);
-		return Mono.defer(() -> this.invoker.invoke(target, request, callTimeout));
+		return this.resilience
+			.execute(request.model(), attemptTimeout, (attempt) -> this.invoker
+				.invoke(attempt.target(), request, attempt.timeout())
+				.map((response) -> new InferenceResponse<>(response.value(),
+						response.metadata().withAttempts(attempt.number()))))
+			.single();
+	}
+
+	/** The state of circuit breakers, latency averages and admission of the models this client called. */
+	public ResilienceStatus resilience() {
+		return this.resilience;
 	}
 
 	/** The blocking view of this client, for imperative code and virtual threads. */
@@ -180,6 +201,10 @@ public final class HfInferenceClient {
 		private WebClient.@Nullable Builder webClientBuilder;
 
 		private final Map<String, InProcessProvider> inProcessProviders = new LinkedHashMap<>();
+
+		private final List<ResilienceListener> resilienceListeners = new ArrayList<>();
+
+		private Scheduler scheduler = Schedulers.parallel();
 
 		private Builder() {
 		}
@@ -266,7 +291,8 @@ public final class HfInferenceClient {
 		}
 
 		/**
-		 * Sets the default time allowed for one call.
+		 * Sets the default time allowed for each attempt of a call (a model or a call may
+		 * override it; the retry settings' deadline bounds all attempts of a call).
 		 * @param timeout the timeout, or null for none
 		 * @return this builder
 		 */
@@ -313,6 +339,29 @@ public final class HfInferenceClient {
 		 */
 		public Builder inProcessProvider(InProcessProvider provider) {
 			this.inProcessProviders.put(provider.name(), provider);
+			return this;
+		}
+
+		/**
+		 * Adds a listener told about retries, failovers, circuit breaker transitions, rate
+		 * limits and admission rejections; several may be added.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder resilienceListener(ResilienceListener listener) {
+			this.resilienceListeners.add(Objects.requireNonNull(listener, "listener"));
+			return this;
+		}
+
+		/**
+		 * Sets the scheduler that runs retry waits and admission timers and serves as the
+		 * clock of deadlines, circuit breakers, rate limits and latency averages
+		 * ({@link Schedulers#parallel()} by default; tests may pass a virtual-time scheduler).
+		 * @param scheduler the scheduler
+		 * @return this builder
+		 */
+		public Builder scheduler(Scheduler scheduler) {
+			this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
 			return this;
 		}
 
