@@ -6,6 +6,11 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -263,6 +268,49 @@ class ResilienceRetryTests {
 		assertThatExceptionOfType(HfServerException.class)
 			.isThrownBy(() -> call(this.client, single(RetrySettings.disabled())));
 		assertThat(this.primary.getRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void eachEventIsLoggedOnceAtDebugLevelWithoutTheToken() throws InterruptedException {
+		Logger logger = Logger.getLogger("io.github.hfinference.core.resilience.ResilienceEvents");
+		List<LogRecord> records = new CopyOnWriteArrayList<>();
+		Handler handler = new Handler() {
+
+			@Override
+			public void publish(LogRecord record) {
+				records.add(record);
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		Level previous = logger.getLevel();
+		logger.setLevel(Level.FINE);
+		logger.addHandler(handler);
+		try {
+			this.primary.enqueue(error(429).addHeader("Retry-After", "1").build());
+			this.primary.enqueue(ok());
+			call(this.client, single(retries(3)));
+		}
+		finally {
+			logger.removeHandler(handler);
+			logger.setLevel(previous);
+		}
+		assertThat(records).extracting(LogRecord::getMessage)
+			.containsExactly(
+					"Model 'sentiment': rate limited by primary (resets in 1000 ms), HTTP 429 [request id: req-429]",
+					"Model 'sentiment': attempt 2 on primary in 1000 ms after HTTP 429 [request id: req-429]");
+		assertThat(records).extracting(LogRecord::getLevel).containsOnly(Level.FINE);
+		assertThat(records).extracting(LogRecord::getMessage).noneMatch((message) -> message.contains("hf_"));
+		// The token was in play: the endpoint received it.
+		assertThat(this.primary.takeRequest().getHeaders().get("Authorization"))
+			.isEqualTo("Bearer " + ResilienceFixtures.ENDPOINT_TOKEN);
 	}
 
 	private ModelDefinition single(RetrySettings retry) {
