@@ -7,11 +7,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
 
 import io.github.hfinference.core.error.HfConnectionException;
 import io.github.hfinference.core.error.HfHttpException;
@@ -30,8 +34,11 @@ import io.github.hfinference.core.resilience.FastForwardScheduler;
 import io.github.hfinference.core.resilience.RecordingListener;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
 import io.github.hfinference.core.resilience.RetrySettings;
+import io.github.hfinference.core.routing.InProcessProvider;
+import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
+import io.github.hfinference.core.task.Task;
 
 import static io.github.hfinference.core.ResilienceFixtures.call;
 import static io.github.hfinference.core.ResilienceFixtures.endpoint;
@@ -203,7 +210,7 @@ class ResilienceRetryTests {
 
 	@Test
 	void connectionDroppedMidResponseIsRetried() {
-		this.primary.enqueue(new mockwebserver3.MockResponse.Builder().code(200)
+		this.primary.enqueue(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json")
 			.body("[[{\"label\":\"POSITIVE\",\"score\":0.9}]]".repeat(2000))
 			.onResponseBody(new SocketEffect.CloseSocket())
@@ -218,8 +225,8 @@ class ResilienceRetryTests {
 
 	@Test
 	void slowBodyHitsThePerAttemptTimeoutAndIsRetried() {
-		this.primary.enqueue(new mockwebserver3.MockResponse.Builder(ok())
-			.bodyDelay(2, java.util.concurrent.TimeUnit.SECONDS)
+		this.primary.enqueue(new MockResponse.Builder(ok())
+			.bodyDelay(2, TimeUnit.SECONDS)
 			.build());
 		this.primary.enqueue(ok());
 		ModelDefinition model = single(retries(3)).toBuilder().timeout(Duration.ofMillis(300)).build();
@@ -248,8 +255,8 @@ class ResilienceRetryTests {
 
 	@Test
 	void deadlineCutsAnAttemptInFlight() {
-		this.primary.enqueue(new mockwebserver3.MockResponse.Builder(ok())
-			.bodyDelay(2, java.util.concurrent.TimeUnit.SECONDS)
+		this.primary.enqueue(new MockResponse.Builder(ok())
+			.bodyDelay(2, TimeUnit.SECONDS)
 			.build());
 		RetrySettings retry = new RetrySettings(true, 3, Duration.ofMillis(100), 2.0, Duration.ofSeconds(5), 0.0,
 				Duration.ofSeconds(60), Duration.ofMillis(400));
@@ -311,6 +318,45 @@ class ResilienceRetryTests {
 		// The token was in play: the endpoint received it.
 		assertThat(this.primary.takeRequest().getHeaders().get("Authorization"))
 			.isEqualTo("Bearer " + ResilienceFixtures.ENDPOINT_TOKEN);
+	}
+
+	@Test
+	void anInProcessProviderTimingOutIsRetriedLikeARemoteTarget() {
+		AtomicInteger calls = new AtomicInteger();
+		HfInferenceClient withLocal = HfInferenceClient.builder()
+			.noTokenLookup()
+			.scheduler(this.clock)
+			.resilienceListener(this.listener)
+			.inProcessProvider(new InProcessProvider() {
+
+				@Override
+				public String name() {
+					return "local";
+				}
+
+				@Override
+				public boolean supports(Task<?, ?, ?> task) {
+					return true;
+				}
+
+				@Override
+				@SuppressWarnings("unchecked")
+				public <I, P, R> Mono<R> execute(Task<I, P, R> task, ModelDefinition model, I input,
+						P parameters) {
+					return (calls.incrementAndGet() == 1) ? Mono.never()
+							: Mono.just((R) List.of(new ClassificationOutput("LOCAL", 1.0)));
+				}
+
+			})
+			.build();
+		ModelDefinition model = model(policy(retries(3)), new InferenceTarget.InProcess("local"))
+			.toBuilder()
+			.timeout(Duration.ofMillis(100))
+			.build();
+		InferenceResponse<List<ClassificationOutput>> response = call(withLocal, model);
+		assertThat(response.value()).containsExactly(new ClassificationOutput("LOCAL", 1.0));
+		assertThat(response.metadata().attempts()).isEqualTo(2);
+		assertThat(this.listener.failures).singleElement().isInstanceOf(HfTimeoutException.class);
 	}
 
 	private ModelDefinition single(RetrySettings retry) {

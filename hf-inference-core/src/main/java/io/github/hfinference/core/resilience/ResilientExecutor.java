@@ -28,6 +28,12 @@ import io.github.hfinference.core.routing.ModelDefinition;
  * delivered. For a stream the deadline and the attempt's timeout bound the wait for that
  * first element; what follows is the stream's own business.
  * <p>
+ * The deadline ({@link RetrySettings#deadline()}) starts once the call is admitted: time
+ * spent waiting for admission is bounded by {@link AdmissionSettings#maxQueueWait()}.
+ * A call makes at most {@code 1 + maxRetries} attempts in all, failover included:
+ * after a retryable failure it moves at once to a target it has not tried yet, and
+ * waits (server advice or back-off) only before trying a target again.
+ * <p>
  * State (circuit breakers, latency averages, round-robin positions, admission queues)
  * is kept per model alias and rebuilt when a model's targets or policy change. The
  * scheduler runs retry waits and admission timers and is the clock of deadlines,
