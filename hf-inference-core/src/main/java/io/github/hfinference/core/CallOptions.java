@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Options of one call that override the model's configuration: a timeout and extra
  * request headers.
  *
- * @param timeout time allowed for the call, or null to use the model's
+ * @param timeout time allowed for each attempt of the call, or null to use the model's
  * @param headers extra request headers
  */
 public record CallOptions(@Nullable Duration timeout, Map<String, String> headers) {

@@ -2,7 +2,9 @@ package io.github.hfinference.core;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 
 import io.github.hfinference.core.auth.HfToken;
@@ -20,8 +24,10 @@ import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.hub.HubClient;
 import io.github.hfinference.core.observation.CallObserver;
 import io.github.hfinference.core.observation.InferenceObservationConvention;
+import io.github.hfinference.core.resilience.ResilienceListener;
+import io.github.hfinference.core.resilience.ResilienceStatus;
+import io.github.hfinference.core.resilience.ResilientExecutor;
 import io.github.hfinference.core.routing.InProcessProvider;
-import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.routing.RequestRouter;
 import io.github.hfinference.core.task.Task;
@@ -48,6 +54,8 @@ public final class HfInferenceClient {
 	public static final URI DEFAULT_HUB_URL = URI.create("https://huggingface.co");
 
 	private final TargetInvoker invoker;
+
+	private final ResilientExecutor resilience;
 
 	private final RequestRouter router;
 
@@ -82,6 +90,7 @@ public final class HfInferenceClient {
 		this.revisionGuard = new RevisionGuard();
 		this.invoker = new TargetInvoker(this.transport, requestRouter, builder.inProcessProviders,
 				this.revisionGuard);
+		this.resilience = new ResilientExecutor(builder.scheduler, builder.resilienceListeners);
 		this.hub = new HubClient(this.transport, builder.hubUrl, requestRouter::hubHeaders,
 				requestRouter::endpointHeaders);
 		this.blocking = new BlockingHfInferenceClient(this);
@@ -139,7 +148,10 @@ public final class HfInferenceClient {
 	}
 
 	/**
-	 * Executes a request and returns the result with its response metadata.
+	 * Executes a request and returns the result with its response metadata. The call goes
+	 * through the model's resilience policy: admission, target selection, circuit
+	 * breakers, and retry or failover on retryable failures within the call's deadline;
+	 * the metadata names the target that served it and how many attempts it took.
 	 * @param <I> the input type
 	 * @param <P> the parameters type
 	 * @param <R> the result type
@@ -148,10 +160,19 @@ public final class HfInferenceClient {
 	 */
 	public <I, P, R> Mono<InferenceResponse<R>> execute(InferenceRequest<I, P, R> request) {
 		Objects.requireNonNull(request, "request");
-		Duration callTimeout = (request.options().timeout() != null) ? request.options().timeout()
+		Duration attemptTimeout = (request.options().timeout() != null) ? request.options().timeout()
 				: (request.model().timeout() != null) ? request.model().timeout() : this.timeout;
-		InferenceTarget target = request.model().targets().get(0);
-		return this.observer.observe(request, Mono.defer(() -> this.invoker.invoke(target, request, callTimeout)));
+		return this.observer.observe(request, this.resilience
+			.execute(request.model(), attemptTimeout, (attempt) -> this.invoker
+				.invoke(attempt.target(), request, attempt.timeout())
+				.map((response) -> new InferenceResponse<>(response.value(),
+						response.metadata().withAttempts(attempt.number()))))
+			.single());
+	}
+
+	/** The state of circuit breakers, latency averages and admission of the models this client called. */
+	public ResilienceStatus resilience() {
+		return this.resilience;
 	}
 
 	/** The blocking view of this client, for imperative code and virtual threads. */
@@ -209,6 +230,10 @@ public final class HfInferenceClient {
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 		private @Nullable InferenceObservationConvention observationConvention;
+
+		private final List<ResilienceListener> resilienceListeners = new ArrayList<>();
+
+		private Scheduler scheduler = Schedulers.parallel();
 
 		private Builder() {
 		}
@@ -315,7 +340,8 @@ public final class HfInferenceClient {
 		}
 
 		/**
-		 * Sets the default time allowed for one call.
+		 * Sets the default time allowed for each attempt of a call (a model or a call may
+		 * override it; the retry settings' deadline bounds all attempts of a call).
 		 * @param timeout the timeout, or null for none
 		 * @return this builder
 		 */
@@ -362,6 +388,29 @@ public final class HfInferenceClient {
 		 */
 		public Builder inProcessProvider(InProcessProvider provider) {
 			this.inProcessProviders.put(provider.name(), provider);
+			return this;
+		}
+
+		/**
+		 * Adds a listener told about retries, failovers, circuit breaker transitions, rate
+		 * limits and admission rejections; several may be added.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder resilienceListener(ResilienceListener listener) {
+			this.resilienceListeners.add(Objects.requireNonNull(listener, "listener"));
+			return this;
+		}
+
+		/**
+		 * Sets the scheduler that runs retry waits and admission timers and serves as the
+		 * clock of deadlines, circuit breakers, rate limits and latency averages
+		 * ({@link Schedulers#parallel()} by default; tests may pass a virtual-time scheduler).
+		 * @param scheduler the scheduler
+		 * @return this builder
+		 */
+		public Builder scheduler(Scheduler scheduler) {
+			this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
 			return this;
 		}
 

@@ -2,6 +2,7 @@ package io.github.hfinference.core;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -9,6 +10,7 @@ import reactor.core.publisher.Mono;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfInferenceException;
 import io.github.hfinference.core.error.HfResponseException;
+import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.http.JsonCodec;
 import io.github.hfinference.core.http.RawResponse;
@@ -70,7 +72,9 @@ final class TargetInvoker {
 		Mono<R> result = Mono.defer(
 				() -> provider.execute(request.task(), request.model(), request.input(), request.parameters()));
 		if (timeout != null) {
-			result = result.timeout(timeout);
+			result = result.timeout(timeout).onErrorMap(TimeoutException.class,
+					(ex) -> new HfTimeoutException("No result from in-process provider '" + target.provider()
+							+ "' for model '" + request.model().alias() + "' within " + timeout.toMillis() + " ms", ex));
 		}
 		return result.map((value) -> new InferenceResponse<>(value, ResponseMetadata.local(target.provider())));
 	}

@@ -81,6 +81,8 @@ class HfInferenceClientTests {
 		var model = io.github.hfinference.core.routing.ModelDefinition.builder("sentiment")
 			.id("m")
 			.target(new io.github.hfinference.core.routing.InferenceTarget.Router("hf-inference"))
+			.policy(io.github.hfinference.core.resilience.ResiliencePolicy.defaults()
+				.withRetry(io.github.hfinference.core.resilience.RetrySettings.disabled()))
 			.build();
 		assertThatExceptionOfType(HfRateLimitException.class)
 			.isThrownBy(() -> this.client.blocking().call(TextClassification.TASK, model, "x", null))

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.error.HfRateLimitException;
+import io.github.hfinference.core.resilience.ResiliencePolicy;
+import io.github.hfinference.core.resilience.RetrySettings;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.TextClassification;
@@ -43,6 +45,7 @@ class CallObserverTests {
 		this.model = ModelDefinition.builder("sentiment")
 			.id("distilbert/sst2")
 			.target(new InferenceTarget.Router("hf-inference"))
+			.policy(ResiliencePolicy.defaults().withRetry(RetrySettings.disabled()))
 			.build();
 	}
 
