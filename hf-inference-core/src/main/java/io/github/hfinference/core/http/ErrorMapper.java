@@ -53,8 +53,25 @@ public final class ErrorMapper {
 	 */
 	public static HfHttpException fromResponse(int status, HttpHeaders headers, byte[] body, @Nullable String model,
 			@Nullable String target) {
+		return fromResponse(status, headers, body, model, target, null);
+	}
+
+	/**
+	 * Maps an HTTP error response, masking a secret the server may have echoed back (some
+	 * gateways quote the {@code Authorization} header in their error).
+	 * @param status the status
+	 * @param headers response headers
+	 * @param body response body
+	 * @param model the model called
+	 * @param target the target that answered
+	 * @param secret the credential sent with the request, masked wherever it appears in the
+	 * message; null if none was sent
+	 * @return the typed exception
+	 */
+	public static HfHttpException fromResponse(int status, HttpHeaders headers, byte[] body, @Nullable String model,
+			@Nullable String target, @Nullable String secret) {
 		JsonNode json = parseQuietly(body);
-		String message = message(headers, json, body, status);
+		String message = message(headers, json, body, status, secret);
 		String errorType = (json != null) ? errorType(json) : null;
 		ErrorDetails details = new ErrorDetails(status, requestId(headers), message, errorType, model, target);
 		Duration retryAfter = retryAfter(headers);
@@ -176,7 +193,8 @@ public final class ErrorMapper {
 		return null;
 	}
 
-	private static String message(HttpHeaders headers, @Nullable JsonNode json, byte[] body, int status) {
+	private static String message(HttpHeaders headers, @Nullable JsonNode json, byte[] body, int status,
+			@Nullable String secret) {
 		Set<String> parts = new LinkedHashSet<>();
 		String header = headers.getFirst("X-Error-Message");
 		if (header != null && !header.isBlank()) {
@@ -194,8 +212,17 @@ public final class ErrorMapper {
 		if (parts.isEmpty()) {
 			parts.add("no error message (HTTP " + status + ")");
 		}
-		String message = String.join(" - ", parts);
+		String location = headers.getFirst(HttpHeaders.LOCATION);
+		if (status >= 300 && status < 400 && location != null) {
+			parts.add("redirect to " + location + " not followed (redirects are never followed, so that credentials "
+					+ "stay with the configured host)");
+		}
+		String message = redact(String.join(" - ", parts), secret);
 		return (message.length() > MAX_MESSAGE) ? message.substring(0, MAX_MESSAGE) + "..." : message;
+	}
+
+	private static String redact(String message, @Nullable String secret) {
+		return (secret != null && !secret.isBlank()) ? message.replace(secret, "****") : message;
 	}
 
 	private static @Nullable String jsonMessage(JsonNode json) {

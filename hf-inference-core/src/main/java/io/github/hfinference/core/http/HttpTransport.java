@@ -66,7 +66,8 @@ public final class HttpTransport {
 				return clientResponse.bodyToMono(byte[].class)
 					.defaultIfEmpty(new byte[0])
 					.flatMapMany((body) -> Flux.error(ErrorMapper.fromResponse(clientResponse.statusCode().value(),
-							clientResponse.headers().asHttpHeaders(), body, call.model(), call.target())));
+							clientResponse.headers().asHttpHeaders(), body, call.model(), call.target(),
+							credential(call))));
 			}
 			return clientResponse.bodyToFlux(SSE);
 		});
@@ -93,7 +94,17 @@ public final class HttpTransport {
 			return Mono.just(new RawResponse(status, response.headers().asHttpHeaders(), body));
 		}
 		return Mono.error(ErrorMapper.fromResponse(status, response.headers().asHttpHeaders(), body, call.model(),
-				call.target()));
+				call.target(), credential(call)));
+	}
+
+	/** The secret part of the call's {@code Authorization} header ({@code Bearer <secret>}), if any. */
+	private static @Nullable String credential(HttpCall call) {
+		String authorization = call.headers().getFirst(org.springframework.http.HttpHeaders.AUTHORIZATION);
+		if (authorization == null) {
+			return null;
+		}
+		int space = authorization.indexOf(' ');
+		return (space >= 0) ? authorization.substring(space + 1).strip() : authorization;
 	}
 
 	private static <T> Mono<T> withTimeout(Mono<T> mono, @Nullable Duration timeout, HttpCall call) {
