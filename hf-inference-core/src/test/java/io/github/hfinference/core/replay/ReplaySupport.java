@@ -1,6 +1,5 @@
 package io.github.hfinference.core.replay;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okio.Buffer;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -239,7 +237,7 @@ final class ReplaySupport {
 	 * {@code [{label, score}]}, {@code [[{label, score}]]}, {@code {labels, scores}} or
 	 * {@code [{labels, scores}]}.
 	 * @param recorded the recorded JSON
-	 * @return the pairs as {@code [label, score]} nodes
+	 * @return the label and score pairs, in order
 	 */
 	static List<Map.Entry<String, Double>> labelScores(JsonNode recorded) {
 		JsonNode node = recorded;
@@ -302,19 +300,9 @@ final class ReplaySupport {
 		return path.startsWith(prefix + "/") ? path.substring(prefix.length()) : path;
 	}
 
-	/** Decimal helper for exact comparisons of recorded numbers. */
-	static BigDecimal decimal(JsonNode node) {
-		return node.decimalValue();
-	}
-
 	/** UTF-8 bytes. */
 	static byte[] utf8(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	/** The text of a string node, or null. */
-	static @Nullable String text(JsonNode node) {
-		return node.isString() ? node.stringValue() : null;
 	}
 
 }
