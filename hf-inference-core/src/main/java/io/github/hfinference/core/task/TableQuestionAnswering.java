@@ -1,5 +1,6 @@
 package io.github.hfinference.core.task;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class TableQuestionAnswering {
 			Objects.requireNonNull(table, "table");
 			Map<String, List<String>> copy = new LinkedHashMap<>();
 			table.forEach((column, cells) -> copy.put(column, List.copyOf(cells)));
-			table = java.util.Collections.unmodifiableMap(copy);
+			table = Collections.unmodifiableMap(copy);
 		}
 
 	}

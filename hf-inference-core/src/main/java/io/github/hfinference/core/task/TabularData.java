@@ -1,5 +1,6 @@
 package io.github.hfinference.core.task;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record TabularData(Map<String, List<String>> data) {
 			rows = values.size();
 			copy.put(column.getKey(), values);
 		}
-		data = java.util.Collections.unmodifiableMap(copy);
+		data = Collections.unmodifiableMap(copy);
 	}
 
 	/** The number of rows. */

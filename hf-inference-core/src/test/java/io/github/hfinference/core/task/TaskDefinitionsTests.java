@@ -1,6 +1,7 @@
 package io.github.hfinference.core.task;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,9 +92,11 @@ class TaskDefinitionsTests {
 	void requiredInputsAreChecked() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new ZeroShotClassification.Input("text", List.of()))
 			.withMessage("zero-shot-classification needs at least one candidate label");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new TabularData(Map.of("a", List.of("1", "2"), "b", List.of("1"))))
-			.withMessageContaining("has 1 values but the previous columns have 2");
+		Map<String, List<String>> ragged = new LinkedHashMap<>();
+		ragged.put("a", List.of("1", "2"));
+		ragged.put("b", List.of("1"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new TabularData(ragged))
+			.withMessage("Column 'b' has 1 values but the previous columns have 2");
 	}
 
 	@Test
