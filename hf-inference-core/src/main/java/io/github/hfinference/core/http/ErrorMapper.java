@@ -53,9 +53,26 @@ public final class ErrorMapper {
 	 */
 	public static HfHttpException fromResponse(int status, HttpHeaders headers, byte[] body, @Nullable String model,
 			@Nullable String target) {
+		return fromResponse(status, headers, body, model, target, null);
+	}
+
+	/**
+	 * Maps an HTTP error response, masking a secret the server may have echoed back (some
+	 * gateways quote the {@code Authorization} header in their error).
+	 * @param status the status
+	 * @param headers response headers
+	 * @param body response body
+	 * @param model the model called
+	 * @param target the target that answered
+	 * @param secret the credential sent with the request, masked wherever it appears in the
+	 * message; null if none was sent
+	 * @return the typed exception
+	 */
+	public static HfHttpException fromResponse(int status, HttpHeaders headers, byte[] body, @Nullable String model,
+			@Nullable String target, @Nullable String secret) {
 		JsonNode json = parseQuietly(body);
-		String message = message(headers, json, body, status);
-		String errorType = (json != null) ? textOrNull(json.get("error_type")) : null;
+		String message = message(headers, json, body, status, secret);
+		String errorType = (json != null) ? errorType(json) : null;
 		ErrorDetails details = new ErrorDetails(status, requestId(headers), message, errorType, model, target);
 		Duration retryAfter = retryAfter(headers);
 		return switch (status) {
@@ -83,10 +100,7 @@ public final class ErrorMapper {
 	 */
 	public static HfHttpException fromStreamEvent(JsonNode event, @Nullable String requestId, @Nullable String model,
 			@Nullable String target) {
-		String errorType = textOrNull(event.get("error_type"));
-		if (errorType == null && event.path("error").isObject()) {
-			errorType = textOrNull(event.path("error").get("type"));
-		}
+		String errorType = errorType(event);
 		String message = jsonMessage(event);
 		ErrorDetails details = new ErrorDetails(200, requestId, (message != null) ? message : event.toString(),
 				errorType, model, target);
@@ -161,6 +175,17 @@ public final class ErrorMapper {
 		return null;
 	}
 
+	/**
+	 * TGI's {@code error_type}, else OpenAI's {@code error.type}.
+	 */
+	private static @Nullable String errorType(JsonNode json) {
+		String errorType = textOrNull(json.get("error_type"));
+		if (errorType == null && json.path("error").isObject()) {
+			errorType = textOrNull(json.path("error").get("type"));
+		}
+		return errorType;
+	}
+
 	private static @Nullable Duration estimatedTime(@Nullable JsonNode json) {
 		if (json != null && json.path("estimated_time").isNumber()) {
 			return Duration.ofMillis(Math.round(json.path("estimated_time").asDouble() * 1000));
@@ -168,7 +193,8 @@ public final class ErrorMapper {
 		return null;
 	}
 
-	private static String message(HttpHeaders headers, @Nullable JsonNode json, byte[] body, int status) {
+	private static String message(HttpHeaders headers, @Nullable JsonNode json, byte[] body, int status,
+			@Nullable String secret) {
 		Set<String> parts = new LinkedHashSet<>();
 		String header = headers.getFirst("X-Error-Message");
 		if (header != null && !header.isBlank()) {
@@ -186,8 +212,17 @@ public final class ErrorMapper {
 		if (parts.isEmpty()) {
 			parts.add("no error message (HTTP " + status + ")");
 		}
-		String message = String.join(" - ", parts);
+		String location = headers.getFirst(HttpHeaders.LOCATION);
+		if (status >= 300 && status < 400 && location != null) {
+			parts.add("redirect to " + location + " not followed (redirects are never followed, so that credentials "
+					+ "stay with the configured host)");
+		}
+		String message = redact(String.join(" - ", parts), secret);
 		return (message.length() > MAX_MESSAGE) ? message.substring(0, MAX_MESSAGE) + "..." : message;
+	}
+
+	private static String redact(String message, @Nullable String secret) {
+		return (secret != null && !secret.isBlank()) ? message.replace(secret, "****") : message;
 	}
 
 	private static @Nullable String jsonMessage(JsonNode json) {
@@ -195,13 +230,13 @@ public final class ErrorMapper {
 		JsonNode error = json.get("error");
 		if (error != null) {
 			if (error.isString()) {
-				parts.add(error.stringValue());
+				addText(parts, error.stringValue());
 			}
 			else if (error.isArray()) {
-				error.forEach((item) -> parts.add(item.isString() ? item.stringValue() : item.toString()));
+				error.forEach((item) -> addText(parts, item.isString() ? item.stringValue() : item.toString()));
 			}
 			else if (error.isObject() && error.get("message") != null) {
-				parts.add(error.get("message").asString());
+				addText(parts, error.get("message").asString());
 			}
 		}
 		addText(parts, json.get("error_description"));
@@ -211,8 +246,7 @@ public final class ErrorMapper {
 		}
 		JsonNode detail = json.get("detail");
 		if (detail != null && detail.isArray()) {
-			detail.forEach((item) -> addText(parts,
-					item.get("msg") != null ? item.get("msg") : item.isString() ? item : null));
+			detail.forEach((item) -> addText(parts, item.isString() ? item.stringValue() : fastApiMessage(item)));
 		}
 		else {
 			addText(parts, detail);
@@ -224,9 +258,33 @@ public final class ErrorMapper {
 		return parts.isEmpty() ? null : String.join(" - ", parts);
 	}
 
+	/**
+	 * A FastAPI validation item {@code {"loc": ["body", "messages"], "msg": "Field required"}}
+	 * as {@code Field required (body.messages)}, so the message names the faulty field.
+	 */
+	private static @Nullable String fastApiMessage(JsonNode item) {
+		String message = textOrNull(item.get("msg"));
+		if (message == null) {
+			return null;
+		}
+		JsonNode location = item.path("loc");
+		if (!location.isArray() || location.isEmpty()) {
+			return message;
+		}
+		StringBuilder path = new StringBuilder();
+		location.forEach((part) -> path.append((path.length() > 0) ? "." : "").append(part.asString()));
+		return message + " (" + path + ")";
+	}
+
 	private static void addText(Set<String> parts, @Nullable JsonNode node) {
-		if (node != null && node.isString() && !node.stringValue().isBlank()) {
-			parts.add(node.stringValue());
+		if (node != null && node.isString()) {
+			addText(parts, node.stringValue());
+		}
+	}
+
+	private static void addText(Set<String> parts, @Nullable String text) {
+		if (text != null && !text.isBlank()) {
+			parts.add(text.strip());
 		}
 	}
 

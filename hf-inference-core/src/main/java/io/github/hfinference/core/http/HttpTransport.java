@@ -1,10 +1,13 @@
 package io.github.hfinference.core.http;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -22,6 +25,8 @@ import io.github.hfinference.core.error.HfTimeoutException;
  * connection failure into {@link HfConnectionException}.
  */
 public final class HttpTransport {
+
+	private static final int MAX_SAME_HOST_REDIRECTS = 3;
 
 	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
 	};
@@ -43,11 +48,55 @@ public final class HttpTransport {
 	 * @return the successful response, or an error mapped to the exception hierarchy
 	 */
 	public Mono<RawResponse> exchange(HttpCall call, @Nullable Duration timeout) {
+		return exchange(call, timeout, 0);
+	}
+
+	/**
+	 * Sends a Hub API {@code GET} and reads the whole response, following redirects that stay
+	 * on the same scheme, host and port (the Hub answers a renamed repository with
+	 * {@code 307 Location: /api/models/<new id>}). The original query is kept when the
+	 * {@code Location} has none. A redirect to another host is an error, as for every call.
+	 * @param call the call
+	 * @param timeout the time allowed for the whole exchange, or null for none
+	 * @return the successful response, or an error mapped to the exception hierarchy
+	 */
+	public Mono<RawResponse> exchangeFollowingSameHostRedirects(HttpCall call, @Nullable Duration timeout) {
+		return exchange(call, timeout, MAX_SAME_HOST_REDIRECTS);
+	}
+
+	private Mono<RawResponse> exchange(HttpCall call, @Nullable Duration timeout, int redirects) {
 		Mono<RawResponse> response = request(call).exchangeToMono((clientResponse) -> clientResponse
 			.bodyToMono(byte[].class)
 			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> toResult(call, clientResponse, body)));
+			.flatMap((body) -> {
+				URI next = (redirects > 0) ? sameHostRedirect(call, clientResponse) : null;
+				return (next != null) ? exchange(new HttpCall(call.method(), next, call.headers(), call.body(),
+						call.model(), call.target()), null, redirects - 1) : toResult(call, clientResponse, body);
+			}));
 		return withTimeout(response, timeout, call).onErrorMap((ex) -> mapTransportError(ex, call));
+	}
+
+	private static @Nullable URI sameHostRedirect(HttpCall call, ClientResponse response) {
+		String location = response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION);
+		if (!response.statusCode().is3xxRedirection() || location == null || call.method() != HttpMethod.GET) {
+			return null;
+		}
+		URI target;
+		try {
+			target = call.uri().resolve(location);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		if (!call.uri().getScheme().equalsIgnoreCase(target.getScheme()) || target.getHost() == null
+				|| !target.getHost().equalsIgnoreCase(call.uri().getHost())
+				|| target.getPort() != call.uri().getPort()) {
+			return null;
+		}
+		if (target.getRawQuery() == null && call.uri().getRawQuery() != null) {
+			target = URI.create(target.toString() + "?" + call.uri().getRawQuery());
+		}
+		return target;
 	}
 
 	/**
@@ -66,7 +115,8 @@ public final class HttpTransport {
 				return clientResponse.bodyToMono(byte[].class)
 					.defaultIfEmpty(new byte[0])
 					.flatMapMany((body) -> Flux.error(ErrorMapper.fromResponse(clientResponse.statusCode().value(),
-							clientResponse.headers().asHttpHeaders(), body, call.model(), call.target())));
+							clientResponse.headers().asHttpHeaders(), body, call.model(), call.target(),
+							credential(call))));
 			}
 			return clientResponse.bodyToFlux(SSE);
 		});
@@ -93,7 +143,17 @@ public final class HttpTransport {
 			return Mono.just(new RawResponse(status, response.headers().asHttpHeaders(), body));
 		}
 		return Mono.error(ErrorMapper.fromResponse(status, response.headers().asHttpHeaders(), body, call.model(),
-				call.target()));
+				call.target(), credential(call)));
+	}
+
+	/** The secret part of the call's {@code Authorization} header ({@code Bearer <secret>}), if any. */
+	private static @Nullable String credential(HttpCall call) {
+		String authorization = call.headers().getFirst(HttpHeaders.AUTHORIZATION);
+		if (authorization == null) {
+			return null;
+		}
+		int space = authorization.indexOf(' ');
+		return (space >= 0) ? authorization.substring(space + 1).strip() : authorization;
 	}
 
 	private static <T> Mono<T> withTimeout(Mono<T> mono, @Nullable Duration timeout, HttpCall call) {

@@ -18,7 +18,8 @@ import io.github.hfinference.core.http.JsonCodec;
 /**
  * Looks up which providers serve a model ({@code GET {hub}/api/models/{id}?expand[]=inferenceProviderMapping})
  * and caches the answer for a time-to-live; concurrent lookups of the same model share
- * one request, and failures are not cached.
+ * one request, and failures are not cached. A renamed model's redirect on the Hub host is
+ * followed.
  */
 public final class ProviderMappingCache {
 
@@ -65,7 +66,7 @@ public final class ProviderMappingCache {
 			.build()
 			.toUri();
 		HttpCall call = new HttpCall(HttpMethod.GET, uri, this.headers.apply(uri), null, modelId, "hub");
-		return this.transport.exchange(call, Duration.ofSeconds(30))
+		return this.transport.exchangeFollowingSameHostRedirects(call, Duration.ofSeconds(30))
 			.map((response) -> ProviderMapping.parse(modelId, JsonCodec.get().parse(response.body())))
 			.doOnError((ex) -> this.cache.remove(modelId))
 			.cache((mapping) -> this.timeToLive, (ex) -> Duration.ZERO, () -> Duration.ZERO);

@@ -1,6 +1,8 @@
 package io.github.hfinference.core.task;
 
+import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +39,31 @@ public final class Encoders {
 	 */
 	public static <I, P> RequestEncoder<I, P> inputsAndParameters(BiFunction<I, JsonCodec, JsonNode> inputs) {
 		return (input, parameters, codec) -> new RequestPayload.Json(body(inputs.apply(input, codec), parameters, codec));
+	}
+
+	/**
+	 * {@code {"inputs": <mapped input>, "parameters": {<fields from the input>, ...}}}: for
+	 * inputs that carry a required parameter, such as the candidate labels of zero-shot
+	 * classification. Fields of explicit parameters are added after (and win over) those
+	 * taken from the input.
+	 * @param <I> the input type
+	 * @param <P> the parameters type
+	 * @param inputs builds the {@code inputs} value
+	 * @param inputParameters the parameter fields the input carries
+	 * @return the encoder
+	 */
+	public static <I, P> RequestEncoder<I, P> inputsAndParameters(Function<I, ?> inputs,
+			Function<I, Map<String, ?>> inputParameters) {
+		return (input, parameters, codec) -> {
+			ObjectNode merged = codec.object();
+			if (codec.tree(inputParameters.apply(input)) instanceof ObjectNode fields) {
+				merged.setAll(fields);
+			}
+			if (parameters != null && codec.tree(parameters) instanceof ObjectNode fields) {
+				merged.setAll(fields);
+			}
+			return new RequestPayload.Json(body(codec.tree(inputs.apply(input)), merged, codec));
+		};
 	}
 
 	/**

@@ -63,18 +63,20 @@ public final class FeatureExtraction {
 	}
 
 	/**
-	 * Reads the response to a batch: {@code [[d]...]} or {@code [[[t,d]]...]}.
+	 * Reads the response to a batch: {@code [[d]...]} (sentence embeddings),
+	 * {@code [[t,d]...]} (token vectors) or {@code [[[t,d]]...]} (token vectors, each wrapped
+	 * in a batch of one, as recorded from hf-inference; {@code t} may differ per text).
 	 * @param node the parsed response
 	 * @return one embedding per input
 	 */
 	static List<Embedding> batch(JsonNode node) {
 		int depth = depth(node);
-		if (depth != 2 && depth != 3) {
+		if (depth < 2 || depth > 4) {
 			throw malformed(node);
 		}
 		List<Embedding> embeddings = new ArrayList<>(node.size());
 		for (JsonNode element : node) {
-			embeddings.add(tensor(element));
+			embeddings.add((depth == 4) ? single(element) : tensor(element));
 		}
 		return embeddings;
 	}
@@ -129,7 +131,7 @@ public final class FeatureExtraction {
 
 	private static HfResponseException malformed(JsonNode node) {
 		return new HfResponseException("Malformed feature-extraction response: expected an array of numbers "
-				+ "nested one to three levels deep, got " + (node.isArray() ? "depth " + depth(node) : node.getNodeType()),
+				+ "nested one to four levels deep, got " + (node.isArray() ? "depth " + depth(node) : node.getNodeType()),
 				null);
 	}
 

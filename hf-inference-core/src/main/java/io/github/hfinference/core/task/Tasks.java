@@ -13,11 +13,33 @@ import io.github.hfinference.core.task.chat.ChatCompletion;
 public final class Tasks {
 
 	private static final List<Task<?, ?, ?>> ALL = List.of(
+			AudioClassification.TASK,
+			AudioToAudio.TASK,
+			AutomaticSpeechRecognition.TASK,
 			ChatCompletion.TASK,
+			DocumentQuestionAnswering.TASK,
 			FeatureExtraction.TASK,
+			FillMask.TASK,
+			ImageClassification.TASK,
+			ImageSegmentation.TASK,
+			ImageToImage.TASK,
+			ImageToText.TASK,
+			ObjectDetection.TASK,
+			QuestionAnswering.TASK,
 			SentenceSimilarity.TASK,
+			Summarization.TASK,
+			TableQuestionAnswering.TASK,
+			TabularClassification.TASK,
+			TabularRegression.TASK,
 			TextClassification.TASK,
-			TextGeneration.TASK);
+			TextGeneration.TASK,
+			TextToImage.TASK,
+			TextToSpeech.TASK,
+			TokenClassification.TASK,
+			Translation.TASK,
+			VisualQuestionAnswering.TASK,
+			ZeroShotClassification.TASK,
+			ZeroShotImageClassification.TASK);
 
 	private static final Map<String, Task<?, ?, ?>> BY_ID = index();
 

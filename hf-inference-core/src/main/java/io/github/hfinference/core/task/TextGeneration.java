@@ -1,5 +1,6 @@
 package io.github.hfinference.core.task;
 
+import java.math.BigInteger;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -91,13 +92,14 @@ public final class TextGeneration {
 	 *
 	 * @param finishReason {@code length}, {@code eos_token} or {@code stop_sequence}
 	 * @param generatedTokens number of generated tokens
-	 * @param seed the sampling seed
+	 * @param seed the sampling seed (TGI seeds are unsigned 64-bit numbers, beyond
+	 * {@code long}: recorded {@code 18435558523380366744})
 	 * @param prefill prompt tokens, when requested
 	 * @param tokens generated tokens
 	 * @param topTokens most likely tokens per step, when requested
 	 * @param bestOfSequences the other sequences, with {@code best_of}
 	 */
-	public record Details(@Nullable String finishReason, int generatedTokens, @Nullable Long seed,
+	public record Details(@Nullable String finishReason, int generatedTokens, @Nullable BigInteger seed,
 			@Nullable List<Token> prefill, @Nullable List<Token> tokens, @Nullable List<List<Token>> topTokens,
 			@Nullable List<BestOfSequence> bestOfSequences) {
 
@@ -121,12 +123,12 @@ public final class TextGeneration {
 	 * @param generatedText its text
 	 * @param finishReason why it stopped
 	 * @param generatedTokens its token count
-	 * @param seed its seed
+	 * @param seed its seed (unsigned 64-bit)
 	 * @param prefill prompt tokens
 	 * @param tokens its tokens
 	 */
 	public record BestOfSequence(String generatedText, @Nullable String finishReason, int generatedTokens,
-			@Nullable Long seed, @Nullable List<Token> prefill, @Nullable List<Token> tokens) {
+			@Nullable BigInteger seed, @Nullable List<Token> prefill, @Nullable List<Token> tokens) {
 
 	}
 

@@ -1,0 +1,59 @@
+package io.github.hfinference.core.task;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * {@code fill-mask}: the most likely tokens for the mask token in a text
+ * ({@code [MASK]} or {@code <mask>}, depending on the model).
+ */
+public final class FillMask {
+
+	/** The task definition. */
+	public static final Task<String, Parameters, List<Output>> TASK = Task
+		.<String, Parameters, List<Output>>builder("fill-mask", TaskRoute.MODEL)
+		.input(String.class)
+		.parameters(Parameters.class)
+		.result(new ParameterizedTypeReference<>() {
+		})
+		.encoder(Encoders.inputsAndParameters())
+		.decoder(Decoders.list(Output.class, Decoders.unwrapNestedList()))
+		.build();
+
+	private FillMask() {
+	}
+
+	/**
+	 * Parameters of fill-mask.
+	 *
+	 * @param topK how many predictions to return
+	 * @param targets only score these candidate tokens
+	 */
+	public record Parameters(@Nullable Integer topK, @Nullable List<String> targets) {
+
+		/**
+		 * Only the {@code k} most likely tokens.
+		 * @param topK how many predictions
+		 * @return the parameters
+		 */
+		public static Parameters topK(int topK) {
+			return new Parameters(topK, null);
+		}
+
+	}
+
+	/**
+	 * One prediction.
+	 *
+	 * @param sequence the text with the mask filled
+	 * @param score its probability
+	 * @param token the predicted token id
+	 * @param tokenStr the predicted token
+	 */
+	public record Output(String sequence, double score, @Nullable Integer token, @Nullable String tokenStr) {
+
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.github.hfinference.core.task;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * {@code image-classification}: labels and scores for an image. The file is sent as the raw body, or as base64
+ * inside a JSON body when parameters are set.
+ */
+public final class ImageClassification {
+
+	/** The task definition. */
+	public static final Task<BinaryInput, Parameters, List<ClassificationOutput>> TASK = Task
+		.<BinaryInput, Parameters, List<ClassificationOutput>>builder("image-classification", TaskRoute.MODEL)
+		.input(BinaryInput.class)
+		.parameters(Parameters.class)
+		.result(new ParameterizedTypeReference<>() {
+		})
+		.encoder(Encoders.binary())
+		.decoder(Decoders.list(ClassificationOutput.class))
+		.build();
+
+	private ImageClassification() {
+	}
+
+	/**
+	 * Parameters of image-classification.
+	 *
+	 * @param topK how many of the most likely labels to return
+	 * @param functionToApply function applied to the model's scores
+	 */
+	public record Parameters(@Nullable Integer topK, @Nullable FunctionToApply functionToApply) {
+
+		/**
+		 * Only the {@code k} most likely labels.
+		 * @param topK how many labels to return
+		 * @return the parameters
+		 */
+		public static Parameters topK(int topK) {
+			return new Parameters(topK, null);
+		}
+
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.github.hfinference.core.task;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+
+/**
+ * {@code image-segmentation}: segments of an image, each with its label and a PNG mask
+ * (sent by the server as base64 and decoded to bytes).
+ */
+public final class ImageSegmentation {
+
+	/** The task definition. */
+	public static final Task<BinaryInput, Parameters, List<Output>> TASK = Task
+		.<BinaryInput, Parameters, List<Output>>builder("image-segmentation", TaskRoute.MODEL)
+		.input(BinaryInput.class)
+		.parameters(Parameters.class)
+		.result(new ParameterizedTypeReference<>() {
+		})
+		.encoder(Encoders.binary())
+		.decoder(Decoders.list(Output.class))
+		.build();
+
+	private ImageSegmentation() {
+	}
+
+	/**
+	 * Parameters of image segmentation.
+	 *
+	 * @param maskThreshold threshold used to turn predicted masks into binary values
+	 * @param overlapMaskAreaThreshold mask overlap threshold to eliminate small, disconnected segments
+	 * @param subtask the kind of segmentation
+	 * @param threshold probability threshold to filter out predicted masks
+	 */
+	public record Parameters(@Nullable Double maskThreshold, @Nullable Double overlapMaskAreaThreshold,
+			@Nullable Subtask subtask, @Nullable Double threshold) {
+
+	}
+
+	/** The kind of segmentation. */
+	public enum Subtask {
+
+		/** One segment per object instance. */
+		INSTANCE("instance"),
+		/** Instances and background regions. */
+		PANOPTIC("panoptic"),
+		/** One segment per class. */
+		SEMANTIC("semantic");
+
+		private final String value;
+
+		Subtask(String value) {
+			this.value = value;
+		}
+
+		/** The wire value. */
+		@JsonValue
+		public String value() {
+			return this.value;
+		}
+
+	}
+
+	/**
+	 * One segment.
+	 *
+	 * @param label the segment's label
+	 * @param score its probability, if the model reports one
+	 * @param mask the mask as a PNG image
+	 */
+	public record Output(String label, @Nullable Double score, BinaryOutput mask) {
+
+		public Output {
+			Objects.requireNonNull(label, "label");
+			Objects.requireNonNull(mask, "mask");
+		}
+
+		@JsonCreator
+		static Output fromWire(@JsonProperty("label") String label, @JsonProperty("score") @Nullable Double score,
+				@JsonProperty("mask") String mask) {
+			Objects.requireNonNull(mask, "image-segmentation output without a 'mask'");
+			return new Output(label, score, new BinaryOutput(Base64.getMimeDecoder().decode(mask),
+					MediaType.IMAGE_PNG_VALUE));
+		}
+
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.github.hfinference.core.task;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+
+/**
+ * {@code image-to-image}: transforms an image (ControlNet, inpainting, super-resolution...).
+ * The image is sent as the raw body, or as base64 inside a JSON body when parameters (such
+ * as a prompt) are set; the answer is the image's bytes ({@code Accept: image/png}, as the
+ * Python client sends).
+ */
+public final class ImageToImage {
+
+	/** The task definition. */
+	public static final Task<BinaryInput, Parameters, BinaryOutput> TASK = Task
+		.<BinaryInput, Parameters, BinaryOutput>builder("image-to-image", TaskRoute.MODEL)
+		.input(BinaryInput.class)
+		.parameters(Parameters.class)
+		.result(BinaryOutput.class)
+		.encoder(Encoders.binary())
+		.decoder(Decoders.binary())
+		.accept(MediaType.IMAGE_PNG_VALUE)
+		.build();
+
+	private ImageToImage() {
+	}
+
+	/**
+	 * Parameters of image-to-image.
+	 *
+	 * @param prompt text guiding the transformation
+	 * @param negativePrompt what not to include
+	 * @param targetSize size of the output image in pixels
+	 * @param numInferenceSteps number of denoising steps
+	 * @param guidanceScale how closely to follow the prompt
+	 */
+	public record Parameters(@Nullable String prompt, @Nullable String negativePrompt, @Nullable TargetSize targetSize,
+			@Nullable Integer numInferenceSteps, @Nullable Double guidanceScale) {
+
+		/**
+		 * Only a prompt.
+		 * @param prompt text guiding the transformation
+		 * @return the parameters
+		 */
+		public static Parameters prompt(String prompt) {
+			return new Parameters(prompt, null, null, null, null);
+		}
+
+	}
+
+	/**
+	 * An image size.
+	 *
+	 * @param width width in pixels
+	 * @param height height in pixels
+	 */
+	public record TargetSize(int width, int height) {
+
+	}
+
+}

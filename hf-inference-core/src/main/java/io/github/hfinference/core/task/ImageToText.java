@@ -1,0 +1,43 @@
+package io.github.hfinference.core.task;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code image-to-text}: describes an image (captioning). Servers answer
+ * {@code [{"generated_text"}]} where the spec says an object; both are read.
+ */
+public final class ImageToText {
+
+	/** The task definition. */
+	public static final Task<BinaryInput, Parameters, Output> TASK = Task
+		.<BinaryInput, Parameters, Output>builder("image-to-text", TaskRoute.MODEL)
+		.input(BinaryInput.class)
+		.parameters(Parameters.class)
+		.result(Output.class)
+		.encoder(Encoders.binary())
+		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+		.build();
+
+	private ImageToText() {
+	}
+
+	/**
+	 * Parameters of image-to-text.
+	 *
+	 * @param maxNewTokens maximum number of tokens to generate
+	 * @param generationParameters how the text is generated
+	 */
+	public record Parameters(@Nullable Integer maxNewTokens, @Nullable GenerationParameters generationParameters) {
+
+	}
+
+	/**
+	 * The description.
+	 *
+	 * @param generatedText the generated text
+	 */
+	public record Output(String generatedText) {
+
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.github.hfinference.core.task;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * {@code object-detection}: objects found in an image, each with a label, a score and a
+ * bounding box in pixels.
+ */
+public final class ObjectDetection {
+
+	/** The task definition. */
+	public static final Task<BinaryInput, Parameters, List<Output>> TASK = Task
+		.<BinaryInput, Parameters, List<Output>>builder("object-detection", TaskRoute.MODEL)
+		.input(BinaryInput.class)
+		.parameters(Parameters.class)
+		.result(new ParameterizedTypeReference<>() {
+		})
+		.encoder(Encoders.binary())
+		.decoder(Decoders.list(Output.class))
+		.build();
+
+	private ObjectDetection() {
+	}
+
+	/**
+	 * Parameters of object detection.
+	 *
+	 * @param threshold minimum probability of a detection
+	 */
+	public record Parameters(@Nullable Double threshold) {
+
+	}
+
+	/**
+	 * One detected object.
+	 *
+	 * @param label its label
+	 * @param score its probability
+	 * @param box where it is
+	 */
+	public record Output(String label, double score, BoundingBox box) {
+
+	}
+
+	/**
+	 * A box in image coordinates (pixels).
+	 *
+	 * @param xmin left edge
+	 * @param ymin top edge
+	 * @param xmax right edge
+	 * @param ymax bottom edge
+	 */
+	public record BoundingBox(int xmin, int ymin, int xmax, int ymax) {
+
+	}
+
+}

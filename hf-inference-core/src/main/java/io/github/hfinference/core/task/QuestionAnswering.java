@@ -1,0 +1,82 @@
+package io.github.hfinference.core.task;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * {@code question-answering}: extracts the answer to a question from a context text. The
+ * server answers one object, or a list when {@code top_k > 1}; both are read as a list.
+ */
+public final class QuestionAnswering {
+
+	/** The task definition. */
+	public static final Task<Input, Parameters, List<Output>> TASK = Task
+		.<Input, Parameters, List<Output>>builder("question-answering", TaskRoute.MODEL)
+		.input(Input.class)
+		.parameters(Parameters.class)
+		.result(new ParameterizedTypeReference<>() {
+		})
+		.encoder(Encoders.inputsAndParameters())
+		.decoder(Decoders.list(Output.class))
+		.build();
+
+	private QuestionAnswering() {
+	}
+
+	/**
+	 * The question and the text holding the answer.
+	 *
+	 * @param question the question
+	 * @param context the text to search
+	 */
+	public record Input(String question, String context) {
+
+		public Input {
+			Objects.requireNonNull(question, "question");
+			Objects.requireNonNull(context, "context");
+		}
+
+	}
+
+	/**
+	 * Parameters of question answering.
+	 *
+	 * @param topK number of answers to return
+	 * @param docStride overlap between chunks when the context is split
+	 * @param maxAnswerLen maximum length of predicted answers
+	 * @param maxSeqLen maximum length of each chunk (question and context) after tokenisation
+	 * @param maxQuestionLen maximum length of the question after tokenisation
+	 * @param handleImpossibleAnswer whether to accept "impossible" as an answer
+	 * @param alignToWords whether to align the answer to words
+	 */
+	public record Parameters(@Nullable Integer topK, @Nullable Integer docStride, @Nullable Integer maxAnswerLen,
+			@Nullable Integer maxSeqLen, @Nullable Integer maxQuestionLen, @Nullable Boolean handleImpossibleAnswer,
+			@Nullable Boolean alignToWords) {
+
+		/**
+		 * Only the {@code k} best answers.
+		 * @param topK number of answers
+		 * @return the parameters
+		 */
+		public static Parameters topK(int topK) {
+			return new Parameters(topK, null, null, null, null, null, null);
+		}
+
+	}
+
+	/**
+	 * One answer.
+	 *
+	 * @param answer the answer text
+	 * @param score its probability
+	 * @param start character offset of the answer in the context
+	 * @param end character offset just after the answer
+	 */
+	public record Output(String answer, double score, int start, int end) {
+
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.github.hfinference.core.task;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code table-question-answering}: answers a question about a table given by column.
+ * Sent as {@code {"inputs": {"query", "table": {column: [cells]}}}}.
+ */
+public final class TableQuestionAnswering {
+
+	/** The task definition. */
+	public static final Task<Input, Parameters, Output> TASK = Task
+		.<Input, Parameters, Output>builder("table-question-answering", TaskRoute.MODEL)
+		.input(Input.class)
+		.parameters(Parameters.class)
+		.result(Output.class)
+		.encoder(Encoders.inputsAndParameters())
+		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+		.build();
+
+	private TableQuestionAnswering() {
+	}
+
+	/**
+	 * The question and the table.
+	 *
+	 * @param query the question
+	 * @param table the table by column: each column name maps to its cells, one per row
+	 */
+	public record Input(String query, Map<String, List<String>> table) {
+
+		public Input {
+			Objects.requireNonNull(query, "query");
+			Objects.requireNonNull(table, "table");
+			Map<String, List<String>> copy = new LinkedHashMap<>();
+			table.forEach((column, cells) -> copy.put(column, List.copyOf(cells)));
+			table = Collections.unmodifiableMap(copy);
+		}
+
+	}
+
+	/**
+	 * Parameters of table question answering.
+	 *
+	 * @param padding how to pad the table
+	 * @param sequential whether to answer the questions one after another (for conversational tables)
+	 * @param truncation whether to truncate the table when it is too long
+	 */
+	public record Parameters(@Nullable Padding padding, @Nullable Boolean sequential, @Nullable Boolean truncation) {
+
+	}
+
+	/** How the table is padded. */
+	public enum Padding {
+
+		/** No padding. */
+		DO_NOT_PAD("do_not_pad"),
+		/** Pad to the longest sequence. */
+		LONGEST("longest"),
+		/** Pad to the model's maximum length. */
+		MAX_LENGTH("max_length");
+
+		private final String value;
+
+		Padding(String value) {
+			this.value = value;
+		}
+
+		/** The wire value. */
+		@JsonValue
+		public String value() {
+			return this.value;
+		}
+
+	}
+
+	/**
+	 * The answer.
+	 *
+	 * @param answer the answer (with the aggregator, e.g. {@code AVERAGE > 36542})
+	 * @param coordinates {@code [row, column]} of each cell the answer uses
+	 * @param cells the cells the answer uses
+	 * @param aggregator the aggregation applied to the cells ({@code NONE}, {@code SUM},
+	 * {@code AVERAGE}, {@code COUNT}), if any
+	 */
+	public record Output(String answer, List<List<Integer>> coordinates, List<String> cells,
+			@Nullable String aggregator) {
+
+	}
+
+}

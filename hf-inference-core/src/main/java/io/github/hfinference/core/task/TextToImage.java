@@ -1,0 +1,54 @@
+package io.github.hfinference.core.task;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+
+/**
+ * {@code text-to-image}: generates an image from a prompt. The answer is the image's bytes
+ * ({@code Accept: image/png}, as the Python client sends; servers may still answer JPEG,
+ * which {@link BinaryOutput#contentType()} tells).
+ */
+public final class TextToImage {
+
+	/** The task definition. */
+	public static final Task<String, Parameters, BinaryOutput> TASK = Task
+		.<String, Parameters, BinaryOutput>builder("text-to-image", TaskRoute.MODEL)
+		.input(String.class)
+		.parameters(Parameters.class)
+		.result(BinaryOutput.class)
+		.encoder(Encoders.inputsAndParameters())
+		.decoder(Decoders.binary())
+		.accept(MediaType.IMAGE_PNG_VALUE)
+		.build();
+
+	private TextToImage() {
+	}
+
+	/**
+	 * Parameters of text-to-image.
+	 *
+	 * @param negativePrompt what not to include in the image
+	 * @param width width of the image in pixels
+	 * @param height height of the image in pixels
+	 * @param numInferenceSteps number of denoising steps
+	 * @param guidanceScale how closely to follow the prompt
+	 * @param scheduler a compatible scheduler to use instead of the model's
+	 * @param seed random seed
+	 */
+	public record Parameters(@Nullable String negativePrompt, @Nullable Integer width, @Nullable Integer height,
+			@Nullable Integer numInferenceSteps, @Nullable Double guidanceScale, @Nullable String scheduler,
+			@Nullable Long seed) {
+
+		/**
+		 * Only an image size.
+		 * @param width width in pixels
+		 * @param height height in pixels
+		 * @return the parameters
+		 */
+		public static Parameters size(int width, int height) {
+			return new Parameters(null, width, height, null, null, null, null);
+		}
+
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.github.hfinference.core.task;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * {@code visual-question-answering}: answers a question about an image. Sent as
+ * {@code {"inputs": {"image": "<base64>", "question"}}} (the spec's and the JS client's
+ * shape).
+ */
+public final class VisualQuestionAnswering {
+
+	/** The task definition. */
+	public static final Task<Input, Parameters, List<Output>> TASK = Task
+		.<Input, Parameters, List<Output>>builder("visual-question-answering", TaskRoute.MODEL)
+		.input(Input.class)
+		.parameters(Parameters.class)
+		.result(new ParameterizedTypeReference<>() {
+		})
+		.encoder(Encoders.inputsAndParameters())
+		.decoder(Decoders.list(Output.class))
+		.build();
+
+	private VisualQuestionAnswering() {
+	}
+
+	/**
+	 * The image and the question.
+	 *
+	 * @param image the image
+	 * @param question the question about it
+	 */
+	public record Input(BinaryInput image, String question) {
+
+		public Input {
+			Objects.requireNonNull(image, "image");
+			Objects.requireNonNull(question, "question");
+		}
+
+	}
+
+	/**
+	 * Parameters of visual question answering.
+	 *
+	 * @param topK number of answers to return
+	 */
+	public record Parameters(@Nullable Integer topK) {
+
+	}
+
+	/**
+	 * One answer.
+	 *
+	 * @param answer the answer
+	 * @param score its probability
+	 */
+	public record Output(String answer, double score) {
+
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.github.hfinference.core.task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * {@code zero-shot-classification}: scores a text against labels chosen at call time.
+ * The labels are part of the input (they are required), sent as
+ * {@code parameters.candidate_labels}. Every recorded answer shape is read as
+ * {@code [{label, score}]}: the pipeline's {@code {sequence, labels, scores}} object, a list
+ * of those, or the spec's list.
+ */
+public final class ZeroShotClassification {
+
+	/** The task definition. */
+	public static final Task<Input, Parameters, List<ClassificationOutput>> TASK = Task
+		.<Input, Parameters, List<ClassificationOutput>>builder("zero-shot-classification", TaskRoute.MODEL)
+		.input(Input.class)
+		.parameters(Parameters.class)
+		.result(new ParameterizedTypeReference<>() {
+		})
+		.encoder(Encoders.inputsAndParameters(Input::text,
+				(input) -> Map.of("candidate_labels", input.candidateLabels())))
+		.decoder(Decoders.list(ClassificationOutput.class, Decoders.labelsAndScores()))
+		.build();
+
+	private ZeroShotClassification() {
+	}
+
+	/**
+	 * The text and the labels to score it against.
+	 *
+	 * @param text the text to classify
+	 * @param candidateLabels the possible labels (at least one)
+	 */
+	public record Input(String text, List<String> candidateLabels) {
+
+		public Input {
+			Objects.requireNonNull(text, "text");
+			candidateLabels = List.copyOf(candidateLabels);
+			if (candidateLabels.isEmpty()) {
+				throw new IllegalArgumentException("zero-shot-classification needs at least one candidate label");
+			}
+		}
+
+	}
+
+	/**
+	 * Parameters of zero-shot classification.
+	 *
+	 * @param multiLabel whether several labels can be true (scores are then independent)
+	 * @param hypothesisTemplate sentence used with each label, {@code {}} standing for the
+	 * label (for example {@code "This example is {}."})
+	 */
+	public record Parameters(@Nullable Boolean multiLabel, @Nullable String hypothesisTemplate) {
+
+		/** Several labels may be true at once. */
+		public static Parameters allowingSeveralLabels() {
+			return new Parameters(true, null);
+		}
+
+	}
+
+}

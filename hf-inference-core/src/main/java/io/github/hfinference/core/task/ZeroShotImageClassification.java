@@ -1,0 +1,59 @@
+package io.github.hfinference.core.task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * {@code zero-shot-image-classification}: scores an image against labels chosen at call
+ * time. Always sent as JSON: {@code {"inputs": "<base64 image>", "parameters":
+ * {"candidate_labels": [..]}}}.
+ */
+public final class ZeroShotImageClassification {
+
+	/** The task definition. */
+	public static final Task<Input, Parameters, List<ClassificationOutput>> TASK = Task
+		.<Input, Parameters, List<ClassificationOutput>>builder("zero-shot-image-classification", TaskRoute.MODEL)
+		.input(Input.class)
+		.parameters(Parameters.class)
+		.result(new ParameterizedTypeReference<>() {
+		})
+		.encoder(Encoders.inputsAndParameters(Input::image,
+				(input) -> Map.of("candidate_labels", input.candidateLabels())))
+		.decoder(Decoders.list(ClassificationOutput.class, Decoders.labelsAndScores()))
+		.build();
+
+	private ZeroShotImageClassification() {
+	}
+
+	/**
+	 * The image and the labels to score it against.
+	 *
+	 * @param image the image
+	 * @param candidateLabels the possible labels (at least one)
+	 */
+	public record Input(BinaryInput image, List<String> candidateLabels) {
+
+		public Input {
+			Objects.requireNonNull(image, "image");
+			candidateLabels = List.copyOf(candidateLabels);
+			if (candidateLabels.isEmpty()) {
+				throw new IllegalArgumentException("zero-shot-image-classification needs at least one candidate label");
+			}
+		}
+
+	}
+
+	/**
+	 * Parameters of zero-shot image classification.
+	 *
+	 * @param hypothesisTemplate sentence used with each label, {@code {}} standing for the label
+	 */
+	public record Parameters(@Nullable String hypothesisTemplate) {
+
+	}
+
+}
