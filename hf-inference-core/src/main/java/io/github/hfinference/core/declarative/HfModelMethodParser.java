@@ -176,7 +176,7 @@ final class HfModelMethodParser {
 		throw error(method, "cannot infer its task, several tasks take (" + inputs + ") and return "
 				+ TypeNames.of(valueType) + ": " + matches.stream().map((binding) -> describe(binding.task()))
 					.collect(Collectors.joining(", "))
-				+ "; name one with @InferenceTask");
+				+ "; name one with @InferenceTask or configure a task for " + this.modelName);
 	}
 
 	@SuppressWarnings("unchecked")
