@@ -1,6 +1,5 @@
 package io.github.hfinference.core.declarative;
 
-import java.lang.reflect.Method;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -20,8 +19,6 @@ import io.github.hfinference.core.task.Task;
  */
 final class HfModelMethod {
 
-	private final Method method;
-
 	private final String location;
 
 	private final HfInferenceClient client;
@@ -36,9 +33,8 @@ final class HfModelMethod {
 
 	private final CallAdapter callAdapter;
 
-	HfModelMethod(Method method, String location, HfInferenceClient client, ModelDefinition model,
+	HfModelMethod(String location, HfInferenceClient client, ModelDefinition model,
 			Binding binding, boolean withMetadata, CallAdapter callAdapter) {
-		this.method = method;
 		this.location = location;
 		this.client = client;
 		this.model = model;
@@ -46,14 +42,6 @@ final class HfModelMethod {
 		this.binding = binding;
 		this.withMetadata = withMetadata;
 		this.callAdapter = callAdapter;
-	}
-
-	Method method() {
-		return this.method;
-	}
-
-	Task<?, ?, ?> task() {
-		return this.task;
 	}
 
 	@Nullable Object invoke(@Nullable Object[] arguments) {

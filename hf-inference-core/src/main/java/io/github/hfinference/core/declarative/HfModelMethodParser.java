@@ -72,7 +72,7 @@ final class HfModelMethodParser {
 		}
 		Signature signature = signature(method);
 		Binding binding = bind(method, signature, valueType);
-		return new HfModelMethod(method, location(method), this.client, this.model.definition(), binding,
+		return new HfModelMethod(location(method), this.client, this.model.definition(), binding,
 				withMetadata, callAdapter);
 	}
 

@@ -24,7 +24,6 @@ import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.Embedding;
-import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.TextGeneration;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
