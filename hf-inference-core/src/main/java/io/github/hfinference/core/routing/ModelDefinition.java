@@ -55,10 +55,19 @@ public final class ModelDefinition {
 			throw new HfConfigurationException(
 					"Model '" + this.alias + "' is served through the router and needs a model id");
 		}
-		if (this.revision != null && !REVISION.matcher(this.revision).matches()) {
+		if (this.revision != null && !isValidRevision(this.revision)) {
 			throw new HfConfigurationException("Model '" + this.alias + "' has a malformed revision '" + this.revision
 					+ "': expected a commit sha (5 to 40 hex characters) or a branch or tag name");
 		}
+	}
+
+	/**
+	 * Whether a revision is well formed: a commit sha or a branch or tag name.
+	 * @param revision the revision
+	 * @return true if it can be pinned
+	 */
+	public static boolean isValidRevision(String revision) {
+		return REVISION.matcher(revision).matches();
 	}
 
 	/**

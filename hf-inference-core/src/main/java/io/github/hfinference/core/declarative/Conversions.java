@@ -1,0 +1,73 @@
+package io.github.hfinference.core.declarative;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ResolvableType;
+
+import io.github.hfinference.core.error.HfResponseException;
+import io.github.hfinference.core.task.Task;
+import io.github.hfinference.core.task.chat.ChatCompletionOutput;
+import io.github.hfinference.core.task.chat.ChatMessage;
+
+/**
+ * How a method's input and value types map onto a task's: the task's own types, or a
+ * convenience users expect (a chat method taking one {@code String} user message and
+ * returning the first choice's text).
+ */
+final class Conversions {
+
+	private static final ResolvableType MESSAGES = ResolvableType.forClassWithGenerics(List.class, ChatMessage.class);
+
+	private static final ResolvableType CHAT_OUTPUT = ResolvableType.forClass(ChatCompletionOutput.class);
+
+	private Conversions() {
+	}
+
+	/**
+	 * How an argument of the given type becomes the task's input.
+	 * @param task the task
+	 * @param parameterType the method parameter's type
+	 * @return the conversion, or null if the parameter cannot be the task's input
+	 */
+	static @Nullable Function<Object, Object> input(Task<?, ?, ?> task, ResolvableType parameterType) {
+		ResolvableType inputType = ResolvableType.forType(task.inputType());
+		if (inputType.isAssignableFrom(parameterType)) {
+			return Function.identity();
+		}
+		if (inputType.isAssignableFrom(MESSAGES) && parameterType.toClass() == String.class) {
+			return (text) -> List.of(ChatMessage.user((String) text));
+		}
+		return null;
+	}
+
+	/**
+	 * How the task's result becomes the method's value.
+	 * @param task the task
+	 * @param valueType the method's value type (without {@code Mono}, {@code InferenceResponse}, ...)
+	 * @return the conversion, or null if the task's result cannot become that type
+	 */
+	static @Nullable Function<Object, Object> result(Task<?, ?, ?> task, ResolvableType valueType) {
+		ResolvableType resultType = ResolvableType.forType(task.resultType());
+		if (valueType.isAssignableFrom(resultType)) {
+			return Function.identity();
+		}
+		if (CHAT_OUTPUT.isAssignableFrom(resultType) && valueType.toClass() == String.class) {
+			return Conversions::firstChoiceContent;
+		}
+		return null;
+	}
+
+	private static Object firstChoiceContent(Object result) {
+		ChatCompletionOutput output = (ChatCompletionOutput) result;
+		String content = output.content();
+		if (content == null) {
+			String finishReason = output.choices().isEmpty() ? "no choice" : output.choices().get(0).finishReason();
+			throw new HfResponseException("The chat completion has no text content (finish reason: " + finishReason
+					+ "); declare the method to return ChatCompletionOutput to read tool calls", null);
+		}
+		return content;
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.github.hfinference.core.declarative;
+
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import io.github.hfinference.core.CallOptions;
+import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceRequest;
+import io.github.hfinference.core.InferenceResponse;
+import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.task.Task;
+
+/**
+ * One parsed {@link HfModel @HfModel} method: which task it runs on which model, where
+ * its input, parameters and options are, and how its result is returned. Built once by
+ * {@link HfModelMethodParser}; each invocation only reads arguments and calls the client.
+ */
+final class HfModelMethod {
+
+	private final String location;
+
+	private final HfInferenceClient client;
+
+	private final ModelDefinition model;
+
+	private final Task<Object, Object, Object> task;
+
+	private final Binding binding;
+
+	private final boolean withMetadata;
+
+	private final CallAdapter callAdapter;
+
+	HfModelMethod(String location, HfInferenceClient client, ModelDefinition model,
+			Binding binding, boolean withMetadata, CallAdapter callAdapter) {
+		this.location = location;
+		this.client = client;
+		this.model = model;
+		this.task = binding.task();
+		this.binding = binding;
+		this.withMetadata = withMetadata;
+		this.callAdapter = callAdapter;
+	}
+
+	@Nullable Object invoke(@Nullable Object[] arguments) {
+		Object input = arguments[this.binding.inputIndex()];
+		if (input == null) {
+			throw new IllegalArgumentException(
+					this.location + ": the input (parameter #" + (this.binding.inputIndex() + 1) + ") must not be null");
+		}
+		Object parameters = (this.binding.parametersIndex() >= 0) ? arguments[this.binding.parametersIndex()] : null;
+		Object options = (this.binding.optionsIndex() >= 0) ? arguments[this.binding.optionsIndex()] : null;
+		InferenceRequest<Object, Object, Object> request = new InferenceRequest<>(this.task, this.model,
+				this.binding.inputConversion().apply(input), parameters,
+				(options != null) ? (CallOptions) options : CallOptions.defaults());
+		Function<Object, Object> result = this.binding.resultConversion();
+		Mono<InferenceResponse<Object>> response = this.client.execute(request);
+		Mono<?> values = this.withMetadata
+				? response.map((value) -> new InferenceResponse<>(result.apply(value.value()), value.metadata()))
+				: response.map((value) -> result.apply(value.value()));
+		return this.callAdapter.adapt(values);
+	}
+
+	@Override
+	public String toString() {
+		return this.location + " -> " + this.task.id() + " on " + this.model.alias();
+	}
+
+	/**
+	 * How a method's parameters and value map onto a task.
+	 *
+	 * @param task the task
+	 * @param inputIndex index of the input parameter
+	 * @param parametersIndex index of the task's parameters object, or -1
+	 * @param optionsIndex index of the {@link CallOptions} parameter, or -1
+	 * @param inputConversion turns the argument into the task's input
+	 * @param resultConversion turns the task's result into the method's value
+	 */
+	record Binding(Task<Object, Object, Object> task, int inputIndex, int parametersIndex, int optionsIndex,
+			Function<Object, Object> inputConversion, Function<Object, Object> resultConversion) {
+
+	}
+
+}

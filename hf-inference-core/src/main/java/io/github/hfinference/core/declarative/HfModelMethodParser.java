@@ -1,0 +1,262 @@
+package io.github.hfinference.core.declarative;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+
+import io.github.hfinference.core.CallOptions;
+import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceResponse;
+import io.github.hfinference.core.declarative.HfModelMethod.Binding;
+import io.github.hfinference.core.task.FeatureExtraction;
+import io.github.hfinference.core.task.NoParameters;
+import io.github.hfinference.core.task.Task;
+import io.github.hfinference.core.task.Tasks;
+
+/**
+ * Parses the methods of one {@link HfModel @HfModel} interface, failing with an
+ * {@link HfModelDefinitionException} that names the method and the problem. The task
+ * comes from {@link InferenceTask @InferenceTask}, else from the model's configuration,
+ * else from the one known task whose input and result types match the method's.
+ */
+final class HfModelMethodParser {
+
+	private static final String SHAPE = "a method takes exactly one input, optionally the task's parameters "
+			+ "object and optionally a CallOptions";
+
+	private final Class<?> type;
+
+	private final ConfiguredModel model;
+
+	private final String modelName;
+
+	private final HfInferenceClient client;
+
+	private final List<CallAdapter.Factory> callAdapterFactories;
+
+	HfModelMethodParser(Class<?> type, ConfiguredModel model, String modelName, HfInferenceClient client,
+			List<CallAdapter.Factory> callAdapterFactories) {
+		this.type = type;
+		this.model = model;
+		this.modelName = modelName;
+		this.client = client;
+		this.callAdapterFactories = callAdapterFactories;
+	}
+
+	/** The tasks a method may run: every known task and its batch variants. */
+	static List<Task<?, ?, ?>> candidateTasks() {
+		Set<Task<?, ?, ?>> tasks = new LinkedHashSet<>(Tasks.all());
+		tasks.add(FeatureExtraction.BATCH);
+		return List.copyOf(tasks);
+	}
+
+	HfModelMethod parse(Method method) {
+		CallAdapter callAdapter = callAdapter(method);
+		ResolvableType valueType = callAdapter.valueType();
+		boolean withMetadata = valueType.toClass() == InferenceResponse.class;
+		if (withMetadata) {
+			if (CallAdapters.isRaw(valueType)) {
+				throw error(method, "returns a raw InferenceResponse; declare its value type, for example "
+						+ "InferenceResponse<List<ClassificationOutput>>");
+			}
+			valueType = valueType.getGeneric(0);
+		}
+		Signature signature = signature(method);
+		Binding binding = bind(method, signature, valueType);
+		return new HfModelMethod(location(method), this.client, this.model.definition(), binding,
+				withMetadata, callAdapter);
+	}
+
+	private CallAdapter callAdapter(Method method) {
+		ResolvableType returnType = ResolvableType.forMethodReturnType(method, this.type);
+		for (CallAdapter.Factory factory : this.callAdapterFactories) {
+			CallAdapter adapter;
+			try {
+				adapter = factory.get(returnType, method);
+			}
+			catch (IllegalArgumentException ex) {
+				throw error(method, ex.getMessage());
+			}
+			if (adapter != null) {
+				return adapter;
+			}
+		}
+		throw error(method, "has the unsupported return type " + TypeNames.of(returnType));
+	}
+
+	private Signature signature(Method method) {
+		List<ResolvableType> types = IntStream.range(0, method.getParameterCount())
+			.mapToObj((index) -> ResolvableType.forMethodParameter(method, index, this.type))
+			.toList();
+		List<Integer> options = IntStream.range(0, types.size())
+			.filter((index) -> types.get(index).toClass() == CallOptions.class)
+			.boxed()
+			.toList();
+		if (options.size() > 1) {
+			throw HfModelDefinitionException.forParameter(this.type, method, options.get(1),
+					"is a second CallOptions; " + SHAPE);
+		}
+		List<Integer> others = IntStream.range(0, types.size()).filter((index) -> !options.contains(index)).boxed().toList();
+		if (others.isEmpty()) {
+			throw error(method, "has no input parameter; " + SHAPE);
+		}
+		if (others.size() > 2) {
+			throw error(method, "has " + others.size() + " parameters besides CallOptions; " + SHAPE);
+		}
+		return new Signature(types, others, options.isEmpty() ? -1 : options.get(0));
+	}
+
+	private Binding bind(Method method, Signature signature, ResolvableType valueType) {
+		InferenceTask annotation = AnnotatedElementUtils.findMergedAnnotation(method, InferenceTask.class);
+		if (annotation != null) {
+			Task<?, ?, ?> named = Tasks.byId(annotation.value())
+				.orElseThrow(() -> error(method, "names the unknown task '" + annotation.value()
+						+ "' in @InferenceTask; known tasks: " + String.join(", ", Tasks.ids())));
+			return bindNamed(method, signature, valueType, named,
+					"task named by @InferenceTask(\"" + annotation.value() + "\")");
+		}
+		Task<?, ?, ?> configured = this.model.task();
+		if (configured != null) {
+			return bindNamed(method, signature, valueType, configured,
+					"task configured for " + this.modelName);
+		}
+		return infer(method, signature, valueType);
+	}
+
+	private Binding bindNamed(Method method, Signature signature, ResolvableType valueType, Task<?, ?, ?> task,
+			String source) {
+		List<Task<?, ?, ?>> variants = new ArrayList<>();
+		variants.add(task);
+		candidateTasks().stream().filter((candidate) -> candidate.id().equals(task.id()) && candidate != task)
+			.forEach(variants::add);
+		Attempt best = null;
+		for (Task<?, ?, ?> variant : variants) {
+			Attempt attempt = attempt(method, signature, valueType, variant);
+			if (attempt.binding() != null) {
+				return attempt.binding();
+			}
+			if (best == null || (attempt.inputMatched() && !best.inputMatched())) {
+				best = attempt;
+			}
+		}
+		throw error(method, best.problem() + " (" + source + ")");
+	}
+
+	private Binding infer(Method method, Signature signature, ResolvableType valueType) {
+		List<Task<?, ?, ?>> tasks = candidateTasks();
+		if (signature.others().size() == 2 && tasks.stream()
+			.noneMatch((task) -> signature.others().stream().anyMatch((index) -> isParameters(task, signature, index)))) {
+			throw error(method, "has two input parameters (" + describeParameters(method, signature.others()) + "); "
+					+ SHAPE);
+		}
+		List<Binding> matches = tasks.stream()
+			.map((task) -> attempt(method, signature, valueType, task).binding())
+			.filter((binding) -> binding != null)
+			.toList();
+		if (matches.size() == 1) {
+			return matches.get(0);
+		}
+		String inputs = signature.others().stream().map((index) -> TypeNames.of(signature.types().get(index)))
+			.collect(Collectors.joining(", "));
+		if (matches.isEmpty()) {
+			throw error(method, "cannot infer its task: no task takes (" + inputs + ") and returns "
+					+ TypeNames.of(valueType) + "; name the task with @InferenceTask or configure a task for "
+					+ this.modelName + ". Known tasks: " + tasks.stream().map(HfModelMethodParser::describe)
+						.collect(Collectors.joining(", ")));
+		}
+		throw error(method, "cannot infer its task, several tasks take (" + inputs + ") and return "
+				+ TypeNames.of(valueType) + ": " + matches.stream().map((binding) -> describe(binding.task()))
+					.collect(Collectors.joining(", "))
+				+ "; name one with @InferenceTask or configure a task for " + this.modelName);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Attempt attempt(Method method, Signature signature, ResolvableType valueType, Task<?, ?, ?> task) {
+		List<Integer> parameters = signature.others().stream()
+			.filter((index) -> isParameters(task, signature, index))
+			.toList();
+		if (parameters.size() > 1) {
+			return Attempt.failed("parameters " + describeParameters(method, parameters) + " are both "
+					+ TypeNames.of(task.parametersType()) + "; " + SHAPE, false);
+		}
+		List<Integer> inputs = signature.others().stream().filter((index) -> !parameters.contains(index)).toList();
+		if (inputs.isEmpty()) {
+			return Attempt.failed("has no input parameter besides the parameters of task " + task.id() + "; " + SHAPE,
+					false);
+		}
+		if (inputs.size() > 1) {
+			return Attempt.failed("has two input parameters (" + describeParameters(method, inputs) + "), but task "
+					+ task.id() + " takes one input (" + TypeNames.of(task.inputType()) + "), optionally its "
+					+ "parameters (" + TypeNames.of(task.parametersType()) + ") and a CallOptions", false);
+		}
+		int input = inputs.get(0);
+		Function<Object, Object> inputConversion = Conversions.input(task, signature.types().get(input));
+		if (inputConversion == null) {
+			return Attempt.failed(describeParameter(method, input) + " is not an input of task " + task.id()
+					+ ", which takes " + TypeNames.of(task.inputType()), false);
+		}
+		Function<Object, Object> resultConversion = Conversions.result(task, valueType);
+		if (resultConversion == null) {
+			return Attempt.failed("returns " + TypeNames.of(valueType) + ", but task " + task.id() + " returns "
+					+ TypeNames.of(task.resultType()), true);
+		}
+		return new Attempt(new Binding((Task<Object, Object, Object>) task, input,
+				parameters.isEmpty() ? -1 : parameters.get(0), signature.options(), inputConversion, resultConversion),
+				"", true);
+	}
+
+	private static boolean isParameters(Task<?, ?, ?> task, Signature signature, int index) {
+		return task.parametersType() != NoParameters.class
+				&& signature.types().get(index).toClass() == task.parametersType();
+	}
+
+	private static String describe(Task<?, ?, ?> task) {
+		return task.id() + " (" + TypeNames.of(task.inputType()) + " -> " + TypeNames.of(task.resultType()) + ")";
+	}
+
+	private static String describeParameter(Method method, int index) {
+		return "parameter #" + (index + 1) + " (" + TypeNames.of(method.getGenericParameterTypes()[index]) + ")";
+	}
+
+	private static String describeParameters(Method method, List<Integer> indexes) {
+		return indexes.stream().map((index) -> describeParameter(method, index)).collect(Collectors.joining(" and "));
+	}
+
+	private String location(Method method) {
+		return HfModelDefinitionException.location(this.type, method);
+	}
+
+	private HfModelDefinitionException error(Method method, @Nullable String problem) {
+		return HfModelDefinitionException.forMethod(this.type, method, String.valueOf(problem));
+	}
+
+	/**
+	 * A method's parameter types, which of them are not {@link CallOptions}, and where
+	 * its {@code CallOptions} is.
+	 */
+	private record Signature(List<ResolvableType> types, List<Integer> others, int options) {
+
+	}
+
+	/**
+	 * Binding a method to one task: the binding, or why it failed and whether the input
+	 * matched (a result mismatch is the more telling error then).
+	 */
+	private record Attempt(@Nullable Binding binding, String problem, boolean inputMatched) {
+
+		static Attempt failed(String problem, boolean inputMatched) {
+			return new Attempt(null, problem, inputMatched);
+		}
+
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.github.hfinference.boot.autoconfigure;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import io.github.hfinference.boot.HfInferenceClientCustomizer;
+import io.github.hfinference.boot.HfModelProxyFactoryCustomizer;
+import io.github.hfinference.boot.HfModelRegistry;
+import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.declarative.HfModelProxyFactory;
+import io.github.hfinference.core.routing.InProcessProvider;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for Hugging Face inference: an
+ * {@link HfInferenceClient}, the {@link HfModelRegistry} of the models configured under
+ * {@code hf.inference.models}, and the {@link HfModelProxyFactory} that backs the
+ * {@code @HfModel} interface beans, which are found in the application's
+ * auto-configuration packages unless {@code hf.inference.scan.enabled} is {@code false}.
+ */
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
+@ConditionalOnClass(HfInferenceClient.class)
+@EnableConfigurationProperties(HfInferenceProperties.class)
+@Import({ HfInferenceConfigurations.WebClientConfiguration.class,
+		HfInferenceConfigurations.HfModelScanConfiguration.class })
+public final class HfInferenceAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(HfInferenceAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	HfModelRegistry hfModelRegistry(HfInferenceProperties properties,
+			ObjectProvider<InProcessProvider> inProcessProviders) {
+		Set<String> providerNames = inProcessProviders.orderedStream()
+			.map(InProcessProvider::name)
+			.collect(Collectors.toSet());
+		return new HfInferencePropertiesMapper(properties).modelRegistry(providerNames);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HfInferenceClient hfInferenceClient(HfInferenceProperties properties,
+			ObjectProvider<InProcessProvider> inProcessProviders,
+			ObjectProvider<HfInferenceClientCustomizer> customizers) {
+		HfInferenceClient.Builder builder = HfInferenceClient.builder();
+		new HfInferencePropertiesMapper(properties).applyTo(builder);
+		inProcessProviders.orderedStream().forEach(builder::inProcessProvider);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		HfInferenceClient client = builder.build();
+		if (!client.hasToken()) {
+			logger.info("No Hugging Face token is configured (hf.inference.token) or found (HF_TOKEN, "
+					+ "HUGGING_FACE_HUB_TOKEN, the Hugging Face CLI's token file): calls through the router will "
+					+ "be rejected; endpoints with their own credentials and in-process providers still work");
+		}
+		return client;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HfModelProxyFactory hfModelProxyFactory(HfInferenceClient client, HfModelRegistry modelRegistry,
+			ObjectProvider<HfModelProxyFactoryCustomizer> customizers) {
+		HfModelProxyFactory.Builder builder = HfModelProxyFactory.builder(client).modelResolver(modelRegistry);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+}

@@ -1,0 +1,772 @@
+package io.github.hfinference.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.github.hfinference.core.resilience.LoadBalancing;
+
+/**
+ * Configuration properties for Hugging Face inference.
+ */
+@ConfigurationProperties("hf.inference")
+public class HfInferenceProperties {
+
+	/**
+	 * Access token (hf_...). When not set, HF_TOKEN, HUGGING_FACE_HUB_TOKEN and the token
+	 * file of the Hugging Face CLI are tried.
+	 */
+	private @Nullable String token;
+
+	/**
+	 * Base URL of the inference router.
+	 */
+	private String baseUrl = "https://router.huggingface.co";
+
+	/**
+	 * Base URL of the Hugging Face Hub, used to look up which providers serve a model.
+	 */
+	private String hubUrl = "https://huggingface.co";
+
+	/**
+	 * Organization billed for calls through the router (X-HF-Bill-To header).
+	 */
+	private @Nullable String billTo;
+
+	/**
+	 * Time allowed to establish a connection.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Time allowed for one attempt of a call, unless a model sets its own.
+	 */
+	private Duration timeout = Duration.ofSeconds(60);
+
+	/**
+	 * Headers added to every inference call.
+	 */
+	private Map<String, String> headers = new LinkedHashMap<>();
+
+	/**
+	 * Retry of failed calls, for every model unless overridden.
+	 */
+	private final Retry retry = new Retry();
+
+	/**
+	 * Circuit breakers per target, for every model unless overridden.
+	 */
+	private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+	/**
+	 * Discovery of @HfModel interfaces.
+	 */
+	private final Scan scan = new Scan();
+
+	/**
+	 * Models by alias, referenced by @HfModel("alias") interfaces.
+	 */
+	private Map<String, Model> models = new LinkedHashMap<>();
+
+	public @Nullable String getToken() {
+		return this.token;
+	}
+
+	public void setToken(@Nullable String token) {
+		this.token = token;
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public String getHubUrl() {
+		return this.hubUrl;
+	}
+
+	public void setHubUrl(String hubUrl) {
+		this.hubUrl = hubUrl;
+	}
+
+	public @Nullable String getBillTo() {
+		return this.billTo;
+	}
+
+	public void setBillTo(@Nullable String billTo) {
+		this.billTo = billTo;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public Map<String, String> getHeaders() {
+		return this.headers;
+	}
+
+	public void setHeaders(Map<String, String> headers) {
+		this.headers = headers;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public CircuitBreaker getCircuitBreaker() {
+		return this.circuitBreaker;
+	}
+
+	public Scan getScan() {
+		return this.scan;
+	}
+
+	public Map<String, Model> getModels() {
+		return this.models;
+	}
+
+	public void setModels(Map<String, Model> models) {
+		this.models = models;
+	}
+
+	/**
+	 * Retry settings applied to every model.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether failed calls are retried (429, 503 and other retryable failures).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Maximum number of retries after the first attempt.
+		 */
+		private int maxRetries = 3;
+
+		/**
+		 * Wait before the first retry.
+		 */
+		private Duration initialInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Factor applied to the wait after each retry.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Upper bound of the wait between two retries.
+		 */
+		private Duration maxInterval = Duration.ofSeconds(8);
+
+		/**
+		 * Random fraction, from 0 to 1, added to or removed from each wait.
+		 */
+		private double jitter = 0.1;
+
+		/**
+		 * Upper bound of a wait the server asks for (Retry-After, a loading model's estimated time).
+		 */
+		private Duration maxServerWait = Duration.ofSeconds(60);
+
+		/**
+		 * Total time allowed for all attempts of one call. When not set, only the number of retries limits them.
+		 */
+		private @Nullable Duration deadline;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public Duration getMaxServerWait() {
+			return this.maxServerWait;
+		}
+
+		public void setMaxServerWait(Duration maxServerWait) {
+			this.maxServerWait = maxServerWait;
+		}
+
+		public @Nullable Duration getDeadline() {
+			return this.deadline;
+		}
+
+		public void setDeadline(@Nullable Duration deadline) {
+			this.deadline = deadline;
+		}
+
+	}
+
+	/**
+	 * Circuit breaker settings applied to every model.
+	 */
+	public static class CircuitBreaker {
+
+		/**
+		 * Whether each target has a circuit breaker that skips it after repeated failures.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Number of consecutive failures that open a target's circuit.
+		 */
+		private int failureThreshold = 5;
+
+		/**
+		 * How long an open circuit skips its target before a trial call.
+		 */
+		private Duration openDuration = Duration.ofSeconds(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getFailureThreshold() {
+			return this.failureThreshold;
+		}
+
+		public void setFailureThreshold(int failureThreshold) {
+			this.failureThreshold = failureThreshold;
+		}
+
+		public Duration getOpenDuration() {
+			return this.openDuration;
+		}
+
+		public void setOpenDuration(Duration openDuration) {
+			this.openDuration = openDuration;
+		}
+
+	}
+
+	/**
+	 * Discovery of @HfModel interfaces.
+	 */
+	public static class Scan {
+
+		/**
+		 * Whether @HfModel interfaces in the application's auto-configuration packages are
+		 * registered as beans.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * One model and where it is served.
+	 */
+	public static class Model {
+
+		/**
+		 * Hugging Face model id (org/name). Required for models served through the router.
+		 */
+		private @Nullable String id;
+
+		/**
+		 * Model revision to pin: a commit sha, a branch or a tag.
+		 */
+		private @Nullable String revision;
+
+		/**
+		 * Task run by the methods that do not name one, such as 'text-classification'.
+		 */
+		private @Nullable String task;
+
+		/**
+		 * Provider that serves the model through the router ('auto', 'hf-inference',
+		 * 'together', ...) or 'local' to run it in process. Shortcut for a single target.
+		 */
+		private @Nullable String provider;
+
+		/**
+		 * URL of an endpoint that serves the model (an Inference Endpoint, a TGI or TEI
+		 * server, an OpenAI-compatible gateway). Shortcut for a single target.
+		 */
+		private @Nullable String endpointUrl;
+
+		/**
+		 * Targets that serve the model, in priority order, instead of 'provider' or 'endpoint-url'.
+		 */
+		private List<Target> targets = new ArrayList<>();
+
+		/**
+		 * Time allowed for one attempt of a call. When not set, 'hf.inference.timeout' applies.
+		 */
+		private @Nullable Duration timeout;
+
+		/**
+		 * How calls pick one of the targets.
+		 */
+		private LoadBalancing loadBalancing = LoadBalancing.FAILOVER;
+
+		/**
+		 * Retry settings overriding 'hf.inference.retry' for this model.
+		 */
+		private final RetryOverrides retry = new RetryOverrides();
+
+		/**
+		 * Circuit breaker settings overriding 'hf.inference.circuit-breaker' for this model.
+		 */
+		private final CircuitBreakerOverrides circuitBreaker = new CircuitBreakerOverrides();
+
+		/**
+		 * Client-side limits on the calls to this model.
+		 */
+		private final Admission admission = new Admission();
+
+		public @Nullable String getId() {
+			return this.id;
+		}
+
+		public void setId(@Nullable String id) {
+			this.id = id;
+		}
+
+		public @Nullable String getRevision() {
+			return this.revision;
+		}
+
+		public void setRevision(@Nullable String revision) {
+			this.revision = revision;
+		}
+
+		public @Nullable String getTask() {
+			return this.task;
+		}
+
+		public void setTask(@Nullable String task) {
+			this.task = task;
+		}
+
+		public @Nullable String getProvider() {
+			return this.provider;
+		}
+
+		public void setProvider(@Nullable String provider) {
+			this.provider = provider;
+		}
+
+		public @Nullable String getEndpointUrl() {
+			return this.endpointUrl;
+		}
+
+		public void setEndpointUrl(@Nullable String endpointUrl) {
+			this.endpointUrl = endpointUrl;
+		}
+
+		public List<Target> getTargets() {
+			return this.targets;
+		}
+
+		public void setTargets(List<Target> targets) {
+			this.targets = targets;
+		}
+
+		public @Nullable Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(@Nullable Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public LoadBalancing getLoadBalancing() {
+			return this.loadBalancing;
+		}
+
+		public void setLoadBalancing(LoadBalancing loadBalancing) {
+			this.loadBalancing = loadBalancing;
+		}
+
+		public RetryOverrides getRetry() {
+			return this.retry;
+		}
+
+		public CircuitBreakerOverrides getCircuitBreaker() {
+			return this.circuitBreaker;
+		}
+
+		public Admission getAdmission() {
+			return this.admission;
+		}
+
+	}
+
+	/**
+	 * One target that serves a model: a provider or a URL.
+	 */
+	public static class Target {
+
+		/**
+		 * Name of the target in logs, metrics and results. Defaults to the provider or the URL's host.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * Provider that serves the model through the router, or 'local' to run it in process.
+		 */
+		private @Nullable String provider;
+
+		/**
+		 * URL of an endpoint that serves the model.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Credentials of the endpoint, sent instead of the Hugging Face token.
+		 */
+		private @Nullable String token;
+
+		/**
+		 * Whether the Hugging Face token may be sent to the endpoint. It is always sent to Hugging Face hosts.
+		 */
+		private boolean sendHfToken;
+
+		/**
+		 * Share of the calls the target receives under weighted load balancing.
+		 */
+		private int weight = 1;
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public @Nullable String getProvider() {
+			return this.provider;
+		}
+
+		public void setProvider(@Nullable String provider) {
+			this.provider = provider;
+		}
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public @Nullable String getToken() {
+			return this.token;
+		}
+
+		public void setToken(@Nullable String token) {
+			this.token = token;
+		}
+
+		public boolean isSendHfToken() {
+			return this.sendHfToken;
+		}
+
+		public void setSendHfToken(boolean sendHfToken) {
+			this.sendHfToken = sendHfToken;
+		}
+
+		public int getWeight() {
+			return this.weight;
+		}
+
+		public void setWeight(int weight) {
+			this.weight = weight;
+		}
+
+	}
+
+	/**
+	 * Retry settings of one model; those not set fall back to 'hf.inference.retry'.
+	 */
+	public static class RetryOverrides {
+
+		/**
+		 * Whether failed calls to this model are retried.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Maximum number of retries after the first attempt.
+		 */
+		private @Nullable Integer maxRetries;
+
+		/**
+		 * Wait before the first retry.
+		 */
+		private @Nullable Duration initialInterval;
+
+		/**
+		 * Factor applied to the wait after each retry.
+		 */
+		private @Nullable Double multiplier;
+
+		/**
+		 * Upper bound of the wait between two retries.
+		 */
+		private @Nullable Duration maxInterval;
+
+		/**
+		 * Random fraction, from 0 to 1, added to or removed from each wait.
+		 */
+		private @Nullable Double jitter;
+
+		/**
+		 * Upper bound of a wait the server asks for.
+		 */
+		private @Nullable Duration maxServerWait;
+
+		/**
+		 * Total time allowed for all attempts of one call.
+		 */
+		private @Nullable Duration deadline;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Integer getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(@Nullable Integer maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public @Nullable Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(@Nullable Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public @Nullable Double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(@Nullable Double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public @Nullable Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(@Nullable Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+		public @Nullable Double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(@Nullable Double jitter) {
+			this.jitter = jitter;
+		}
+
+		public @Nullable Duration getMaxServerWait() {
+			return this.maxServerWait;
+		}
+
+		public void setMaxServerWait(@Nullable Duration maxServerWait) {
+			this.maxServerWait = maxServerWait;
+		}
+
+		public @Nullable Duration getDeadline() {
+			return this.deadline;
+		}
+
+		public void setDeadline(@Nullable Duration deadline) {
+			this.deadline = deadline;
+		}
+
+	}
+
+	/**
+	 * Circuit breaker settings of one model; those not set fall back to
+	 * 'hf.inference.circuit-breaker'.
+	 */
+	public static class CircuitBreakerOverrides {
+
+		/**
+		 * Whether the targets of this model have circuit breakers.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Number of consecutive failures that open a target's circuit.
+		 */
+		private @Nullable Integer failureThreshold;
+
+		/**
+		 * How long an open circuit skips its target before a trial call.
+		 */
+		private @Nullable Duration openDuration;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Integer getFailureThreshold() {
+			return this.failureThreshold;
+		}
+
+		public void setFailureThreshold(@Nullable Integer failureThreshold) {
+			this.failureThreshold = failureThreshold;
+		}
+
+		public @Nullable Duration getOpenDuration() {
+			return this.openDuration;
+		}
+
+		public void setOpenDuration(@Nullable Duration openDuration) {
+			this.openDuration = openDuration;
+		}
+
+	}
+
+	/**
+	 * Client-side admission limits of one model, to stay under a tier's rate limits.
+	 */
+	public static class Admission {
+
+		/**
+		 * Maximum number of calls in flight at once. 0 means no limit.
+		 */
+		private int maxConcurrentCalls;
+
+		/**
+		 * Maximum number of calls started per second. 0 means no limit.
+		 */
+		private double maxCallsPerSecond;
+
+		/**
+		 * Maximum number of calls waiting for admission. 0 makes excess calls fail at once.
+		 */
+		private int maxQueueSize;
+
+		/**
+		 * How long a call may wait for admission before it fails.
+		 */
+		private Duration maxQueueWait = Duration.ZERO;
+
+		public int getMaxConcurrentCalls() {
+			return this.maxConcurrentCalls;
+		}
+
+		public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+			this.maxConcurrentCalls = maxConcurrentCalls;
+		}
+
+		public double getMaxCallsPerSecond() {
+			return this.maxCallsPerSecond;
+		}
+
+		public void setMaxCallsPerSecond(double maxCallsPerSecond) {
+			this.maxCallsPerSecond = maxCallsPerSecond;
+		}
+
+		public int getMaxQueueSize() {
+			return this.maxQueueSize;
+		}
+
+		public void setMaxQueueSize(int maxQueueSize) {
+			this.maxQueueSize = maxQueueSize;
+		}
+
+		public Duration getMaxQueueWait() {
+			return this.maxQueueWait;
+		}
+
+		public void setMaxQueueWait(Duration maxQueueWait) {
+			this.maxQueueWait = maxQueueWait;
+		}
+
+	}
+
+}

@@ -1,0 +1,329 @@
+package io.github.hfinference.boot.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.StringUtils;
+
+import io.github.hfinference.boot.HfModelRegistry;
+import io.github.hfinference.boot.autoconfigure.HfInferenceProperties.Admission;
+import io.github.hfinference.boot.autoconfigure.HfInferenceProperties.CircuitBreakerOverrides;
+import io.github.hfinference.boot.autoconfigure.HfInferenceProperties.Model;
+import io.github.hfinference.boot.autoconfigure.HfInferenceProperties.RetryOverrides;
+import io.github.hfinference.boot.autoconfigure.HfInferenceProperties.Target;
+import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.auth.HfToken;
+import io.github.hfinference.core.declarative.ConfiguredModel;
+import io.github.hfinference.core.error.HfConfigurationException;
+import io.github.hfinference.core.resilience.AdmissionSettings;
+import io.github.hfinference.core.resilience.CircuitBreakerSettings;
+import io.github.hfinference.core.resilience.ResiliencePolicy;
+import io.github.hfinference.core.resilience.RetrySettings;
+import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.routing.Providers;
+import io.github.hfinference.core.task.Task;
+import io.github.hfinference.core.task.Tasks;
+
+/**
+ * Validates {@link HfInferenceProperties} and maps them onto the core: the client's
+ * settings and one {@link ModelDefinition} per configured model. Every problem fails with
+ * an {@link HfConfigurationException} whose message starts with the property at fault.
+ */
+final class HfInferencePropertiesMapper {
+
+	private static final String PREFIX = "hf.inference";
+
+	private final HfInferenceProperties properties;
+
+	HfInferencePropertiesMapper(HfInferenceProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * Applies the connection settings to a client builder. A blank token counts as not
+	 * set, so {@code token: ${HF_TOKEN:}} falls back to the usual lookup.
+	 * @param builder the builder
+	 */
+	void applyTo(HfInferenceClient.Builder builder) {
+		String token = this.properties.getToken();
+		if (StringUtils.hasText(token)) {
+			builder.token(HfToken.of(token, PREFIX + ".token"));
+		}
+		builder.baseUrl(url(this.properties.getBaseUrl(), PREFIX + ".base-url"));
+		builder.hubUrl(url(this.properties.getHubUrl(), PREFIX + ".hub-url"));
+		builder.billTo(StringUtils.hasText(this.properties.getBillTo()) ? this.properties.getBillTo() : null);
+		builder.timeout(positive(this.properties.getTimeout(), PREFIX + ".timeout"));
+		builder.connectTimeout(connectTimeout());
+		this.properties.getHeaders().forEach(builder::header);
+	}
+
+	/** The validated connect timeout. */
+	Duration connectTimeout() {
+		return positive(this.properties.getConnectTimeout(), PREFIX + ".connect-timeout");
+	}
+
+	/**
+	 * Builds the registry of configured models.
+	 * @param inProcessProviders names of the in-process providers available
+	 * @return the registry
+	 */
+	HfModelRegistry modelRegistry(Set<String> inProcessProviders) {
+		RetrySettings retry = globalRetry();
+		CircuitBreakerSettings circuitBreaker = globalCircuitBreaker();
+		Map<String, ConfiguredModel> models = new LinkedHashMap<>();
+		this.properties.getModels().forEach((alias, model) -> models.put(alias,
+				configuredModel(alias, model, retry, circuitBreaker, inProcessProviders)));
+		return new HfModelRegistry(models);
+	}
+
+	private ConfiguredModel configuredModel(String alias, Model model, RetrySettings retry,
+			CircuitBreakerSettings circuitBreaker, Set<String> inProcessProviders) {
+		String prefix = PREFIX + ".models." + alias;
+		Task<?, ?, ?> task = (model.getTask() != null) ? task(model.getTask(), prefix + ".task") : null;
+		String revision = model.getRevision();
+		if (revision != null && !ModelDefinition.isValidRevision(revision)) {
+			throw invalid(prefix + ".revision", "malformed revision '" + revision
+					+ "'; expected a commit sha (5 to 40 hex characters) or a branch or tag name");
+		}
+		String id = model.getId();
+		if (id != null && (id.isBlank() || id.chars().anyMatch(Character::isWhitespace))) {
+			throw invalid(prefix + ".id", "malformed model id '" + id + "'; expected org/name");
+		}
+		List<WeightedTarget> targets = targets(prefix, model, inProcessProviders);
+		if (id == null) {
+			targets.stream().filter((target) -> target.target() instanceof InferenceTarget.Router).findFirst()
+				.ifPresent((target) -> {
+					throw invalid(prefix + ".id", "missing model id; a model served through the router (provider '"
+							+ target.target().name() + "') needs its Hugging Face model id (org/name)");
+				});
+		}
+		ResiliencePolicy policy = new ResiliencePolicy(retry(prefix + ".retry", model.getRetry(), retry),
+				model.getLoadBalancing(), circuitBreaker(prefix + ".circuit-breaker", model.getCircuitBreaker(),
+						circuitBreaker),
+				admission(prefix + ".admission", model.getAdmission()));
+		Duration timeout = (model.getTimeout() != null) ? positive(model.getTimeout(), prefix + ".timeout") : null;
+		ModelDefinition.Builder definition = ModelDefinition.builder(alias).id(id).revision(revision).policy(policy)
+			.timeout(timeout);
+		targets.forEach((target) -> definition.target(target.target(), target.weight()));
+		try {
+			return new ConfiguredModel(definition.build(), task);
+		}
+		catch (HfConfigurationException ex) {
+			throw invalid(prefix, ex.getMessage());
+		}
+	}
+
+	private static Task<?, ?, ?> task(String id, String property) {
+		return Tasks.byId(id).orElseThrow(() -> invalid(property,
+				"unknown task '" + id + "'; known tasks: " + String.join(", ", Tasks.ids())));
+	}
+
+	private static List<WeightedTarget> targets(String prefix, Model model, Set<String> inProcessProviders) {
+		List<WeightedTarget> targets = new ArrayList<>();
+		boolean shortcut = model.getProvider() != null || model.getEndpointUrl() != null;
+		if (!model.getTargets().isEmpty()) {
+			if (shortcut) {
+				throw invalid(prefix, "set either targets or the provider/endpoint-url shortcut, not both");
+			}
+			for (int index = 0; index < model.getTargets().size(); index++) {
+				targets.add(target(prefix + ".targets[" + index + "]", model.getTargets().get(index),
+						inProcessProviders));
+			}
+			return targets;
+		}
+		if (model.getProvider() != null && model.getEndpointUrl() != null) {
+			throw invalid(prefix, "set either provider or endpoint-url, not both; list several targets under targets");
+		}
+		if (model.getEndpointUrl() != null) {
+			URI url = url(model.getEndpointUrl(), prefix + ".endpoint-url");
+			targets.add(new WeightedTarget(InferenceTarget.Endpoint.of(url), 1));
+		}
+		else {
+			String provider = (model.getProvider() != null) ? model.getProvider() : Providers.AUTO;
+			targets.add(new WeightedTarget(provider(provider, prefix + ".provider", inProcessProviders), 1));
+		}
+		return targets;
+	}
+
+	private static WeightedTarget target(String prefix, Target target, Set<String> inProcessProviders) {
+		if ((target.getProvider() == null) == (target.getUrl() == null)) {
+			throw invalid(prefix, "set exactly one of provider and url");
+		}
+		if (target.getWeight() < 1) {
+			throw invalid(prefix + ".weight", "must be at least 1, got " + target.getWeight());
+		}
+		if (target.getProvider() != null) {
+			if (target.getToken() != null || target.isSendHfToken()) {
+				throw invalid(prefix, "token and send-hf-token apply to url targets only; provider targets use "
+						+ "the Hugging Face token");
+			}
+			InferenceTarget provider = provider(target.getProvider(), prefix + ".provider", inProcessProviders);
+			if (StringUtils.hasText(target.getName()) && !target.getName().equals(provider.name())) {
+				throw invalid(prefix + ".name", "provider targets are named after their provider ('"
+						+ provider.name() + "')");
+			}
+			return new WeightedTarget(provider, target.getWeight());
+		}
+		URI url = url(target.getUrl(), prefix + ".url");
+		HfToken token = StringUtils.hasText(target.getToken()) ? HfToken.of(target.getToken(), prefix + ".token")
+				: null;
+		String name = StringUtils.hasText(target.getName()) ? target.getName() : url.getHost();
+		return new WeightedTarget(new InferenceTarget.Endpoint(name, url, token, target.isSendHfToken()),
+				target.getWeight());
+	}
+
+	private static InferenceTarget provider(String name, String property, Set<String> inProcessProviders) {
+		if (inProcessProviders.contains(name)) {
+			return new InferenceTarget.InProcess(name);
+		}
+		if (Providers.isKnown(name)) {
+			return new InferenceTarget.Router(name);
+		}
+		Set<String> known = new TreeSet<>(Providers.names());
+		known.add(Providers.AUTO);
+		known.addAll(inProcessProviders);
+		String hint = "local".equals(name)
+				? "; no in-process provider named 'local' is registered: add the module that provides it" : "";
+		throw invalid(property, "unknown provider '" + name + "'" + hint + "; known providers: "
+				+ String.join(", ", known));
+	}
+
+	private RetrySettings globalRetry() {
+		HfInferenceProperties.Retry retry = this.properties.getRetry();
+		String prefix = PREFIX + ".retry";
+		validateRetry(prefix, retry.getMaxRetries(), retry.getInitialInterval(), retry.getMultiplier(),
+				retry.getMaxInterval(), retry.getJitter(), retry.getMaxServerWait(), retry.getDeadline());
+		return new RetrySettings(retry.isEnabled(), retry.getMaxRetries(), retry.getInitialInterval(),
+				retry.getMultiplier(), retry.getMaxInterval(), retry.getJitter(), retry.getMaxServerWait(),
+				retry.getDeadline());
+	}
+
+	private static RetrySettings retry(String prefix, RetryOverrides overrides, RetrySettings defaults) {
+		validateRetry(prefix, overrides.getMaxRetries(), overrides.getInitialInterval(), overrides.getMultiplier(),
+				overrides.getMaxInterval(), overrides.getJitter(), overrides.getMaxServerWait(),
+				overrides.getDeadline());
+		return new RetrySettings(orElse(overrides.getEnabled(), defaults.enabled()),
+				orElse(overrides.getMaxRetries(), defaults.maxRetries()),
+				orElse(overrides.getInitialInterval(), defaults.initialInterval()),
+				orElse(overrides.getMultiplier(), defaults.multiplier()),
+				orElse(overrides.getMaxInterval(), defaults.maxInterval()),
+				orElse(overrides.getJitter(), defaults.jitter()),
+				orElse(overrides.getMaxServerWait(), defaults.maxServerWait()),
+				(overrides.getDeadline() != null) ? overrides.getDeadline() : defaults.deadline());
+	}
+
+	private static void validateRetry(String prefix, @Nullable Integer maxRetries, @Nullable Duration initialInterval,
+			@Nullable Double multiplier, @Nullable Duration maxInterval, @Nullable Double jitter,
+			@Nullable Duration maxServerWait, @Nullable Duration deadline) {
+		if (maxRetries != null && maxRetries < 0) {
+			throw invalid(prefix + ".max-retries", "must not be negative, got " + maxRetries);
+		}
+		notNegative(initialInterval, prefix + ".initial-interval");
+		if (multiplier != null && multiplier < 1) {
+			throw invalid(prefix + ".multiplier", "must be at least 1, got " + multiplier);
+		}
+		notNegative(maxInterval, prefix + ".max-interval");
+		if (jitter != null && (jitter < 0 || jitter > 1)) {
+			throw invalid(prefix + ".jitter", "must be between 0 and 1, got " + jitter);
+		}
+		notNegative(maxServerWait, prefix + ".max-server-wait");
+		if (deadline != null) {
+			positive(deadline, prefix + ".deadline");
+		}
+	}
+
+	private CircuitBreakerSettings globalCircuitBreaker() {
+		HfInferenceProperties.CircuitBreaker circuitBreaker = this.properties.getCircuitBreaker();
+		String prefix = PREFIX + ".circuit-breaker";
+		validateCircuitBreaker(prefix, circuitBreaker.getFailureThreshold(), circuitBreaker.getOpenDuration());
+		return new CircuitBreakerSettings(circuitBreaker.isEnabled(), circuitBreaker.getFailureThreshold(),
+				circuitBreaker.getOpenDuration());
+	}
+
+	private static CircuitBreakerSettings circuitBreaker(String prefix, CircuitBreakerOverrides overrides,
+			CircuitBreakerSettings defaults) {
+		validateCircuitBreaker(prefix, overrides.getFailureThreshold(), overrides.getOpenDuration());
+		return new CircuitBreakerSettings(orElse(overrides.getEnabled(), defaults.enabled()),
+				orElse(overrides.getFailureThreshold(), defaults.failureThreshold()),
+				orElse(overrides.getOpenDuration(), defaults.openDuration()));
+	}
+
+	private static void validateCircuitBreaker(String prefix, @Nullable Integer failureThreshold,
+			@Nullable Duration openDuration) {
+		if (failureThreshold != null && failureThreshold < 1) {
+			throw invalid(prefix + ".failure-threshold", "must be at least 1, got " + failureThreshold);
+		}
+		if (openDuration != null) {
+			positive(openDuration, prefix + ".open-duration");
+		}
+	}
+
+	private static AdmissionSettings admission(String prefix, Admission admission) {
+		if (admission.getMaxConcurrentCalls() < 0) {
+			throw invalid(prefix + ".max-concurrent-calls", "must not be negative, got "
+					+ admission.getMaxConcurrentCalls());
+		}
+		if (admission.getMaxCallsPerSecond() < 0) {
+			throw invalid(prefix + ".max-calls-per-second", "must not be negative, got "
+					+ admission.getMaxCallsPerSecond());
+		}
+		if (admission.getMaxQueueSize() < 0) {
+			throw invalid(prefix + ".max-queue-size", "must not be negative, got " + admission.getMaxQueueSize());
+		}
+		notNegative(admission.getMaxQueueWait(), prefix + ".max-queue-wait");
+		return new AdmissionSettings(admission.getMaxConcurrentCalls(), admission.getMaxCallsPerSecond(),
+				admission.getMaxQueueSize(), admission.getMaxQueueWait());
+	}
+
+	private static URI url(@Nullable String value, String property) {
+		if (!StringUtils.hasText(value)) {
+			throw invalid(property, "must be set to an absolute http(s) URL");
+		}
+		try {
+			URI uri = new URI(value.strip());
+			if (uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
+					|| "https".equalsIgnoreCase(uri.getScheme()))) {
+				return uri;
+			}
+		}
+		catch (java.net.URISyntaxException ex) {
+			// reported below
+		}
+		throw invalid(property, "'" + value + "' is not an absolute http(s) URL");
+	}
+
+	private static Duration positive(@Nullable Duration duration, String property) {
+		if (duration == null || duration.isZero() || duration.isNegative()) {
+			throw invalid(property, "must be positive, got " + duration);
+		}
+		return duration;
+	}
+
+	private static void notNegative(@Nullable Duration duration, String property) {
+		if (duration != null && duration.isNegative()) {
+			throw invalid(property, "must not be negative, got " + duration);
+		}
+	}
+
+	private static <T> T orElse(@Nullable T value, T fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+	private static HfConfigurationException invalid(String property, @Nullable String problem) {
+		boolean requirement = problem != null && problem.startsWith("must");
+		return new HfConfigurationException(property + (requirement ? " " : ": ") + problem);
+	}
+
+	private record WeightedTarget(InferenceTarget target, int weight) {
+
+	}
+
+}

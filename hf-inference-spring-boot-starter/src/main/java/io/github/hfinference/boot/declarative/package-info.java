@@ -1,0 +1,9 @@
+/**
+ * Registration of {@link io.github.hfinference.core.declarative.HfModel @HfModel}
+ * interfaces as beans: {@link io.github.hfinference.boot.declarative.ImportHfModels @ImportHfModels},
+ * the registrar it is built on, and ahead-of-time processing support.
+ */
+@NullMarked
+package io.github.hfinference.boot.declarative;
+
+import org.jspecify.annotations.NullMarked;
