@@ -112,16 +112,18 @@ public final class LocalInferenceProvider implements InProcessProvider, AutoClos
 			return Mono.error(new HfConfigurationException("Provider '" + NAME + "' cannot run task '" + task.id()
 					+ "' (model '" + model.alias() + "'); it runs feature-extraction and sentence-similarity"));
 		}
+		if (this.closed) {
+			return Mono.error(new HfConfigurationException("The local provider is closed (model '" + model.alias() + "')"));
+		}
+		if (input == null) {
+			return Mono.error(new LocalInputException(task.id() + " input for model '" + model.alias() + "' is null"));
+		}
 		return Mono.fromCallable(() -> run(task, model, input, parameters)).subscribeOn(this.scheduler);
 	}
 
 	@SuppressWarnings("unchecked")
 	private <I, P, R> R run(Task<I, P, R> task, ModelDefinition model, I input, @Nullable P parameters) {
-		if (this.closed) {
-			throw new HfConfigurationException("The local provider is closed (model '" + model.alias() + "')");
-		}
 		SentenceEncoder encoder = slot(model).encoder();
-		Objects.requireNonNull(input, () -> task.id() + " input for model '" + model.alias() + "'");
 		if (task == SentenceSimilarity.TASK) {
 			return (R) similarities(encoder, (SentenceSimilarity.Input) input);
 		}

@@ -230,8 +230,9 @@ class LocalInferenceProviderTests {
 	void closedProviderRejectsCalls() {
 		LocalInferenceProvider closed = LocalInferenceProvider.builder().build();
 		closed.close();
-		assertThatExceptionOfType(Exception.class)
-			.isThrownBy(() -> closed.execute(FeatureExtraction.TASK, MINILM, CAT, null).block());
+		assertThatExceptionOfType(HfConfigurationException.class)
+			.isThrownBy(() -> closed.execute(FeatureExtraction.TASK, MINILM, CAT, null).block())
+			.withMessageContaining("closed");
 	}
 
 	static double norm(float[] vector) {
