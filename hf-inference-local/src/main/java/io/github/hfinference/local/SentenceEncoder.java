@@ -76,8 +76,6 @@ final class SentenceEncoder implements AutoCloseable {
 
 	private final boolean pooledOutput;
 
-	private final int dimensions;
-
 	private final int leadingSpecialTokens;
 
 	private final int trailingSpecialTokens;
@@ -101,8 +99,6 @@ final class SentenceEncoder implements AutoCloseable {
 		Map.Entry<String, Boolean> output = chooseOutput(session.getOutputInfo());
 		this.outputName = output.getKey();
 		this.pooledOutput = output.getValue();
-		long[] outputShape = ((TensorInfo) session.getOutputInfo().get(this.outputName).getInfo()).getShape();
-		this.dimensions = (int) outputShape[outputShape.length - 1];
 		long[] specialMask = tokenizer.encode("a", true, false).getSpecialTokenMask();
 		this.leadingSpecialTokens = countRun(specialMask, true);
 		this.trailingSpecialTokens = countRun(specialMask, false);
@@ -124,7 +120,7 @@ final class SentenceEncoder implements AutoCloseable {
 	 */
 	static SentenceEncoder load(String name, LocalModelSettings settings, int intraOpThreads, int maxBatchSize) {
 		ModelFiles files = ModelFiles.resolve(settings.source());
-		OrtEnvironment environment = OrtEnvironment.getEnvironment();
+		OrtEnvironment environment = environment();
 		byte[] onnxBytes = (files.onnxFile() != null) ? null : files.onnxBytes();
 		int runSize = perInput(name, settings.batching(), files, onnxBytes) ? 1 : maxBatchSize;
 		OrtSession session = createSession(name, files, onnxBytes, environment, intraOpThreads);
@@ -144,6 +140,20 @@ final class SentenceEncoder implements AutoCloseable {
 			throw new LocalModelException(
 					"Cannot load local model '" + name + "' from " + files.description() + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	private static OrtEnvironment environment() {
+		try {
+			return OrtEnvironment.getEnvironment();
+		}
+		catch (LinkageError ex) {
+			throw new LocalModelException("ONNX Runtime's native library cannot be loaded on " + platform() + ": "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private static String platform() {
+		return System.getProperty("os.name") + " " + System.getProperty("os.arch");
 	}
 
 	private static boolean perInput(String name, @Nullable LocalBatching batching, ModelFiles files,
@@ -193,6 +203,10 @@ final class SentenceEncoder implements AutoCloseable {
 			try (InputStream input = files.tokenizerStream()) {
 				return HuggingFaceTokenizer.newInstance(input, options);
 			}
+		}
+		catch (LinkageError ex) {
+			throw new LocalModelException("The Hugging Face tokenizers' native library cannot be loaded on " + platform()
+					+ ": " + ex.getMessage(), ex);
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof LocalModelException modelException) {
@@ -253,11 +267,6 @@ final class SentenceEncoder implements AutoCloseable {
 			count++;
 		}
 		return count;
-	}
-
-	/** The number of dimensions of the embeddings, or -1 if the graph leaves it open. */
-	int dimensions() {
-		return this.dimensions;
 	}
 
 	/** The maximum number of tokens per input, special tokens included. */
