@@ -129,7 +129,7 @@ class StreamingConnectionTests {
 	void streamCompletesWhenTheServerHoldsTheConnectionAfterDone() {
 		serve(EventBody.create().write(chunk("Hi") + "data: [DONE]\n\n").stall());
 
-		StepVerifier.create(stream(CallOptions.defaults().withTimeout(Duration.ofMillis(300))))
+		StepVerifier.create(stream(CallOptions.defaults().withTimeout(Duration.ofMillis(600))))
 			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("Hi"))
 			.expectComplete()
 			.verify(WAIT);
@@ -139,11 +139,11 @@ class StreamingConnectionTests {
 	void silenceBetweenEventsLongerThanTheTimeoutFailsAndClosesTheConnection() throws InterruptedException {
 		EventBody body = serve(EventBody.create().write(chunk("Hel")).pingUntilDisconnected(Duration.ofSeconds(1)));
 
-		StepVerifier.create(stream(CallOptions.defaults().withTimeout(Duration.ofMillis(200))))
+		StepVerifier.create(stream(CallOptions.defaults().withTimeout(Duration.ofMillis(500))))
 			.assertNext((first) -> assertThat(first.content()).isEqualTo("Hel"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(HfTimeoutException.class)
 				.hasMessageContaining("No stream event from")
-				.hasMessageContaining("for 200 ms after the previous event"))
+				.hasMessageContaining("for 500 ms after the previous event"))
 			.verify(WAIT);
 
 		assertThat(body.awaitDisconnect(Duration.ofSeconds(5))).isTrue();
@@ -164,9 +164,9 @@ class StreamingConnectionTests {
 	void slowSubscriberIsNotMistakenForASilentServer() {
 		serve(EventBody.create().write(chunk("a") + chunk("b") + chunk("c")));
 
-		StepVerifier.create(stream(CallOptions.defaults().withTimeout(Duration.ofMillis(200))), 1)
+		StepVerifier.create(stream(CallOptions.defaults().withTimeout(Duration.ofMillis(500))), 1)
 			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("a"))
-			.thenAwait(Duration.ofMillis(600))
+			.thenAwait(Duration.ofMillis(1500))
 			.thenRequest(2)
 			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("b"))
 			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("c"))
