@@ -65,12 +65,14 @@ final class Recordings {
 	}
 
 	/**
-	 * One entry of the huggingface.js tapes.
+	 * One entry of the huggingface.js tapes (the copied subset, else the whole file).
 	 * @param keyPrefix the start of its key (the SHA-256 of its request)
 	 * @return the exchange
 	 */
 	static Exchange tape(String keyPrefix) {
-		JsonNode tapes = JsonCodec.get().parse(read(dir().resolve("huggingface.js").resolve("tapes-streaming.json")));
+		Path subset = dir().resolve("huggingface.js").resolve("tapes-streaming.json");
+		Path tapesFile = Files.exists(subset) ? subset : dir().resolve("huggingface.js").resolve("tapes.json");
+		JsonNode tapes = JsonCodec.get().parse(read(tapesFile));
 		for (Map.Entry<String, JsonNode> entry : tapes.properties()) {
 			if (entry.getKey().startsWith(keyPrefix)) {
 				JsonNode tape = entry.getValue();
