@@ -1,8 +1,11 @@
 package io.github.hfinference.core;
 
+import java.util.stream.Stream;
+
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
 
 /**
@@ -77,6 +80,25 @@ public final class BlockingHfInferenceClient {
 			throw new IllegalStateException("No response for " + request);
 		}
 		return response;
+	}
+
+	/**
+	 * Streams a task with parameters on a model definition, as a {@link Stream} read as the
+	 * chunks arrive. Close the stream (try-with-resources) to stop early: closing it
+	 * closes the connection.
+	 * @param <I> the input type
+	 * @param <P> the parameters type
+	 * @param <C> the chunk type
+	 * @param task the streaming task
+	 * @param model the model
+	 * @param input the input
+	 * @param parameters the parameters, or null
+	 * @return the chunks
+	 * @see HfInferenceClient#executeStream(StreamingRequest)
+	 */
+	public <I, P, C> Stream<C> stream(StreamingTask<I, P, C> task, ModelDefinition model, I input,
+			@Nullable P parameters) {
+		return this.client.stream(task, model, input, parameters).toStream(1);
 	}
 
 }

@@ -13,6 +13,7 @@ import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -30,6 +31,7 @@ import io.github.hfinference.core.resilience.ResilientExecutor;
 import io.github.hfinference.core.routing.InProcessProvider;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.routing.RequestRouter;
+import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
 
 /**
@@ -56,6 +58,8 @@ public final class HfInferenceClient {
 	private final TargetInvoker invoker;
 
 	private final ResilientExecutor resilience;
+
+	private final StreamInvoker streamer;
 
 	private final RequestRouter router;
 
@@ -91,6 +95,7 @@ public final class HfInferenceClient {
 		this.invoker = new TargetInvoker(this.transport, requestRouter, builder.inProcessProviders,
 				this.revisionGuard);
 		this.resilience = new ResilientExecutor(builder.scheduler, builder.resilienceListeners);
+		this.streamer = new StreamInvoker(this.transport, requestRouter);
 		this.hub = new HubClient(this.transport, builder.hubUrl, requestRouter::hubHeaders,
 				requestRouter::endpointHeaders);
 		this.blocking = new BlockingHfInferenceClient(this);
@@ -198,6 +203,75 @@ public final class HfInferenceClient {
 	/** The Hub base URL this client uses. */
 	public URI hubUrl() {
 		return this.hubUrl;
+	}
+
+	/**
+	 * Streams a task on a model through the router ({@code auto} provider).
+	 * @param <I> the input type
+	 * @param <P> the parameters type
+	 * @param <C> the chunk type
+	 * @param task the streaming task, e.g. {@code ChatCompletion.STREAM}
+	 * @param modelId the Hugging Face model id
+	 * @param input the input
+	 * @return the chunks; see {@link #executeStream(StreamingRequest)}
+	 */
+	public <I, P, C> Flux<C> stream(StreamingTask<I, P, C> task, String modelId, I input) {
+		return stream(task, ModelDefinition.of(modelId), input, null);
+	}
+
+	/**
+	 * Streams a task with parameters on a model through the router ({@code auto} provider).
+	 * @param <I> the input type
+	 * @param <P> the parameters type
+	 * @param <C> the chunk type
+	 * @param task the streaming task
+	 * @param modelId the Hugging Face model id
+	 * @param input the input
+	 * @param parameters the parameters, or null
+	 * @return the chunks; see {@link #executeStream(StreamingRequest)}
+	 */
+	public <I, P, C> Flux<C> stream(StreamingTask<I, P, C> task, String modelId, I input, @Nullable P parameters) {
+		return stream(task, ModelDefinition.of(modelId), input, parameters);
+	}
+
+	/**
+	 * Streams a task with parameters on a model definition.
+	 * @param <I> the input type
+	 * @param <P> the parameters type
+	 * @param <C> the chunk type
+	 * @param task the streaming task
+	 * @param model the model
+	 * @param input the input
+	 * @param parameters the parameters, or null
+	 * @return the chunks; see {@link #executeStream(StreamingRequest)}
+	 */
+	public <I, P, C> Flux<C> stream(StreamingTask<I, P, C> task, ModelDefinition model, I input,
+			@Nullable P parameters) {
+		return executeStream(StreamingRequest.of(task, model, input).withParameters(parameters)).chunks();
+	}
+
+	/**
+	 * Executes a streaming request: nothing is sent until the chunks are subscribed to.
+	 * <p>
+	 * The stream is served by the model's first target. The call's timeout (the request's
+	 * options, else the model's, else the client's) bounds the wait for the first event and
+	 * then every wait between two events, not the whole stream: a long generation that keeps
+	 * producing tokens is never cut. Both waits count only while the subscriber has
+	 * requested an event and not received it, and end with {@code HfTimeoutException}. An
+	 * error status, or an error event inside the 200 stream, fails the chunks with the same
+	 * typed exception as a non-streaming call. Cancelling the subscription closes the
+	 * connection.
+	 * @param <I> the input type
+	 * @param <P> the parameters type
+	 * @param <C> the chunk type
+	 * @param request the request
+	 * @return the chunks and their response metadata
+	 */
+	public <I, P, C> StreamingResponse<C> executeStream(StreamingRequest<I, P, C> request) {
+		Objects.requireNonNull(request, "request");
+		Duration callTimeout = (request.options().timeout() != null) ? request.options().timeout()
+				: (request.model().timeout() != null) ? request.model().timeout() : this.timeout;
+		return this.streamer.stream(request.model().targets().get(0), request, callTimeout);
 	}
 
 	/** Builds an {@link HfInferenceClient}. */

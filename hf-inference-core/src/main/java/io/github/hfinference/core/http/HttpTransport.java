@@ -3,20 +3,24 @@ package io.github.hfinference.core.http;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.error.HfConnectionException;
 import io.github.hfinference.core.error.HfInferenceException;
+import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfTimeoutException;
 
 /**
@@ -30,6 +34,9 @@ public final class HttpTransport {
 
 	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
 	};
+
+	/** Longest wait for the end of the body once the end-of-stream marker arrived. */
+	private static final Duration MAX_DRAIN = Duration.ofSeconds(1);
 
 	private final WebClient webClient;
 
@@ -100,34 +107,123 @@ public final class HttpTransport {
 	}
 
 	/**
-	 * Sends a call whose answer is a server-sent event stream; an error status becomes a
-	 * typed exception before any event is emitted.
+	 * Sends a call whose answer is a server-sent event stream ending with the body or at a
+	 * {@code [DONE]} event; see {@link #stream(HttpCall, Duration, Duration, Predicate)}.
 	 * @param call the call
-	 * @param firstEventTimeout the time allowed until the response and its first event
+	 * @param firstEventTimeout the time allowed until the first event, or null for none
 	 * @param eventTimeout the time allowed between two events, or null for none
-	 * @return the events, with response headers available through {@code onResponse}
+	 * @return the events, with response headers available once the response started
 	 */
 	public StreamResponse stream(HttpCall call, @Nullable Duration firstEventTimeout, @Nullable Duration eventTimeout) {
+		return stream(call, firstEventTimeout, eventTimeout, "[DONE]"::equals);
+	}
+
+	/**
+	 * Sends a call whose answer is a server-sent event stream, decoded by Spring's
+	 * {@code ServerSentEventHttpMessageReader} (so {@code data:} with or without a space,
+	 * multi-line data, comments, {@code event:}/{@code id:} lines and CRLF line ends are
+	 * all understood).
+	 * <ul>
+	 * <li>A non-2xx status becomes the typed exception of {@link ErrorMapper} before any
+	 * event is emitted. A 2xx response that is not {@code text/event-stream} (a server that
+	 * ignored {@code "stream": true}) fails with the typed exception of its JSON error, if it
+	 * is one, else with {@link HfResponseException}; a response without a content type is
+	 * read as an event stream.</li>
+	 * <li>An event whose stripped data matches {@code endOfStream} completes the stream;
+	 * later events are dropped. The body is still read to its end (at most one second, or
+	 * the event timeout if shorter) so that the connection can be reused.</li>
+	 * <li>The timeouts count only while the subscriber is waiting for an event (has
+	 * requested one and not received it), so a subscriber that is slow to request is never
+	 * mistaken for a silent server. Any event, comments and keep-alives included, resets the
+	 * event timeout. Either one raises {@link HfTimeoutException} and closes the
+	 * connection.</li>
+	 * <li>Cancelling the subscription closes the connection.</li>
+	 * </ul>
+	 * @param call the call
+	 * @param firstEventTimeout the time allowed until the first event (connecting, sending
+	 * and the server's first byte included), or null for none
+	 * @param eventTimeout the time allowed between two events, or null for none
+	 * @param endOfStream tests an event's stripped data for the end-of-stream marker
+	 * @return the events, with response headers available once the response started
+	 */
+	public StreamResponse stream(HttpCall call, @Nullable Duration firstEventTimeout, @Nullable Duration eventTimeout,
+			Predicate<String> endOfStream) {
 		StreamResponse.Holder holder = new StreamResponse.Holder();
-		Flux<ServerSentEvent<String>> events = request(call).exchangeToFlux((clientResponse) -> {
-			holder.headers = clientResponse.headers().asHttpHeaders();
-			if (clientResponse.statusCode().isError() || clientResponse.statusCode().is3xxRedirection()) {
-				return clientResponse.bodyToMono(byte[].class)
-					.defaultIfEmpty(new byte[0])
-					.flatMapMany((body) -> Flux.error(ErrorMapper.fromResponse(clientResponse.statusCode().value(),
-							clientResponse.headers().asHttpHeaders(), body, call.model(), call.target(),
+		Flux<ServerSentEvent<String>> events = request(call).exchangeToFlux((response) -> {
+			HttpHeaders headers = response.headers().asHttpHeaders();
+			holder.headers = headers;
+			int status = response.statusCode().value();
+			if (!response.statusCode().is2xxSuccessful()) {
+				return body(response).flatMapMany((body) -> Flux
+					.error(ErrorMapper.fromResponse(status, headers, body, call.model(), call.target(),
 							credential(call))));
 			}
-			return clientResponse.bodyToFlux(SSE);
+			MediaType type = contentType(headers);
+			if (type != null && !MediaType.TEXT_EVENT_STREAM.equalsTypeAndSubtype(type)) {
+				return body(response).flatMapMany((body) -> Flux.error(notAnEventStream(call, headers, type, body)));
+			}
+			return response.bodyToFlux(SSE);
 		});
-		if (eventTimeout != null) {
-			Mono<Long> first = (firstEventTimeout != null) ? Mono.delay(firstEventTimeout) : Mono.never();
-			events = events.timeout(first, (event) -> Mono.delay(eventTimeout));
+		return new StreamResponse(guard(events, call, firstEventTimeout, eventTimeout, endOfStream), holder);
+	}
+
+	private static Flux<ServerSentEvent<String>> guard(Flux<ServerSentEvent<String>> events, HttpCall call,
+			@Nullable Duration firstEventTimeout, @Nullable Duration eventTimeout, Predicate<String> endOfStream) {
+		Duration drain = (eventTimeout != null && eventTimeout.compareTo(MAX_DRAIN) < 0) ? eventTimeout : MAX_DRAIN;
+		return Flux.defer(() -> {
+			SubscriberDemand demand = new SubscriberDemand();
+			StreamProgress progress = new StreamProgress();
+			return events.doOnNext((event) -> progress.observe(event, endOfStream))
+				.timeout(demand.timer(firstEventTimeout),
+						(event) -> progress.ended() ? Mono.delay(progress.remaining(drain))
+								: demand.timer(eventTimeout),
+						Flux.defer(() -> progress.ended() ? Flux.empty()
+								: Flux.error(streamTimeout(call, progress.started(), progress.started()
+										? eventTimeout : firstEventTimeout))))
+				.onErrorResume((ex) -> progress.ended() ? Flux.empty() : Flux.error(mapTransportError(ex, call)))
+				.filter((event) -> !progress.ended())
+				.doOnNext((event) -> demand.delivered())
+				.doOnRequest(demand::requested);
+		});
+	}
+
+	private static Mono<byte[]> body(ClientResponse response) {
+		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]);
+	}
+
+	private static @Nullable MediaType contentType(HttpHeaders headers) {
+		try {
+			return headers.getContentType();
 		}
-		else if (firstEventTimeout != null) {
-			events = events.timeout(Mono.delay(firstEventTimeout), (event) -> Mono.never());
+		catch (RuntimeException ex) {
+			return MediaType.APPLICATION_OCTET_STREAM;
 		}
-		return new StreamResponse(events.onErrorMap((ex) -> mapTransportError(ex, call)), holder);
+	}
+
+	private static HfInferenceException notAnEventStream(HttpCall call, HttpHeaders headers, MediaType type,
+			byte[] body) {
+		JsonNode json = null;
+		try {
+			json = (body.length > 0 && body[0] == '{') ? JsonCodec.get().mapper().readTree(body) : null;
+		}
+		catch (RuntimeException ex) {
+			// not JSON: reported below
+		}
+		String requestId = ErrorMapper.requestId(headers);
+		if (json != null && ErrorMapper.isErrorEvent(json)) {
+			return ErrorMapper.fromStreamEvent(json, requestId, call.model(), call.target());
+		}
+		return new HfResponseException(call.target() + " answered the streaming call for model '" + call.model()
+				+ "' with " + type + " (" + body.length + " bytes) instead of an event stream (text/event-stream): "
+				+ "it ignored \"stream\": true or cannot stream this request; use the non-streaming call"
+				+ ((requestId != null) ? " [request id: " + requestId + "]" : ""), null);
+	}
+
+	private static HfTimeoutException streamTimeout(HttpCall call, boolean started, @Nullable Duration timeout) {
+		long millis = (timeout != null) ? timeout.toMillis() : 0;
+		String wait = started ? "for " + millis + " ms after the previous event" : "within " + millis + " ms";
+		return new HfTimeoutException("No stream event from " + call.target() + " for model '" + call.model() + "' "
+				+ wait + " (" + call.method() + " " + call.uri() + ")", null);
 	}
 
 	private WebClient.RequestHeadersSpec<?> request(HttpCall call) {

@@ -66,12 +66,32 @@ public final class Tasks {
 		return List.copyOf(BY_ID.keySet());
 	}
 
+	/** The streaming variants of tasks that can stream, in a stable order. */
+	public static List<StreamingTask<?, ?, ?>> streaming() {
+		return StreamingTasks.ALL;
+	}
+
+	/**
+	 * The streaming variant of a task.
+	 * @param task the non-streaming task
+	 * @return its streaming variant, or empty if the task cannot stream
+	 */
+	public static Optional<StreamingTask<?, ?, ?>> streamingFor(Task<?, ?, ?> task) {
+		return StreamingTasks.ALL.stream().filter((streaming) -> streaming.task() == task).findFirst();
+	}
+
 	private static Map<String, Task<?, ?, ?>> index() {
 		Map<String, Task<?, ?, ?>> index = new LinkedHashMap<>();
 		for (Task<?, ?, ?> task : ALL) {
 			index.put(task.id(), task);
 		}
 		return index;
+	}
+
+	private static final class StreamingTasks {
+
+		static final List<StreamingTask<?, ?, ?>> ALL = List.of(ChatCompletion.STREAM, TextGeneration.STREAM);
+
 	}
 
 }

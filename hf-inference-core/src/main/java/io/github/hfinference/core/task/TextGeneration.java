@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.hfinference.core.TokenUsage;
+
 /**
  * {@code text-generation}: continues a prompt (TGI and the classic pipeline). The server
  * answers {@code [{"generated_text", "details"?}]}; the first element is the result.
@@ -19,6 +21,17 @@ public final class TextGeneration {
 		.result(Output.class)
 		.encoder(Encoders.inputsAndParameters())
 		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+		.build();
+
+	/**
+	 * A streamed generation: the same request with {@code "stream": true} at the body root,
+	 * answered with one event per generated token; the last event also carries the
+	 * {@code generated_text} and, when requested, the {@code details}. See
+	 * {@link TextGenerationStreams} to read only the text or to reassemble an {@link Output}.
+	 */
+	public static final StreamingTask<String, Parameters, StreamOutput> STREAM = StreamingTask
+		.builder(TASK, StreamOutput.class)
+		.text(StreamOutput::text)
 		.build();
 
 	private TextGeneration() {
@@ -114,6 +127,54 @@ public final class TextGeneration {
 	 * @param special whether it is a special token
 	 */
 	public record Token(int id, String text, @Nullable Double logprob, boolean special) {
+
+	}
+
+	/**
+	 * One event of a streamed generation: a token and, on the last event only, the whole
+	 * generated text and the details.
+	 *
+	 * @param index the token's position (newer TGI versions)
+	 * @param token the generated token
+	 * @param topTokens the most likely tokens at this step, when requested
+	 * @param generatedText the whole generated text, on the last event only
+	 * @param details generation details, on the last event only and when requested
+	 */
+	public record StreamOutput(@Nullable Integer index, Token token, @Nullable List<Token> topTokens,
+			@Nullable String generatedText, @Nullable StreamDetails details) implements TokenUsage {
+
+		/** Whether this is the last event (it carries the generated text). */
+		public boolean isLast() {
+			return this.generatedText != null;
+		}
+
+		/** The token's text, or null for a special token (such as {@code </s>}). */
+		public @Nullable String text() {
+			return (this.token == null || this.token.special()) ? null : this.token.text();
+		}
+
+		@Override
+		public @Nullable Integer promptTokens() {
+			return (this.details != null) ? this.details.inputLength() : null;
+		}
+
+		@Override
+		public @Nullable Integer generatedTokens() {
+			return (this.details != null) ? this.details.generatedTokens() : null;
+		}
+
+	}
+
+	/**
+	 * Details of a streamed generation, sent with its last event.
+	 *
+	 * @param finishReason {@code length}, {@code eos_token} or {@code stop_sequence}
+	 * @param generatedTokens number of generated tokens
+	 * @param seed the sampling seed
+	 * @param inputLength number of prompt tokens (newer TGI versions)
+	 */
+	public record StreamDetails(@Nullable String finishReason, int generatedTokens, @Nullable Long seed,
+			@Nullable Integer inputLength) {
 
 	}
 

@@ -11,6 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.task.Decoders;
 import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
 import io.github.hfinference.core.task.TaskRoute;
 
@@ -38,6 +39,22 @@ public final class ChatCompletion {
 			return new RequestPayload.Json(body);
 		})
 		.decoder(Decoders.json(ChatCompletionOutput.class))
+		.build();
+
+	/**
+	 * A streamed chat completion: {@code "stream": true} and, unless the parameters' extra
+	 * body already sets {@code stream_options}, {@code "stream_options": {"include_usage":
+	 * true}} so that the last chunk reports token usage. See {@link ChatStreams} to read
+	 * only the text or to reassemble a {@link ChatCompletionOutput}.
+	 */
+	public static final StreamingTask<List<ChatMessage>, Parameters, ChatCompletionChunk> STREAM = StreamingTask
+		.builder(TASK, ChatCompletionChunk.class)
+		.encoder(StreamingTask.streamingBody(TASK, (body) -> {
+			if (!body.has("stream_options")) {
+				body.putObject("stream_options").put("include_usage", true);
+			}
+		}))
+		.text(ChatCompletionChunk::content)
 		.build();
 
 	private ChatCompletion() {

@@ -1,0 +1,226 @@
+package io.github.hfinference.core.streaming;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.test.StepVerifier;
+
+import io.github.hfinference.core.CallOptions;
+import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.StreamingRequest;
+import io.github.hfinference.core.error.HfTimeoutException;
+import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.task.chat.ChatCompletion;
+import io.github.hfinference.core.task.chat.ChatCompletionChunk;
+import io.github.hfinference.core.task.chat.ChatMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a stream does to its connection: cancelling closes it (as the server sees it) and
+ * does not leak it from the pool, a stream ending with {@code [DONE]} leaves it reusable,
+ * timeouts between events close it, and backpressure holds.
+ */
+class StreamingConnectionTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private static final List<ChatMessage> HELLO = List.of(ChatMessage.user("Hello"));
+
+	private final MockWebServer server = new MockWebServer();
+
+	private final List<EventBody> bodies = new ArrayList<>();
+
+	private ConnectionProvider connections;
+
+	private HfInferenceClient client;
+
+	private ModelDefinition model;
+
+	@BeforeEach
+	void start() throws IOException {
+		this.server.start();
+		URI url = this.server.url("/").uri();
+		this.connections = ConnectionProvider.builder("single")
+			.maxConnections(1)
+			.pendingAcquireTimeout(Duration.ofSeconds(3))
+			.build();
+		WebClient.Builder webClient = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.connections)));
+		this.client = HfInferenceClient.builder().token("hf_test").baseUrl(url).webClientBuilder(webClient).build();
+		this.model = ModelDefinition.builder("tgi").id("tgi").target(InferenceTarget.Endpoint.of(url)).build();
+	}
+
+	@AfterEach
+	void stop() {
+		this.bodies.forEach(EventBody::release);
+		this.server.close();
+		this.connections.disposeLater().block(WAIT);
+	}
+
+	@Test
+	void cancellingClosesTheConnectionPromptly() throws InterruptedException {
+		EventBody body = serve(EventBody.create().write(chunk("Hel")).pingUntilDisconnected(Duration.ofMillis(20)));
+
+		StepVerifier.create(stream(CallOptions.defaults()))
+			.assertNext((first) -> assertThat(first.content()).isEqualTo("Hel"))
+			.then(() -> assertThat(body.disconnected()).as("open while streaming").isFalse())
+			.thenCancel()
+			.verify(WAIT);
+
+		assertThat(body.awaitDisconnect(Duration.ofSeconds(2))).as("server saw the connection close").isTrue();
+	}
+
+	@Test
+	void cancelledStreamsDoNotLeakPooledConnections() throws InterruptedException {
+		for (int i = 0; i < 5; i++) {
+			EventBody body = serve(EventBody.create().write(chunk("Hel")).pingUntilDisconnected(Duration.ofMillis(20)));
+			StepVerifier.create(stream(CallOptions.defaults())).expectNextCount(1).thenCancel().verify(WAIT);
+			assertThat(body.awaitDisconnect(Duration.ofSeconds(2))).isTrue();
+		}
+		serve(EventBody.create().write(chunk("Hi") + chunk(" there") + "data: [DONE]\n\n"));
+
+		List<ChatCompletionChunk> chunks = stream(CallOptions.defaults()).collectList().block(WAIT);
+
+		assertThat(chunks).extracting(ChatCompletionChunk::content).containsExactly("Hi", " there");
+		assertThat(this.server.getRequestCount()).isEqualTo(6);
+	}
+
+	@Test
+	void streamEndingWithDoneLeavesTheConnectionReusableAndDropsWhatFollows() throws InterruptedException {
+		serve(EventBody.create()
+			.write(chunk("Hi") + "data: [DONE]\n\n")
+			.pause(Duration.ofMillis(150))
+			.write("data: trailing junk\n\n"));
+		serve(EventBody.create().write(chunk("Again")));
+
+		StepVerifier.create(stream(CallOptions.defaults()))
+			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("Hi"))
+			.expectComplete()
+			.verify(WAIT);
+		StepVerifier.create(stream(CallOptions.defaults()))
+			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("Again"))
+			.expectComplete()
+			.verify(WAIT);
+
+		RecordedRequest first = this.server.takeRequest();
+		RecordedRequest second = this.server.takeRequest();
+		assertThat(second.getConnectionIndex()).as("same connection").isEqualTo(first.getConnectionIndex());
+		assertThat(second.getExchangeIndex()).isEqualTo(first.getExchangeIndex() + 1);
+	}
+
+	@Test
+	void streamCompletesWhenTheServerHoldsTheConnectionAfterDone() {
+		serve(EventBody.create().write(chunk("Hi") + "data: [DONE]\n\n").stall());
+
+		StepVerifier.create(stream(CallOptions.defaults().withTimeout(Duration.ofMillis(600))))
+			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("Hi"))
+			.expectComplete()
+			.verify(WAIT);
+	}
+
+	@Test
+	void silenceBetweenEventsLongerThanTheTimeoutFailsAndClosesTheConnection() throws InterruptedException {
+		EventBody body = serve(EventBody.create().write(chunk("Hel")).pingUntilDisconnected(Duration.ofSeconds(1)));
+
+		StepVerifier.create(stream(CallOptions.defaults().withTimeout(Duration.ofMillis(500))))
+			.assertNext((first) -> assertThat(first.content()).isEqualTo("Hel"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(HfTimeoutException.class)
+				.hasMessageContaining("No stream event from")
+				.hasMessageContaining("for 500 ms after the previous event"))
+			.verify(WAIT);
+
+		assertThat(body.awaitDisconnect(Duration.ofSeconds(5))).isTrue();
+	}
+
+	@Test
+	void noFirstEventWithinTheModelTimeoutFails() {
+		serve(EventBody.create().stall());
+		ModelDefinition slow = this.model.toBuilder().timeout(Duration.ofMillis(200)).build();
+
+		StepVerifier.create(this.client.stream(ChatCompletion.STREAM, slow, HELLO, null))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(HfTimeoutException.class)
+				.hasMessageContaining("within 200 ms"))
+			.verify(WAIT);
+	}
+
+	@Test
+	void slowSubscriberIsNotMistakenForASilentServer() {
+		serve(EventBody.create().write(chunk("a") + chunk("b") + chunk("c")));
+
+		StepVerifier.create(stream(CallOptions.defaults().withTimeout(Duration.ofMillis(500))), 1)
+			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("a"))
+			.thenAwait(Duration.ofMillis(1500))
+			.thenRequest(2)
+			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("b"))
+			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("c"))
+			.expectComplete()
+			.verify(WAIT);
+	}
+
+	@Test
+	void chunksArriveOneAtATimeAsRequested() {
+		serve(EventBody.create().write(chunk("a") + chunk("b") + chunk("c") + "data: [DONE]\n\n"));
+
+		StepVerifier.create(stream(CallOptions.defaults()), 0)
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(100))
+			.thenRequest(1)
+			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("a"))
+			.expectNoEvent(Duration.ofMillis(100))
+			.thenRequest(1)
+			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("b"))
+			.thenRequest(1)
+			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("c"))
+			.thenRequest(1)
+			.expectComplete()
+			.verify(WAIT);
+	}
+
+	@Test
+	void closingABlockingStreamClosesTheConnection() throws InterruptedException {
+		EventBody body = serve(EventBody.create().write(chunk("Hel")).pingUntilDisconnected(Duration.ofMillis(20)));
+
+		try (Stream<ChatCompletionChunk> chunks = this.client.blocking().stream(ChatCompletion.STREAM, this.model, HELLO,
+				null)) {
+			assertThat(chunks.findFirst()).hasValueSatisfying((first) -> assertThat(first.content()).isEqualTo("Hel"));
+		}
+
+		assertThat(body.awaitDisconnect(Duration.ofSeconds(2))).isTrue();
+	}
+
+	private Flux<ChatCompletionChunk> stream(CallOptions options) {
+		return this.client.executeStream(StreamingRequest.of(ChatCompletion.STREAM, this.model, HELLO).withOptions(options))
+			.chunks();
+	}
+
+	private EventBody serve(EventBody body) {
+		this.bodies.add(body);
+		MockResponse response = body.response();
+		this.server.enqueue(response);
+		return body;
+	}
+
+	static String chunk(String content) {
+		return "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"tgi\","
+				+ "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"" + content
+				+ "\"},\"finish_reason\":null}]}\n\n";
+	}
+
+}
