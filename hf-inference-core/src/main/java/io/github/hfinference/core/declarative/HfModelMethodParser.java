@@ -168,9 +168,17 @@ final class HfModelMethodParser {
 		String inputs = signature.others().stream().map((index) -> TypeNames.of(signature.types().get(index)))
 			.collect(Collectors.joining(", "));
 		if (matches.isEmpty()) {
+			List<Task<?, ?, ?>> sameInput = tasks.stream()
+				.filter((task) -> signature.others()
+					.stream()
+					.anyMatch((index) -> ResolvableType.forType(task.inputType())
+						.isAssignableFrom(signature.types().get(index))))
+				.toList();
 			throw error(method, "cannot infer its task: no task takes (" + inputs + ") and returns "
 					+ TypeNames.of(valueType) + "; name the task with @InferenceTask or configure a task for "
-					+ this.modelName + ". Known tasks: " + tasks.stream().map(HfModelMethodParser::describe)
+					+ this.modelName + ". " + (sameInput.isEmpty() ? "Known tasks: " : "Tasks taking (" + inputs + "): ")
+					+ (sameInput.isEmpty() ? tasks : sameInput).stream()
+						.map(HfModelMethodParser::describe)
 						.collect(Collectors.joining(", ")));
 		}
 		throw error(method, "cannot infer its task, several tasks take (" + inputs + ") and return "

@@ -24,6 +24,11 @@ public record CircuitBreakerSettings(boolean enabled, int failureThreshold, Dura
 		}
 	}
 
+	/** No circuit breakers: targets are never skipped. */
+	public static CircuitBreakerSettings disabled() {
+		return new CircuitBreakerSettings(false, 5, Duration.ofSeconds(30));
+	}
+
 	/** Enabled: 5 consecutive failures open the circuit for 30 s. */
 	public static CircuitBreakerSettings defaults() {
 		return new CircuitBreakerSettings(true, 5, Duration.ofSeconds(30));

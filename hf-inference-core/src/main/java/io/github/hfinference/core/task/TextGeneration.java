@@ -173,7 +173,7 @@ public final class TextGeneration {
 	 * @param seed the sampling seed
 	 * @param inputLength number of prompt tokens (newer TGI versions)
 	 */
-	public record StreamDetails(@Nullable String finishReason, int generatedTokens, @Nullable Long seed,
+	public record StreamDetails(@Nullable String finishReason, int generatedTokens, @Nullable BigInteger seed,
 			@Nullable Integer inputLength) {
 
 	}

@@ -111,8 +111,8 @@ class HfModelDefinitionTests {
 	@Test
 	void noTaskMatches() {
 		assertFails(NoMatch.class, "count(String)", "cannot infer its task: no task takes (String) and returns "
-				+ "Integer; name the task with @InferenceTask or configure a task for model 'm'. Known tasks: "
-				+ "chat-completion (List<ChatMessage> -> ChatCompletionOutput)");
+				+ "Integer; name the task with @InferenceTask or configure a task for model 'm'. Tasks taking "
+				+ "(String): feature-extraction (String -> Embedding), fill-mask (String -> List<FillMask.Output>)");
 	}
 
 	@Test

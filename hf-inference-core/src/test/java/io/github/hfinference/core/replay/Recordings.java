@@ -32,9 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code shared/conformance/recordings}): VCR.py YAML cassettes of huggingface_hub (current
  * and legacy) and the hashed tapes of huggingface.js.
  * <p>
- * The folder is found by walking up from the working directory (the module directory
- * under Maven) until a {@code shared/conformance/recordings} directory appears, since the
- * repository is cloned next to {@code shared/}.
+ * The folder is the repository's own copy ({@code conformance/recordings}), found by
+ * walking up from the working directory (the module directory under Maven); a
+ * {@code shared/conformance/recordings} folder next to the repository is used otherwise.
  */
 final class Recordings {
 
@@ -62,14 +62,15 @@ final class Recordings {
 	static Path root() {
 		Path start = Path.of("").toAbsolutePath();
 		for (Path current = start; current != null; current = current.getParent()) {
-			Path candidate = current.resolve("shared").resolve("conformance").resolve("recordings");
-			if (Files.isDirectory(candidate)) {
-				return candidate;
+			for (Path candidate : List.of(current.resolve("conformance").resolve("recordings"),
+					current.resolve("shared").resolve("conformance").resolve("recordings"))) {
+				if (Files.isDirectory(candidate)) {
+					return candidate;
+				}
 			}
 		}
-		throw new IllegalStateException("The recorded traffic is missing: no 'shared/conformance/recordings' "
-				+ "directory in " + start + " or any of its parents. The replay tests need the shared folder "
-				+ "checked out next to the repository (../shared/conformance/recordings).");
+		throw new IllegalStateException("The recorded traffic is missing: no 'conformance/recordings' "
+				+ "directory in " + start + " or any of its parents (the repository ships it at its root).");
 	}
 
 	/**

@@ -77,7 +77,14 @@ final class ReplaySupport {
 	 * @return the definition
 	 */
 	static ModelDefinition viaRouter(String modelId, String provider) {
-		return ModelDefinition.builder(modelId).id(modelId).target(new InferenceTarget.Router(provider)).build();
+		// one attempt, no circuit breaker: a replay checks the protocol (the resilience tests check the rest)
+		return ModelDefinition.builder(modelId)
+			.id(modelId)
+			.target(new InferenceTarget.Router(provider))
+			.policy(io.github.hfinference.core.resilience.ResiliencePolicy.defaults()
+				.withRetry(io.github.hfinference.core.resilience.RetrySettings.disabled())
+				.withCircuitBreaker(io.github.hfinference.core.resilience.CircuitBreakerSettings.disabled()))
+			.build();
 	}
 
 	/**

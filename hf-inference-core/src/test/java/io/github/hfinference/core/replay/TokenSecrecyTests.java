@@ -94,7 +94,11 @@ class TokenSecrecyTests {
 		this.server.close();
 		HfInferenceException exception = catchThrowableOfType(HfInferenceException.class, () -> this.client.blocking()
 			.call(TextClassification.TASK,
-					ModelDefinition.builder("m").target(new InferenceTarget.Endpoint("e", closed, null, true)).build(),
+					ModelDefinition.builder("m")
+						.target(new InferenceTarget.Endpoint("e", closed, null, true))
+						.policy(io.github.hfinference.core.resilience.ResiliencePolicy.defaults()
+							.withRetry(io.github.hfinference.core.resilience.RetrySettings.disabled()))
+						.build(),
 					"text", null));
 		assertThat(exception).isNotNull();
 		assertThat(exception.getMessage()).doesNotContain(SECRET);

@@ -89,13 +89,13 @@ final class Recordings {
 	}
 
 	/**
-	 * The folder of recordings: {@code hf.recordings.dir} if set, else the subset copied
-	 * into the test resources.
+	 * The folder of recordings: {@code hf.recordings.dir} if set, else the repository's
+	 * {@code conformance/recordings}.
 	 * @return the folder
 	 */
 	static Path dir() {
 		String configured = System.getProperty("hf.recordings.dir");
-		return (configured != null) ? Paths.get(configured) : Paths.get("src/test/resources/conformance/streaming");
+		return (configured != null) ? Paths.get(configured) : io.github.hfinference.core.replay.RecordingsRoot.find();
 	}
 
 	private static byte[] read(Path path) {
