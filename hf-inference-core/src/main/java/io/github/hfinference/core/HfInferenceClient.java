@@ -95,7 +95,7 @@ public final class HfInferenceClient {
 		this.invoker = new TargetInvoker(this.transport, requestRouter, builder.inProcessProviders,
 				this.revisionGuard);
 		this.resilience = new ResilientExecutor(builder.scheduler, builder.resilienceListeners);
-		this.streamer = new StreamInvoker(this.transport, requestRouter);
+		this.streamer = new StreamInvoker(this.transport, requestRouter, this.resilience, this.revisionGuard);
 		this.hub = new HubClient(this.transport, builder.hubUrl, requestRouter::hubHeaders,
 				requestRouter::endpointHeaders);
 		this.blocking = new BlockingHfInferenceClient(this);
@@ -253,10 +253,16 @@ public final class HfInferenceClient {
 	/**
 	 * Executes a streaming request: nothing is sent until the chunks are subscribed to.
 	 * <p>
-	 * The stream is served by the model's first target. The call's timeout (the request's
-	 * options, else the model's, else the client's) bounds the wait for the first event and
-	 * then every wait between two events, not the whole stream: a long generation that keeps
-	 * producing tokens is never cut. Both waits count only while the subscriber has
+	 * The stream goes through the model's resilience policy like a plain call (admission,
+	 * circuit breakers, retry and failover on a retryable failure) until its first chunk was
+	 * delivered; once a chunk was delivered a failure ends the stream and is never retried.
+	 * A served revision ({@code x-sha}) that differs from a commit pin is handled by the
+	 * model's {@link RevisionMismatchAction} before the first chunk. The metadata names the
+	 * target that served the stream and the attempts it took. The call's timeout (the
+	 * request's options, else the model's, else the client's) bounds the wait for the first
+	 * event of each attempt (shortened to the call's deadline) and then every wait between
+	 * two events, not the whole stream: a long generation that keeps producing tokens is
+	 * never cut. Both waits count only while the subscriber has
 	 * requested an event and not received it, and end with {@code HfTimeoutException}. An
 	 * error status, or an error event inside the 200 stream, fails the chunks with the same
 	 * typed exception as a non-streaming call. Cancelling the subscription closes the
@@ -271,7 +277,9 @@ public final class HfInferenceClient {
 		Objects.requireNonNull(request, "request");
 		Duration callTimeout = (request.options().timeout() != null) ? request.options().timeout()
 				: (request.model().timeout() != null) ? request.model().timeout() : this.timeout;
-		return this.streamer.stream(request.model().targets().get(0), request, callTimeout);
+		StreamingResponse<C> response = this.streamer.stream(request, callTimeout);
+		return new StreamingResponse<>(this.observer.observeStream(request, response.chunks(), response.metadata()),
+				response.metadata());
 	}
 
 	/** Builds an {@link HfInferenceClient}. */

@@ -3,6 +3,7 @@ package io.github.hfinference.core;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -23,15 +24,19 @@ import io.github.hfinference.core.http.HttpCall;
 import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.http.JsonCodec;
 import io.github.hfinference.core.http.StreamResponse;
+import io.github.hfinference.core.resilience.ResilientExecutor;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.RequestRouter;
 import io.github.hfinference.core.task.StreamingTask;
 
 /**
- * One attempt of one streaming call on one target: encode with {@code "stream": true},
- * route, open the event stream, turn each event into a chunk (or an error event into the
- * typed exception a non-streaming call would raise). The streaming counterpart of
- * {@link TargetInvoker}.
+ * Streaming calls: each attempt encodes with {@code "stream": true}, routes, opens the
+ * event stream and turns each event into a chunk (or an error event into the typed
+ * exception a non-streaming call would raise). Attempts run under the model's resilience
+ * policy ({@link ResilientExecutor}): admission, circuit breakers, and retry or failover
+ * on a retryable failure until the first chunk was delivered, never after. The served
+ * revision ({@code x-sha}) is checked by the {@link RevisionGuard} before the first chunk.
+ * The streaming counterpart of {@link TargetInvoker}.
  */
 final class StreamInvoker {
 
@@ -41,34 +46,58 @@ final class StreamInvoker {
 
 	private final RequestRouter router;
 
-	StreamInvoker(HttpTransport transport, RequestRouter router) {
+	private final ResilientExecutor resilience;
+
+	private final RevisionGuard revisionGuard;
+
+	StreamInvoker(HttpTransport transport, RequestRouter router, ResilientExecutor resilience,
+			RevisionGuard revisionGuard) {
 		this.transport = transport;
 		this.router = router;
+		this.resilience = resilience;
+		this.revisionGuard = revisionGuard;
 	}
 
 	/**
-	 * Streams a request from one target.
-	 * @param target the target
+	 * Streams a request from the model's targets.
 	 * @param request the request
-	 * @param timeout the time allowed until the first event and between two events, or
-	 * null for none
-	 * @return the chunks and their metadata
+	 * @param timeout the time allowed until the first event (per attempt, shortened to the
+	 * call's deadline) and between two events, or null for none
+	 * @return the chunks and the metadata of the attempt that served them
 	 */
-	<I, P, C> StreamingResponse<C> stream(InferenceTarget target, StreamingRequest<I, P, C> request,
-			@Nullable Duration timeout) {
+	<I, P, C> StreamingResponse<C> stream(StreamingRequest<I, P, C> request, @Nullable Duration timeout) {
 		Sinks.One<ResponseMetadata> metadata = Sinks.one();
 		Flux<C> chunks = Flux.defer(() -> {
-			Exchange exchange = new Exchange(target);
-			return open(target, request, timeout, exchange).doOnNext(exchange::observe)
-				.doOnComplete(() -> exchange.publish(metadata))
-				.doOnCancel(() -> exchange.publish(metadata))
+			AtomicReference<@Nullable Exchange> served = new AtomicReference<>();
+			return this.resilience.execute(request.model(), timeout, (attempt) -> {
+				Exchange exchange = new Exchange(attempt.target(), attempt.number());
+				served.set(exchange);
+				return open(attempt.target(), request, attempt.timeout(), timeout, exchange);
+			}).doOnNext((chunk) -> observe(served.get(), chunk))
+				.doOnComplete(() -> publish(served.get(), metadata))
+				.doOnCancel(() -> publish(served.get(), metadata))
 				.doOnError(metadata::tryEmitError);
 		});
 		return new StreamingResponse<>(chunks, metadata.asMono());
 	}
 
+	private static void observe(@Nullable Exchange exchange, Object chunk) {
+		if (exchange != null) {
+			exchange.observe(chunk);
+		}
+	}
+
+	private static void publish(@Nullable Exchange exchange, Sinks.One<ResponseMetadata> metadata) {
+		if (exchange != null) {
+			exchange.publish(metadata);
+		}
+		else {
+			metadata.tryEmitEmpty();
+		}
+	}
+
 	private <I, P, C> Flux<C> open(InferenceTarget target, StreamingRequest<I, P, C> request,
-			@Nullable Duration timeout, Exchange exchange) {
+			@Nullable Duration firstEventTimeout, @Nullable Duration eventTimeout, Exchange exchange) {
 		if (target instanceof InferenceTarget.InProcess) {
 			return Flux.error(new HfConfigurationException("Target " + target.name() + " of model '"
 					+ request.model().alias() + "' runs in process and cannot stream " + request.task().id()));
@@ -80,15 +109,27 @@ final class StreamInvoker {
 		return Mono.fromCallable(() -> task.encoder().encode(request.input(), request.parameters(), JsonCodec.get()))
 			.flatMap((payload) -> this.router.resolve(task.task(), request.model(), target, payload, headers))
 			.flatMapMany((call) -> {
-				StreamResponse response = this.transport.stream(call, timeout, timeout, task::isEndOfStream);
+				StreamResponse response = this.transport.stream(call, firstEventTimeout, eventTimeout,
+						task::isEndOfStream);
 				exchange.response = response;
 				return response.events().handle((event, sink) -> {
+					checkRevision(request, exchange, response.headers());
 					C chunk = decode(task, event, call, response.headers());
 					if (chunk != null) {
 						sink.next(chunk);
 					}
 				});
 			});
+	}
+
+	private void checkRevision(StreamingRequest<?, ?, ?> request, Exchange exchange,
+			@Nullable HttpHeaders headers) {
+		if (exchange.revisionChecked || headers == null) {
+			return;
+		}
+		exchange.revisionChecked = true;
+		this.revisionGuard.check(request.model(), request.model().revisionMismatch(), exchange.target.name(),
+				headers.getFirst("x-sha"));
 	}
 
 	private static <C> @Nullable C decode(StreamingTask<?, ?, C> task, ServerSentEvent<String> event, HttpCall call,
@@ -140,17 +181,22 @@ final class StreamInvoker {
 		return (stripped.length() > MAX_QUOTED_EVENT) ? stripped.substring(0, MAX_QUOTED_EVENT) + "..." : stripped;
 	}
 
-	/** What one exchange learned for its metadata: headers and the last token usage. */
+	/** What one attempt learned for its metadata: target, headers and the last token usage. */
 	private static final class Exchange {
 
 		private final InferenceTarget target;
+
+		private final int attempt;
+
+		private volatile boolean revisionChecked;
 
 		private volatile @Nullable StreamResponse response;
 
 		private volatile @Nullable TokenUsage usage;
 
-		Exchange(InferenceTarget target) {
+		Exchange(InferenceTarget target, int attempt) {
 			this.target = target;
+			this.attempt = attempt;
 		}
 
 		void observe(Object chunk) {
@@ -167,7 +213,7 @@ final class StreamInvoker {
 				sink.tryEmitEmpty();
 				return;
 			}
-			ResponseMetadata metadata = ResponseMetadata.from(this.target.name(), headers);
+			ResponseMetadata metadata = ResponseMetadata.from(this.target.name(), headers).withAttempts(this.attempt);
 			TokenUsage tokens = this.usage;
 			if (tokens != null) {
 				metadata = metadata.withTokens(tokens.promptTokens(), tokens.generatedTokens());

@@ -1,16 +1,23 @@
 package io.github.hfinference.core.observation;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
+import io.github.hfinference.core.ResponseMetadata;
+import io.github.hfinference.core.StreamingRequest;
+import io.github.hfinference.core.StreamingResponse;
 
 /**
- * Wraps a whole call (all its attempts) in a {@code gen_ai.client.operation} observation.
+ * Wraps a whole call (all its attempts), plain or streamed, in a
+ * {@code gen_ai.client.operation} observation.
  */
 public final class CallObserver {
 
@@ -58,6 +65,50 @@ public final class CallObserver {
 				observation.stop();
 			})
 				.doOnCancel(observation::stop)
+				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	/**
+	 * Observes a streamed call: one observation from subscription (all attempts) until the
+	 * chunks complete, fail or are cancelled, marked as streaming and carrying the
+	 * response metadata (the serving target, token usage from the last chunk that reported
+	 * it).
+	 * @param <C> the chunk type
+	 * @param request the request
+	 * @param chunks the chunks, not yet subscribed
+	 * @param metadata the response metadata, resolved by the time the chunks terminate or
+	 * are cancelled (as {@link StreamingResponse#metadata()} is)
+	 * @return the observed chunks
+	 */
+	public <C> Flux<C> observeStream(StreamingRequest<?, ?, C> request, Flux<C> chunks,
+			Mono<ResponseMetadata> metadata) {
+		if (this.registry.isNoop()) {
+			return chunks;
+		}
+		return Flux.defer(() -> {
+			InferenceObservationContext context = new InferenceObservationContext(request.model().alias(),
+					request.model().displayName(), request.task().id());
+			context.setStreaming(true);
+			Observation observation = InferenceObservationDocumentation.INFERENCE_CALL
+				.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
+				.start();
+			AtomicBoolean stopped = new AtomicBoolean();
+			// the metadata is already resolved when the chunks end: reading it is synchronous
+			Runnable stop = () -> {
+				if (stopped.compareAndSet(false, true)) {
+					metadata.subscribe(context::setMetadata, (ex) -> {
+					});
+					observation.stop();
+				}
+			};
+			// stop before completion reaches the subscriber; a cancel reaches the source
+			// (which then publishes the metadata) after this operator, hence doFinally
+			return chunks.doOnComplete(stop).doOnError((ex) -> {
+				observation.error(ex);
+				stop.run();
+			})
+				.doFinally((signal) -> stop.run())
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}

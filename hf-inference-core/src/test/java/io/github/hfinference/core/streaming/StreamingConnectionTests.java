@@ -24,6 +24,9 @@ import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.error.HfTimeoutException;
+import io.github.hfinference.core.resilience.CircuitBreakerSettings;
+import io.github.hfinference.core.resilience.ResiliencePolicy;
+import io.github.hfinference.core.resilience.RetrySettings;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.chat.ChatCompletion;
@@ -64,7 +67,11 @@ class StreamingConnectionTests {
 		WebClient.Builder webClient = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.connections)));
 		this.client = HfInferenceClient.builder().token("hf_test").baseUrl(url).webClientBuilder(webClient).build();
-		this.model = ModelDefinition.builder("tgi").id("tgi").target(InferenceTarget.Endpoint.of(url)).build();
+		// one attempt: these tests are about the connection, not retries
+		this.model = ModelDefinition.builder("tgi").id("tgi").target(InferenceTarget.Endpoint.of(url))
+			.policy(ResiliencePolicy.defaults().withRetry(RetrySettings.disabled())
+				.withCircuitBreaker(CircuitBreakerSettings.disabled()))
+			.build();
 	}
 
 	@AfterEach

@@ -31,6 +31,9 @@ import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.error.HfValidationException;
 import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.resilience.CircuitBreakerSettings;
+import io.github.hfinference.core.resilience.ResiliencePolicy;
+import io.github.hfinference.core.resilience.RetrySettings;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.chat.ChatCompletion;
@@ -61,6 +64,10 @@ class StreamingProtocolTests {
 
 	private HfInferenceClient client;
 
+	private static final ResiliencePolicy SINGLE_ATTEMPT = ResiliencePolicy.defaults()
+		.withRetry(RetrySettings.disabled())
+		.withCircuitBreaker(CircuitBreakerSettings.disabled());
+
 	private ModelDefinition model;
 
 	@BeforeEach
@@ -70,6 +77,8 @@ class StreamingProtocolTests {
 		this.client = HfInferenceClient.builder().token("hf_test").baseUrl(url).hubUrl(url).build();
 		this.model = ModelDefinition.builder("chat").id("meta-llama/Llama-3.1-8B-Instruct")
 			.target(new InferenceTarget.Router("hf-inference"))
+			// one attempt: these tests are about the protocol, not retries
+			.policy(SINGLE_ATTEMPT)
 			.build();
 	}
 
