@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
  */
 final class CallAdapters {
 
-	private static final String SUPPORTED = "R, Mono<R>, CompletableFuture<R>, InferenceResponse<R> "
-			+ "or Mono<InferenceResponse<R>>";
+	private static final String SUPPORTED = "R, Mono<R>, CompletableFuture<R>, InferenceResponse<R>, "
+			+ "Mono<InferenceResponse<R>> or Flux<C>";
 
 	static final List<CallAdapter.Factory> DEFAULTS = List.of(CallAdapters::streaming, CallAdapters::mono,
 			CallAdapters::completableFuture, CallAdapters::blocking);
@@ -28,11 +28,11 @@ final class CallAdapters {
 	}
 
 	private static @Nullable CallAdapter streaming(ResolvableType returnType, Method method) {
-		if (Flux.class.isAssignableFrom(returnType.toClass())) {
-			throw new IllegalArgumentException("returns " + TypeNames.of(returnType)
-					+ ", but streaming methods are not supported yet; return " + SUPPORTED);
+		if (returnType.toClass() != Flux.class) {
+			return null;
 		}
-		return null;
+		ResolvableType valueType = valueType(returnType, "Flux");
+		return new StreamAdapter(valueType);
 	}
 
 	private static @Nullable CallAdapter mono(ResolvableType returnType, Method method) {
@@ -92,6 +92,26 @@ final class CallAdapters {
 		@Override
 		public @Nullable Object adapt(Mono<?> call) {
 			return this.adapter.apply(call);
+		}
+
+	}
+
+	/** Returns the chunks of a streamed call as they are. */
+	private record StreamAdapter(ResolvableType valueType) implements CallAdapter {
+
+		@Override
+		public @Nullable Object adapt(Mono<?> call) {
+			throw new UnsupportedOperationException("A Flux method streams; it has no single value to adapt");
+		}
+
+		@Override
+		public boolean streaming() {
+			return true;
+		}
+
+		@Override
+		public Object adaptStream(Flux<?> elements) {
+			return elements;
 		}
 
 	}

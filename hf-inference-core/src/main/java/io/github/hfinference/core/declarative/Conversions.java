@@ -5,16 +5,22 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
+import reactor.core.publisher.Flux;
 
 import io.github.hfinference.core.error.HfResponseException;
+import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
+import io.github.hfinference.core.task.TextGeneration;
+import io.github.hfinference.core.task.TextGenerationStreams;
+import io.github.hfinference.core.task.chat.ChatCompletionChunk;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;
+import io.github.hfinference.core.task.chat.ChatStreams;
 
 /**
  * How a method's input and value types map onto a task's: the task's own types, or a
  * convenience users expect (a chat method taking one {@code String} user message and
- * returning the first choice's text).
+ * returning the first choice's text, a streaming method returning the text deltas).
  */
 final class Conversions {
 
@@ -55,6 +61,29 @@ final class Conversions {
 		}
 		if (CHAT_OUTPUT.isAssignableFrom(resultType) && valueType.toClass() == String.class) {
 			return Conversions::firstChoiceContent;
+		}
+		return null;
+	}
+
+	/**
+	 * How the chunks of a task's streaming variant become the method's elements.
+	 * @param task the streaming task
+	 * @param elementType the method's element type ({@code C} of {@code Flux<C>})
+	 * @return the conversion, or null if the chunks cannot become that type
+	 */
+	static @Nullable Function<Flux<Object>, Flux<?>> chunks(StreamingTask<?, ?, ?> task,
+			ResolvableType elementType) {
+		if (elementType.isAssignableFrom(task.chunkType())) {
+			return (chunks) -> chunks;
+		}
+		if (elementType.toClass() != String.class) {
+			return null;
+		}
+		if (task.chunkType() == ChatCompletionChunk.class) {
+			return (chunks) -> ChatStreams.textDeltas(chunks.cast(ChatCompletionChunk.class));
+		}
+		if (task.chunkType() == TextGeneration.StreamOutput.class) {
+			return (chunks) -> TextGenerationStreams.tokenTexts(chunks.cast(TextGeneration.StreamOutput.class));
 		}
 		return null;
 	}

@@ -28,7 +28,10 @@ import java.lang.annotation.Target;
  * It takes exactly one input, optionally the task's parameters object and optionally a
  * {@link io.github.hfinference.core.CallOptions CallOptions}, and returns the result
  * {@code R}, {@code Mono<R>}, {@code CompletableFuture<R>}, {@code InferenceResponse<R>}
- * or {@code Mono<InferenceResponse<R>>}. Default methods are invoked as written.
+ * or {@code Mono<InferenceResponse<R>>}. A method returning {@code Flux<C>} streams: it
+ * runs the streaming variant of its task and returns its chunks
+ * ({@code Flux<ChatCompletionChunk>}, {@code Flux<TextGeneration.StreamOutput>}), or just
+ * their text with {@code Flux<String>}. Default methods are invoked as written.
  *
  * @see HfModelProxyFactory
  */

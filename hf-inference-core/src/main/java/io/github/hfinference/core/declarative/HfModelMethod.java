@@ -3,13 +3,16 @@ package io.github.hfinference.core.declarative;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
+import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
 
 /**
@@ -52,9 +55,15 @@ final class HfModelMethod {
 		}
 		Object parameters = (this.binding.parametersIndex() >= 0) ? arguments[this.binding.parametersIndex()] : null;
 		Object options = (this.binding.optionsIndex() >= 0) ? arguments[this.binding.optionsIndex()] : null;
+		CallOptions callOptions = (options != null) ? (CallOptions) options : CallOptions.defaults();
+		StreamingTask<Object, Object, Object> streamingTask = this.binding.streamingTask();
+		if (streamingTask != null) {
+			Flux<Object> chunks = this.client.executeStream(new StreamingRequest<>(streamingTask, this.model,
+					this.binding.inputConversion().apply(input), parameters, callOptions)).chunks();
+			return this.callAdapter.adaptStream(this.binding.chunkConversion().apply(chunks));
+		}
 		InferenceRequest<Object, Object, Object> request = new InferenceRequest<>(this.task, this.model,
-				this.binding.inputConversion().apply(input), parameters,
-				(options != null) ? (CallOptions) options : CallOptions.defaults());
+				this.binding.inputConversion().apply(input), parameters, callOptions);
 		Function<Object, Object> result = this.binding.resultConversion();
 		Mono<InferenceResponse<Object>> response = this.client.execute(request);
 		Mono<?> values = this.withMetadata
@@ -65,7 +74,8 @@ final class HfModelMethod {
 
 	@Override
 	public String toString() {
-		return this.location + " -> " + this.task.id() + " on " + this.model.alias();
+		return this.location + " -> " + this.task.id() + ((this.binding.streamingTask() != null) ? " (streaming)" : "")
+				+ " on " + this.model.alias();
 	}
 
 	/**
@@ -77,9 +87,14 @@ final class HfModelMethod {
 	 * @param optionsIndex index of the {@link CallOptions} parameter, or -1
 	 * @param inputConversion turns the argument into the task's input
 	 * @param resultConversion turns the task's result into the method's value
+	 * @param streamingTask the streaming variant of the task a {@code Flux} method runs,
+	 * or null for a method that returns one result
+	 * @param chunkConversion turns the streaming task's chunks into the method's elements
 	 */
 	record Binding(Task<Object, Object, Object> task, int inputIndex, int parametersIndex, int optionsIndex,
-			Function<Object, Object> inputConversion, Function<Object, Object> resultConversion) {
+			Function<Object, Object> inputConversion, Function<Object, Object> resultConversion,
+			@Nullable StreamingTask<Object, Object, Object> streamingTask,
+			Function<Flux<Object>, Flux<?>> chunkConversion) {
 
 	}
 

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import reactor.core.publisher.Flux;
 
 import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
@@ -19,6 +20,7 @@ import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.declarative.HfModelMethod.Binding;
 import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.core.task.NoParameters;
+import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
 import io.github.hfinference.core.task.Tasks;
 
@@ -26,7 +28,9 @@ import io.github.hfinference.core.task.Tasks;
  * Parses the methods of one {@link HfModel @HfModel} interface, failing with an
  * {@link HfModelDefinitionException} that names the method and the problem. The task
  * comes from {@link InferenceTask @InferenceTask}, else from the model's configuration,
- * else from the one known task whose input and result types match the method's.
+ * else from the one known task whose input and result types match the method's. A
+ * {@code Flux<C>} method binds to the streaming variant of that task
+ * ({@link Tasks#streamingFor(Task)}).
  */
 final class HfModelMethodParser {
 
@@ -63,6 +67,11 @@ final class HfModelMethodParser {
 		CallAdapter callAdapter = callAdapter(method);
 		ResolvableType valueType = callAdapter.valueType();
 		boolean withMetadata = valueType.toClass() == InferenceResponse.class;
+		if (withMetadata && callAdapter.streaming()) {
+			throw error(method, "streams " + TypeNames.of(valueType) + ", but a streaming method returns its chunks "
+					+ "(Flux<ChatCompletionChunk>, Flux<TextGeneration.StreamOutput>) or their text (Flux<String>); "
+					+ "use HfInferenceClient.executeStream for the response metadata");
+		}
 		if (withMetadata) {
 			if (CallAdapters.isRaw(valueType)) {
 				throw error(method, "returns a raw InferenceResponse; declare its value type, for example "
@@ -71,7 +80,7 @@ final class HfModelMethodParser {
 			valueType = valueType.getGeneric(0);
 		}
 		Signature signature = signature(method);
-		Binding binding = bind(method, signature, valueType);
+		Binding binding = bind(method, signature, new Returned(valueType, callAdapter.streaming()));
 		return new HfModelMethod(location(method), this.client, this.model.definition(), binding,
 				withMetadata, callAdapter);
 	}
@@ -115,7 +124,7 @@ final class HfModelMethodParser {
 		return new Signature(types, others, options.isEmpty() ? -1 : options.get(0));
 	}
 
-	private Binding bind(Method method, Signature signature, ResolvableType valueType) {
+	private Binding bind(Method method, Signature signature, Returned valueType) {
 		InferenceTask annotation = AnnotatedElementUtils.findMergedAnnotation(method, InferenceTask.class);
 		if (annotation != null) {
 			Task<?, ?, ?> named = Tasks.byId(annotation.value())
@@ -132,7 +141,7 @@ final class HfModelMethodParser {
 		return infer(method, signature, valueType);
 	}
 
-	private Binding bindNamed(Method method, Signature signature, ResolvableType valueType, Task<?, ?, ?> task,
+	private Binding bindNamed(Method method, Signature signature, Returned valueType, Task<?, ?, ?> task,
 			String source) {
 		List<Task<?, ?, ?>> variants = new ArrayList<>();
 		variants.add(task);
@@ -151,7 +160,7 @@ final class HfModelMethodParser {
 		throw error(method, best.problem() + " (" + source + ")");
 	}
 
-	private Binding infer(Method method, Signature signature, ResolvableType valueType) {
+	private Binding infer(Method method, Signature signature, Returned valueType) {
 		List<Task<?, ?, ?>> tasks = candidateTasks();
 		if (signature.others().size() == 2 && tasks.stream()
 			.noneMatch((task) -> signature.others().stream().anyMatch((index) -> isParameters(task, signature, index)))) {
@@ -165,6 +174,8 @@ final class HfModelMethodParser {
 		if (matches.size() == 1) {
 			return matches.get(0);
 		}
+		Function<Task<?, ?, ?>, String> describe = valueType.streaming() ? HfModelMethodParser::describeStreaming
+				: HfModelMethodParser::describe;
 		String inputs = signature.others().stream().map((index) -> TypeNames.of(signature.types().get(index)))
 			.collect(Collectors.joining(", "));
 		if (matches.isEmpty()) {
@@ -174,21 +185,24 @@ final class HfModelMethodParser {
 					.anyMatch((index) -> ResolvableType.forType(task.inputType())
 						.isAssignableFrom(signature.types().get(index))))
 				.toList();
-			throw error(method, "cannot infer its task: no task takes (" + inputs + ") and returns "
-					+ TypeNames.of(valueType) + "; name the task with @InferenceTask or configure a task for "
+			if (valueType.streaming()) {
+				sameInput = sameInput.stream().filter((task) -> Tasks.streamingFor(task).isPresent()).toList();
+			}
+			throw error(method, "cannot infer its task: no task takes (" + inputs + ") and " + valueType.verb() + "s "
+					+ TypeNames.of(valueType.type()) + "; name the task with @InferenceTask or configure a task for "
 					+ this.modelName + ". " + (sameInput.isEmpty() ? "Known tasks: " : "Tasks taking (" + inputs + "): ")
 					+ (sameInput.isEmpty() ? tasks : sameInput).stream()
-						.map(HfModelMethodParser::describe)
+						.map(describe)
 						.collect(Collectors.joining(", ")));
 		}
-		throw error(method, "cannot infer its task, several tasks take (" + inputs + ") and return "
-				+ TypeNames.of(valueType) + ": " + matches.stream().map((binding) -> describe(binding.task()))
+		throw error(method, "cannot infer its task, several tasks take (" + inputs + ") and " + valueType.verb() + " "
+				+ TypeNames.of(valueType.type()) + ": " + matches.stream().map((binding) -> describe.apply(binding.task()))
 					.collect(Collectors.joining(", "))
 				+ "; name one with @InferenceTask or configure a task for " + this.modelName);
 	}
 
 	@SuppressWarnings("unchecked")
-	private Attempt attempt(Method method, Signature signature, ResolvableType valueType, Task<?, ?, ?> task) {
+	private Attempt attempt(Method method, Signature signature, Returned returned, Task<?, ?, ?> task) {
 		List<Integer> parameters = signature.others().stream()
 			.filter((index) -> isParameters(task, signature, index))
 			.toList();
@@ -212,14 +226,33 @@ final class HfModelMethodParser {
 			return Attempt.failed(describeParameter(method, input) + " is not an input of task " + task.id()
 					+ ", which takes " + TypeNames.of(task.inputType()), false);
 		}
+		ResolvableType valueType = returned.type();
+		if (returned.streaming()) {
+			StreamingTask<?, ?, ?> streaming = Tasks.streamingFor(task).orElse(null);
+			if (streaming == null) {
+				return Attempt.failed("streams " + TypeNames.of(valueType) + ", but task " + task.id()
+						+ " cannot stream; streaming tasks: " + Tasks.streaming().stream()
+							.map(HfModelMethodParser::describeStreaming)
+							.collect(Collectors.joining(", ")), true);
+			}
+			Function<Flux<Object>, Flux<?>> chunkConversion = Conversions.chunks(streaming, valueType);
+			if (chunkConversion == null) {
+				return Attempt.failed("streams " + TypeNames.of(valueType) + ", but task " + task.id()
+						+ " streams " + TypeNames.of(streaming.chunkType()) + " (or their text as String)", true);
+			}
+			return new Attempt(new Binding((Task<Object, Object, Object>) task, input,
+					parameters.isEmpty() ? -1 : parameters.get(0), signature.options(), inputConversion,
+					Function.identity(), (StreamingTask<Object, Object, Object>) streaming, chunkConversion), "",
+					true);
+		}
 		Function<Object, Object> resultConversion = Conversions.result(task, valueType);
 		if (resultConversion == null) {
 			return Attempt.failed("returns " + TypeNames.of(valueType) + ", but task " + task.id() + " returns "
 					+ TypeNames.of(task.resultType()), true);
 		}
 		return new Attempt(new Binding((Task<Object, Object, Object>) task, input,
-				parameters.isEmpty() ? -1 : parameters.get(0), signature.options(), inputConversion, resultConversion),
-				"", true);
+				parameters.isEmpty() ? -1 : parameters.get(0), signature.options(), inputConversion, resultConversion,
+				null, (chunks) -> chunks), "", true);
 	}
 
 	private static boolean isParameters(Task<?, ?, ?> task, Signature signature, int index) {
@@ -229,6 +262,17 @@ final class HfModelMethodParser {
 
 	private static String describe(Task<?, ?, ?> task) {
 		return task.id() + " (" + TypeNames.of(task.inputType()) + " -> " + TypeNames.of(task.resultType()) + ")";
+	}
+
+	private static String describeStreaming(Task<?, ?, ?> task) {
+		return Tasks.streamingFor(task)
+			.map((streaming) -> task.id() + " (" + TypeNames.of(task.inputType()) + " -> "
+					+ TypeNames.of(streaming.chunkType()) + " chunks)")
+			.orElseGet(() -> describe(task));
+	}
+
+	private static String describeStreaming(StreamingTask<?, ?, ?> task) {
+		return describeStreaming(task.task());
 	}
 
 	private static String describeParameter(Method method, int index) {
@@ -252,6 +296,18 @@ final class HfModelMethodParser {
 	 * its {@code CallOptions} is.
 	 */
 	private record Signature(List<ResolvableType> types, List<Integer> others, int options) {
+
+	}
+
+	/**
+	 * What a method gives back: the value type ({@code R}) of a method returning one
+	 * result, or the element type ({@code C}) of a {@code Flux<C>} method.
+	 */
+	private record Returned(ResolvableType type, boolean streaming) {
+
+		String verb() {
+			return this.streaming ? "stream" : "return";
+		}
 
 	}
 

@@ -118,7 +118,7 @@ class HfModelDefinitionTests {
 	@Test
 	void voidReturnType() {
 		assertFails(Void.class, "classify(String)", "returns void, but an inference method returns its result: "
-				+ "R, Mono<R>, CompletableFuture<R>, InferenceResponse<R> or Mono<InferenceResponse<R>>");
+				+ "R, Mono<R>, CompletableFuture<R>, InferenceResponse<R>, Mono<InferenceResponse<R>> or Flux<C>");
 	}
 
 	@Test
@@ -138,9 +138,39 @@ class HfModelDefinitionTests {
 	}
 
 	@Test
-	void fluxIsRejectedUntilStreamingIsSupported() {
+	void fluxOfStringWithoutATaskIsAmbiguousBetweenTheStreamingTasks() {
 		assertFails(Streaming.class, "chat(String)",
-				"returns Flux<String>, but streaming methods are not supported yet");
+				"cannot infer its task, several tasks take (String) and stream String: chat-completion "
+						+ "(List<ChatMessage> -> ChatCompletionChunk chunks), text-generation "
+						+ "(String -> TextGeneration.StreamOutput chunks); name one with @InferenceTask or configure "
+						+ "a task for model 'm'");
+	}
+
+	@Test
+	void fluxOfATaskThatCannotStream() {
+		assertFails(StreamingClassification.class, "classify(String)",
+				"streams List<ClassificationOutput>, but task text-classification cannot stream; streaming tasks: "
+						+ "chat-completion (List<ChatMessage> -> ChatCompletionChunk chunks), "
+						+ "text-generation (String -> TextGeneration.StreamOutput chunks) (task named by "
+						+ "@InferenceTask(\"text-classification\"))");
+	}
+
+	@Test
+	void fluxOfAnotherChunkType() {
+		assertFails(StreamingWrongChunk.class, "chat(String)", "streams Embedding, but task chat-completion streams "
+				+ "ChatCompletionChunk (or their text as String) (task named by @InferenceTask(\"chat-completion\"))");
+	}
+
+	@Test
+	void fluxOfResponsesIsRejected() {
+		assertFails(StreamingResponses.class, "chat(String)", "streams InferenceResponse<String>, but a streaming "
+				+ "method returns its chunks (Flux<ChatCompletionChunk>, Flux<TextGeneration.StreamOutput>) or their "
+				+ "text (Flux<String>); use HfInferenceClient.executeStream for the response metadata");
+	}
+
+	@Test
+	void rawFlux() {
+		assertFails(RawFlux.class, "chat(String)", "returns a raw Flux; declare its value type");
 	}
 
 	@Test
@@ -288,6 +318,37 @@ class HfModelDefinitionTests {
 	interface Streaming {
 
 		Flux<String> chat(String text);
+
+	}
+
+	@HfModel("m")
+	interface StreamingClassification {
+
+		@InferenceTask("text-classification")
+		Flux<List<ClassificationOutput>> classify(String text);
+
+	}
+
+	@HfModel("m")
+	interface StreamingWrongChunk {
+
+		@InferenceTask("chat-completion")
+		Flux<Embedding> chat(String text);
+
+	}
+
+	@HfModel("m")
+	interface StreamingResponses {
+
+		Flux<InferenceResponse<String>> chat(String text);
+
+	}
+
+	@HfModel("m")
+	interface RawFlux {
+
+		@SuppressWarnings("rawtypes")
+		Flux chat(String text);
 
 	}
 
