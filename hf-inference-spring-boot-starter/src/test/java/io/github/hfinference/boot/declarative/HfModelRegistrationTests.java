@@ -163,9 +163,23 @@ class HfModelRegistrationTests {
 	}
 
 	@Test
-	void fluxShouldFailStartupUntilStreamingIsSupported() {
+	void fluxOfStringWithoutAConfiguredTaskShouldFailStartupAsAmbiguous() {
 		assertStartupFailure(Streaming.class, "HfModel interface " + Streaming.class.getName()
-				+ ", method stream(String): returns Flux<String>, but streaming methods are not supported yet");
+				+ ", method stream(String): cannot infer its task, several tasks take (String) and stream String: "
+				+ "chat-completion (List<ChatMessage> -> ChatCompletionChunk chunks), text-generation "
+				+ "(String -> TextGeneration.StreamOutput chunks); name one with @InferenceTask or configure a task "
+				+ "for model 'chat'");
+	}
+
+	@Test
+	void fluxOfStringShouldStreamTheConfiguredChatTask() {
+		this.contextRunner.withUserConfiguration(ImportBroken.class)
+			.withPropertyValues("broken.type=" + Streaming.class.getName(),
+					"hf.inference.models.chat.task=chat-completion")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(Streaming.class);
+			});
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.github.hfinference.boot.e2e;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.github.hfinference.core.CallOptions;
@@ -21,5 +22,7 @@ public interface ChatAssistant {
 	Mono<InferenceResponse<ChatCompletionOutput>> chat(List<ChatMessage> messages, ChatCompletion.Parameters parameters);
 
 	CompletableFuture<String> ask(String question, CallOptions options);
+
+	Flux<String> stream(String question);
 
 }

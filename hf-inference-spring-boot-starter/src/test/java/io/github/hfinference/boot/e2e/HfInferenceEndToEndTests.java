@@ -134,6 +134,17 @@ class HfInferenceEndToEndTests {
 		assertThat(server.takeRequest().getHeaders().get("X-Request-Tag")).isEqualTo("e2e");
 	}
 
+	@Test
+	void streamingChatReturnsTheTextDeltas() throws InterruptedException {
+		StepVerifier.create(this.assistant.stream("Capital?")).expectNext("Par", "is.").verifyComplete();
+		RecordedRequest request = server.takeRequest();
+		assertThat(request.getTarget()).isEqualTo("/v1/chat/completions");
+		assertThat(request.getHeaders().get("Accept")).isEqualTo("text/event-stream");
+		assertThat(request.getBody().utf8()).isEqualTo("{\"model\":\"meta-llama/Llama-3.1-8B-Instruct\","
+				+ "\"messages\":[{\"role\":\"user\",\"content\":\"Capital?\"}],\"stream\":true,"
+				+ "\"stream_options\":{\"include_usage\":true}}");
+	}
+
 	/** Answers like the router would, by path. */
 	static class HuggingFaceDispatcher extends Dispatcher {
 
@@ -145,6 +156,19 @@ class HfInferenceEndToEndTests {
 			}
 			if (target.equals(SENTIMENT_PATH + "/pipeline/feature-extraction")) {
 				return json("[0.25,-0.5,1.0]");
+			}
+			if (target.equals("/v1/chat/completions") && request.getBody().utf8().contains("\"stream\":true")) {
+				return new MockResponse.Builder().code(200)
+					.addHeader("Content-Type", "text/event-stream")
+					.body("data: {\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1732000000,"
+							+ "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Par\"}}]}\n\n"
+							+ "data: {\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1732000000,"
+							+ "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"is.\"},\"finish_reason\":\"stop\"}]}\n\n"
+							+ "data: {\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1732000000,"
+							+ "\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2,"
+							+ "\"total_tokens\":11}}\n\n"
+							+ "data: [DONE]\n\n")
+					.build();
 			}
 			if (target.equals("/v1/chat/completions")) {
 				return new MockResponse.Builder().code(200)
