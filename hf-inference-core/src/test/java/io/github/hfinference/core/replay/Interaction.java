@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One recorded HTTP exchange, whatever format it was recorded in.
+ * One recorded HTTP exchange, whatever format it was recorded in (read by
+ * {@link Recordings}).
  *
  * @param source where it comes from ({@code huggingface_hub/<file>#<index>} or {@code huggingface.js/tapes.json#<key>})
  * @param set the recording set ({@code huggingface_hub}, {@code huggingface_hub-legacy}, {@code huggingface.js})
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param responseHeaders the recorded response headers (names as recorded)
  * @param responseBody the response body bytes (empty when none)
  */
-record Interaction(String source, String set, String file, String method, URI uri,
+public record Interaction(String source, String set, String file, String method, URI uri,
 		Map<String, List<String>> requestHeaders, byte @Nullable [] requestBody, int status,
 		Map<String, List<String>> responseHeaders, byte[] responseBody) {
 
@@ -66,7 +67,7 @@ record Interaction(String source, String set, String file, String method, URI ur
 	}
 
 	/** The response body as text. */
-	String responseText() {
+	public String responseText() {
 		return new String(this.responseBody, StandardCharsets.UTF_8);
 	}
 

@@ -35,11 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The folder is the repository's own copy ({@code conformance/recordings}), found by
  * walking up from the working directory (the module directory under Maven); a
  * {@code shared/conformance/recordings} folder next to the repository is used otherwise.
+ * The one reader of recordings for every test package (the streaming replays use it too).
  */
-final class Recordings {
+public final class Recordings {
 
 	/** huggingface_hub cassettes (2025, router URLs). */
-	static final String HUB = "huggingface_hub";
+	public static final String HUB = "huggingface_hub";
 
 	/** huggingface_hub cassettes (2023-2024, api-inference URLs). */
 	static final String HUB_LEGACY = "huggingface_hub-legacy";
@@ -124,7 +125,7 @@ final class Recordings {
 	 * @param fileName the file name
 	 * @return its interactions
 	 */
-	static List<Interaction> cassette(String set, String fileName) {
+	public static List<Interaction> cassette(String set, String fileName) {
 		List<Interaction> interactions = cassettes(set).stream()
 			.filter((interaction) -> interaction.file().equals(fileName))
 			.toList();
@@ -132,6 +133,22 @@ final class Recordings {
 			throw new IllegalArgumentException("No recording " + set + "/" + fileName);
 		}
 		return interactions;
+	}
+
+	/**
+	 * The huggingface.js tape whose key (the SHA-256 of its request) starts with a prefix.
+	 * @param keyPrefix the first characters of the key, at most 12
+	 * @return the interaction
+	 * @throws IllegalArgumentException if no tape, or more than one, has that prefix
+	 */
+	public static Interaction tape(String keyPrefix) {
+		List<Interaction> matching = tapes().stream()
+			.filter((interaction) -> interaction.source().startsWith(JS + "/tapes.json#" + keyPrefix))
+			.toList();
+		if (matching.size() != 1) {
+			throw new IllegalArgumentException(matching.size() + " tapes have the key prefix " + keyPrefix);
+		}
+		return matching.get(0);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,12 +1,7 @@
 package io.github.hfinference.core.streaming;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,16 +13,15 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.replay.Interaction;
 
 /**
- * Reads the recorded exchanges the streaming tests replay: VCR.py cassettes from
- * huggingface_hub and entries of huggingface.js's tapes. Kept small on purpose: only
- * what replaying a stream needs.
+ * The recorded exchanges the streaming tests replay, in the shape replaying a stream
+ * needs, read by the replay package's {@link io.github.hfinference.core.replay.Recordings}:
+ * VCR.py cassettes from huggingface_hub and entries of huggingface.js's tapes.
  */
 final class Recordings {
 
@@ -42,69 +36,21 @@ final class Recordings {
 	 * @param name the file name in {@code huggingface_hub/}
 	 * @return the exchanges
 	 */
-	@SuppressWarnings("unchecked")
 	static List<Exchange> cassette(String name) {
-		Map<String, Object> root;
-		try (InputStream in = Files.newInputStream(dir().resolve("huggingface_hub").resolve(name))) {
-			root = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		List<Exchange> exchanges = new ArrayList<>();
-		for (Map<String, Object> interaction : (List<Map<String, Object>>) root.get("interactions")) {
-			Map<String, Object> request = (Map<String, Object>) interaction.get("request");
-			Map<String, Object> response = (Map<String, Object>) interaction.get("response");
-			Map<String, Object> status = (Map<String, Object>) response.get("status");
-			Map<String, Object> body = (Map<String, Object>) response.get("body");
-			exchanges.add(new Exchange((String) request.get("method"), URI.create((String) request.get("uri")),
-					(String) request.get("body"), ((Number) status.get("code")).intValue(),
-					(Map<String, List<String>>) response.get("headers"), (String) body.get("string")));
-		}
-		return exchanges;
+		return io.github.hfinference.core.replay.Recordings
+			.cassette(io.github.hfinference.core.replay.Recordings.HUB, name)
+			.stream()
+			.map(Exchange::of)
+			.toList();
 	}
 
 	/**
-	 * One entry of the huggingface.js tapes (the copied subset, else the whole file).
-	 * @param keyPrefix the start of its key (the SHA-256 of its request)
+	 * One entry of the huggingface.js tapes.
+	 * @param keyPrefix the start of its key (the SHA-256 of its request), at most 12 characters
 	 * @return the exchange
 	 */
 	static Exchange tape(String keyPrefix) {
-		Path subset = dir().resolve("huggingface.js").resolve("tapes-streaming.json");
-		Path tapesFile = Files.exists(subset) ? subset : dir().resolve("huggingface.js").resolve("tapes.json");
-		JsonNode tapes = JsonCodec.get().parse(read(tapesFile));
-		for (Map.Entry<String, JsonNode> entry : tapes.properties()) {
-			if (entry.getKey().startsWith(keyPrefix)) {
-				JsonNode tape = entry.getValue();
-				JsonNode response = tape.get("response");
-				Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
-				response.get("headers").properties().forEach((header) -> headers.put(header.getKey(),
-						List.of(header.getValue().asString())));
-				return new Exchange(tape.path("init").path("method").asString("GET"), URI.create(tape.get("url").asString()),
-						tape.path("init").path("body").asString(null), response.get("status").asInt(), headers,
-						response.get("body").asString());
-			}
-		}
-		throw new IllegalArgumentException("No tape " + keyPrefix);
-	}
-
-	/**
-	 * The folder of recordings: {@code hf.recordings.dir} if set, else the repository's
-	 * {@code conformance/recordings}.
-	 * @return the folder
-	 */
-	static Path dir() {
-		String configured = System.getProperty("hf.recordings.dir");
-		return (configured != null) ? Paths.get(configured) : io.github.hfinference.core.replay.RecordingsRoot.find();
-	}
-
-	private static byte[] read(Path path) {
-		try {
-			return Files.readAllBytes(path);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return Exchange.of(io.github.hfinference.core.replay.Recordings.tape(keyPrefix));
 	}
 
 	/**
@@ -119,6 +65,13 @@ final class Recordings {
 	 */
 	record Exchange(String method, URI uri, @Nullable String requestBody, int status, Map<String, List<String>> headers,
 			String body) {
+
+		static Exchange of(Interaction interaction) {
+			byte[] requestBody = interaction.requestBody();
+			return new Exchange(interaction.method(), interaction.uri(),
+					(requestBody != null) ? new String(requestBody, StandardCharsets.UTF_8) : null,
+					interaction.status(), interaction.responseHeaders(), interaction.responseText());
+		}
 
 		/** The request body as JSON. */
 		JsonNode requestJson() {
