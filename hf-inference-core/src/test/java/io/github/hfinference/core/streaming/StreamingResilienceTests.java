@@ -22,6 +22,10 @@ import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfRevisionMismatchException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.observation.InferenceObservationContext;
+import io.github.hfinference.core.resilience.CircuitBreakerSettings;
+import io.github.hfinference.core.resilience.CircuitState;
+import io.github.hfinference.core.resilience.ResiliencePolicy;
+import io.github.hfinference.core.resilience.RetrySettings;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.chat.ChatCompletion;
@@ -33,8 +37,9 @@ import static io.micrometer.observation.tck.TestObservationRegistryAssert.assert
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Streams through the resilience layer: failover before the first chunk, never after;
- * the revision guard before the first chunk; one observation per streamed call.
+ * Streams through the resilience layer: failover before the first chunk, never after,
+ * circuit breakers; the revision guard before the first chunk; one observation per
+ * streamed call.
  */
 class StreamingResilienceTests {
 
@@ -120,17 +125,44 @@ class StreamingResilienceTests {
 
 	@Test
 	void everyTargetFailingBeforeTheFirstChunkFailsWithTheLastFailure() {
-		// the default policy: four attempts in all, alternating between the two targets
+		// four attempts in all, alternating between the two targets, with short waits
+		ModelDefinition quick = this.model.toBuilder()
+			.policy(ResiliencePolicy.defaults()
+				.withRetry(new RetrySettings(true, 3, Duration.ofMillis(10), 1.0, Duration.ofMillis(10), 0,
+						Duration.ofSeconds(1), null)))
+			.build();
 		this.router.enqueue(new MockResponse.Builder().code(503).body("Service Unavailable").build());
 		this.backup.enqueue(new MockResponse.Builder().code(500).body("boom").build());
 		this.router.enqueue(new MockResponse.Builder().code(503).body("Service Unavailable").build());
 		this.backup.enqueue(new MockResponse.Builder().code(500).body("boom").build());
 
-		StepVerifier.create(this.client.stream(ChatCompletion.STREAM, this.model, HELLO, null))
+		StepVerifier.create(this.client.stream(ChatCompletion.STREAM, quick, HELLO, null))
 			.expectError(HfServerException.class)
 			.verify(WAIT);
 
 		assertThat(this.router.getRequestCount() + this.backup.getRequestCount()).isEqualTo(4);
+	}
+
+	@Test
+	void openCircuitSendsTheNextStreamStraightToTheNextTarget() {
+		ModelDefinition fragile = this.model.toBuilder()
+			.policy(ResiliencePolicy.defaults()
+				.withCircuitBreaker(new CircuitBreakerSettings(true, 1, Duration.ofMinutes(5))))
+			.build();
+		this.router.enqueue(new MockResponse.Builder().code(503).body("Service Unavailable").build());
+		this.backup.enqueue(sse(HI, null));
+		this.backup.enqueue(sse(THERE, null));
+
+		StepVerifier.create(ChatStreams.textDeltas(this.client.stream(ChatCompletion.STREAM, fragile, HELLO, null)))
+			.expectNext("Hi")
+			.verifyComplete();
+		assertThat(this.client.resilience().circuitStates("chat")).containsEntry("hf-inference", CircuitState.OPEN);
+		StepVerifier.create(ChatStreams.textDeltas(this.client.stream(ChatCompletion.STREAM, fragile, HELLO, null)))
+			.expectNext(" there")
+			.verifyComplete();
+
+		assertThat(this.router.getRequestCount()).isOne();
+		assertThat(this.backup.getRequestCount()).isEqualTo(2);
 	}
 
 	@Test
