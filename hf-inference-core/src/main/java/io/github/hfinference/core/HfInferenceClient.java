@@ -262,7 +262,9 @@ public final class HfInferenceClient {
 	 * request's options, else the model's, else the client's) bounds the wait for the first
 	 * event of each attempt (shortened to the call's deadline) and then every wait between
 	 * two events, not the whole stream: a long generation that keeps producing tokens is
-	 * never cut. Both waits count only while the subscriber has
+	 * never cut. With an observation registry, the whole stream is one
+	 * {@code gen_ai.client.operation} observation, marked as streaming, stopped when the
+	 * chunks complete, fail or are cancelled. Both waits count only while the subscriber has
 	 * requested an event and not received it, and end with {@code HfTimeoutException}. An
 	 * error status, or an error event inside the 200 stream, fails the chunks with the same
 	 * typed exception as a non-streaming call. Cancelling the subscription closes the
