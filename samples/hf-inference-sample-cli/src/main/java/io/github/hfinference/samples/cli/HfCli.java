@@ -42,7 +42,10 @@ public final class HfCli {
 		.target(new InferenceTarget.Router("hf-inference"))
 		.build();
 
-	static final ModelDefinition CHAT = ModelDefinition.builder("chat").id("meta-llama/Llama-3.1-8B-Instruct").build();
+	static final ModelDefinition CHAT = ModelDefinition.builder("chat")
+		.id("meta-llama/Llama-3.1-8B-Instruct")
+		.target(InferenceTarget.Router.AUTO)
+		.build();
 
 	private static final String USAGE = "usage: hf-cli (sentiment|embed|chat) <text>";
 
