@@ -53,14 +53,18 @@ public final class HfCli {
 
 	private final PrintStream out;
 
+	private final PrintStream err;
+
 	/**
 	 * Creates the command line over a client.
 	 * @param client the inference client
 	 * @param out where results are printed
+	 * @param err where usage and errors are printed
 	 */
-	public HfCli(HfInferenceClient client, PrintStream out) {
+	public HfCli(HfInferenceClient client, PrintStream out, PrintStream err) {
 		this.client = client;
 		this.out = out;
+		this.err = err;
 	}
 
 	/**
@@ -73,7 +77,7 @@ public final class HfCli {
 		if (baseUrl != null && !baseUrl.isBlank()) {
 			builder.baseUrl(URI.create(baseUrl));
 		}
-		System.exit(new HfCli(builder.build(), System.out).run(args));
+		System.exit(new HfCli(builder.build(), System.out, System.err).run(args));
 	}
 
 	/**
@@ -83,7 +87,7 @@ public final class HfCli {
 	 */
 	public int run(String[] args) {
 		if (args.length < 2) {
-			System.err.println(USAGE);
+			this.err.println(USAGE);
 			return 2;
 		}
 		String text = String.join(" ", Arrays.asList(args).subList(1, args.length));
@@ -109,14 +113,14 @@ public final class HfCli {
 					this.out.println();
 				}
 				default -> {
-					System.err.println(USAGE);
+					this.err.println(USAGE);
 					return 2;
 				}
 			}
 			return 0;
 		}
 		catch (HfInferenceException ex) {
-			System.err.println(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			this.err.println(ex.getClass().getSimpleName() + ": " + ex.getMessage());
 			return 1;
 		}
 	}

@@ -24,6 +24,8 @@ class HfCliTests {
 
 	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
+	private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
 	private HfCli cli;
 
 	@BeforeEach
@@ -33,7 +35,8 @@ class HfCliTests {
 			.token("hf_test")
 			.baseUrl(URI.create(this.server.url("/").toString()))
 			.build();
-		this.cli = new HfCli(client, new PrintStream(this.output, true, StandardCharsets.UTF_8));
+		this.cli = new HfCli(client, new PrintStream(this.output, true, StandardCharsets.UTF_8),
+				new PrintStream(this.errors, true, StandardCharsets.UTF_8));
 	}
 
 	@AfterEach
@@ -81,12 +84,15 @@ class HfCliTests {
 			.build());
 		assertThat(this.cli.run(new String[] { "sentiment", "hi" })).isEqualTo(1);
 		assertThat(output()).isEmpty();
+		assertThat(this.errors.toString(StandardCharsets.UTF_8)).startsWith("HfNotFoundException: ")
+			.contains("Model not found");
 	}
 
 	@Test
 	void badUsageIsExitStatusTwo() {
 		assertThat(this.cli.run(new String[] { "translate" })).isEqualTo(2);
 		assertThat(this.cli.run(new String[] { "translate", "hi" })).isEqualTo(2);
+		assertThat(this.errors.toString(StandardCharsets.UTF_8)).contains("usage: hf-cli");
 		assertThat(this.server.getRequestCount()).isZero();
 	}
 
