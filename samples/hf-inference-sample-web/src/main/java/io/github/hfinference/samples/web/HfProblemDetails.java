@@ -50,47 +50,58 @@ public class HfProblemDetails {
 	 */
 	public ResponseEntity<ProblemDetail> of(HfInferenceException ex) {
 		if (ex instanceof HfMissingTokenException) {
-			return problem(HttpStatus.SERVICE_UNAVAILABLE, "missing-token", "Hugging Face token not configured", ex,
-					null);
+			return problem(HttpStatus.SERVICE_UNAVAILABLE, "missing-token", "Hugging Face token not configured", ex);
 		}
 		if (ex instanceof HfConfigurationException) {
-			return problem(HttpStatus.SERVICE_UNAVAILABLE, "configuration", "Inference is misconfigured", ex, null);
+			return problem(HttpStatus.SERVICE_UNAVAILABLE, "configuration", "Inference is misconfigured", ex);
 		}
 		if (ex instanceof LocalInputException) {
-			return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", ex, null);
+			return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", ex);
 		}
 		if (ex instanceof HfRateLimitException rateLimit) {
-			ResponseEntity<ProblemDetail> response = problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-					"Rate limited by Hugging Face", ex, rateLimit.getRetryAfter());
-			upstream(response.getBody(), rateLimit);
-			return response;
+			return upstream(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Rate limited by Hugging Face", rateLimit,
+					rateLimit.getRetryAfter());
 		}
 		if (ex instanceof HfHttpException http) {
-			ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_GATEWAY, "upstream-error",
-					"Hugging Face returned an error", ex, null);
-			response.getBody().setDetail(http.getServerMessage());
-			upstream(response.getBody(), http);
-			return response;
+			return upstream(HttpStatus.BAD_GATEWAY, "upstream-error", "Hugging Face returned an error", http, null);
 		}
 		if (ex instanceof HfCircuitOpenException open) {
 			return problem(HttpStatus.SERVICE_UNAVAILABLE, "circuit-open", "Model temporarily unavailable", ex,
-					open.getRetryAfter());
+					ex.getMessage(), open.getRetryAfter());
 		}
 		if (ex instanceof HfAdmissionRejectedException) {
-			return problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Too many concurrent calls", ex, null);
+			return problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Too many concurrent calls", ex);
 		}
 		if (ex instanceof HfTimeoutException) {
-			return problem(HttpStatus.GATEWAY_TIMEOUT, "timeout", "Inference timed out", ex, null);
+			return problem(HttpStatus.GATEWAY_TIMEOUT, "timeout", "Inference timed out", ex);
 		}
 		if (ex instanceof HfConnectionException) {
-			return problem(HttpStatus.BAD_GATEWAY, "connection", "Could not reach the inference server", ex, null);
+			return problem(HttpStatus.BAD_GATEWAY, "connection", "Could not reach the inference server", ex);
 		}
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "inference", "Inference failed", ex, null);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "inference", "Inference failed", ex);
+	}
+
+	private static ResponseEntity<ProblemDetail> upstream(HttpStatus status, String type, String title,
+			HfHttpException ex, @Nullable Duration retryAfter) {
+		ResponseEntity<ProblemDetail> response = problem(status, type, title, ex, ex.getServerMessage(), retryAfter);
+		ProblemDetail problem = response.getBody();
+		if (problem != null) {
+			problem.setProperty("upstreamStatus", ex.getStatus());
+			if (ex.getRequestId() != null) {
+				problem.setProperty("requestId", ex.getRequestId());
+			}
+		}
+		return response;
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title,
-			HfInferenceException ex, @Nullable Duration retryAfter) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.valueOf(ex.getMessage()));
+			HfInferenceException ex) {
+		return problem(status, type, title, ex, ex.getMessage(), null);
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title,
+			HfInferenceException ex, @Nullable String detail, @Nullable Duration retryAfter) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_PREFIX + type));
 		problem.setTitle(title);
 		problem.setProperty("exception", ex.getClass().getSimpleName());
@@ -99,15 +110,6 @@ public class HfProblemDetails {
 			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
 		}
 		return response.body(problem);
-	}
-
-	private static void upstream(@Nullable ProblemDetail problem, HfHttpException ex) {
-		if (problem != null) {
-			problem.setProperty("upstreamStatus", ex.getStatus());
-			if (ex.getRequestId() != null) {
-				problem.setProperty("requestId", ex.getRequestId());
-			}
-		}
 	}
 
 }

@@ -45,6 +45,21 @@ final class FakeHuggingFace extends Dispatcher implements AutoCloseable {
 		this.requests.add(request);
 		String target = request.getTarget();
 		String body = (request.getBody() != null) ? request.getBody().utf8() : "";
+		if (SENTIMENT_PATH.equals(target) && body.contains("trigger-429")) {
+			return new MockResponse.Builder().code(429)
+				.addHeader("Content-Type", "application/json")
+				.addHeader("Retry-After", "7")
+				.addHeader("x-request-id", "req-429")
+				.body("{\"error\":\"Rate limit reached. Please retry later.\"}")
+				.build();
+		}
+		if (SENTIMENT_PATH.equals(target) && body.contains("trigger-403")) {
+			return new MockResponse.Builder().code(403)
+				.addHeader("Content-Type", "application/json")
+				.addHeader("x-request-id", "req-403")
+				.body("{\"error\":\"This authentication method does not have sufficient permissions\"}")
+				.build();
+		}
 		if (SENTIMENT_PATH.equals(target)) {
 			return json("[[{\"label\":\"POSITIVE\",\"score\":0.9998},{\"label\":\"NEGATIVE\",\"score\":0.0002}]]");
 		}

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Hugging Face router, and exercises every endpoint. Embeddings and similarity are real:
  * the bundled all-MiniLM-L6-v2 runs in process.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "hf.inference.models.sentiment.retry.enabled=false")
 @AutoConfigureWebTestClient
 class SampleWebApplicationTests {
 
@@ -81,6 +82,38 @@ class SampleWebApplicationTests {
 			assertThat(request.getTarget()).isEqualTo(FakeHuggingFace.SENTIMENT_PATH);
 			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
 		});
+	}
+
+	@Test
+	void anUpstreamRateLimitIsA429ProblemWithRetryAfter() {
+		this.client.post().uri("/api/sentiment").bodyValue(Map.of("text", "trigger-429"))
+			.exchange()
+			.expectStatus().isEqualTo(429)
+			.expectHeader().valueEquals("Retry-After", "7")
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title").isEqualTo("Rate limited by Hugging Face")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).startsWith("Rate limit reached. Please retry later."))
+			.jsonPath("$.upstreamStatus").isEqualTo(429)
+			.jsonPath("$.requestId").isEqualTo("req-429");
+	}
+
+	@Test
+	void anUpstreamErrorIsA502ProblemWithTheServersMessageAndRequestId() {
+		this.client.post().uri("/api/sentiment").bodyValue(Map.of("text", "trigger-403"))
+			.exchange()
+			.expectStatus().isEqualTo(502)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://github.com/hf-inference/hf-inference-spring-boot-starter/problems/upstream-error")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail)
+				.startsWith("This authentication method does not have sufficient permissions"))
+			.jsonPath("$.upstreamStatus").isEqualTo(403)
+			.jsonPath("$.requestId").isEqualTo("req-403")
+			.jsonPath("$.exception").isEqualTo("HfForbiddenException");
 	}
 
 	@Test
