@@ -1,0 +1,74 @@
+package io.github.hfinference.boot.observation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.hfinference.boot.HfInferenceClientCustomizer;
+import io.github.hfinference.boot.HfModelRegistry;
+import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
+import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.observation.InferenceObservationConvention;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} that observes every inference call
+ * ({@code gen_ai.client.operation}) in the application's {@link ObservationRegistry},
+ * named by an {@link InferenceObservationConvention} bean if there is one, and, with a
+ * {@link MeterRegistry}, records token usage, compute time, retries, failovers, rate
+ * limits and revision drift. {@code hf.inference.observations.enabled=false} turns it all off.
+ */
+@AutoConfiguration(after = HfInferenceAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass({ HfInferenceClient.class, ObservationRegistry.class })
+@ConditionalOnBooleanProperty(name = "hf.inference.observations.enabled", matchIfMissing = true)
+public final class HfInferenceObservationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnBean(ObservationRegistry.class)
+	@ConditionalOnMissingBean(name = "hfInferenceObservationCustomizer")
+	HfInferenceClientCustomizer hfInferenceObservationCustomizer(ObjectProvider<ObservationRegistry> registry,
+			ObjectProvider<InferenceObservationConvention> convention) {
+		return (builder) -> builder.observationRegistry(registry.getObject())
+			.observationConvention(convention.getIfUnique());
+	}
+
+	/**
+	 * The meters derived from observations and resilience events.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class MeterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HfInferenceMeterObservationHandler hfInferenceMeterObservationHandler(MeterRegistry meterRegistry) {
+			return new HfInferenceMeterObservationHandler(meterRegistry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		HfResilienceMeters hfResilienceMeters(MeterRegistry meterRegistry) {
+			return new HfResilienceMeters(meterRegistry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean({ HfInferenceClient.class, HfModelRegistry.class })
+		HfRevisionDriftMeterBinder hfRevisionDriftMeterBinder(HfInferenceClient client, HfModelRegistry registry) {
+			return new HfRevisionDriftMeterBinder(client, registry);
+		}
+
+	}
+
+}
