@@ -2,6 +2,7 @@ package io.github.hfinference.boot.observability;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -25,12 +26,14 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.hfinference.boot.HfInferenceClientCustomizer;
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.boot.actuate.HfInferenceEndpoint;
 import io.github.hfinference.boot.actuate.HfInferenceEndpointAutoConfiguration;
 import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
 import io.github.hfinference.boot.health.HfHealthContributorAutoConfiguration;
 import io.github.hfinference.boot.observation.HfInferenceObservationAutoConfiguration;
+import io.github.hfinference.boot.observation.HfRevisionDriftMeterBinder;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.error.HfRevisionMismatchException;
 import io.github.hfinference.core.error.HfServerException;
@@ -135,7 +138,7 @@ class HfObservabilityTests {
 	@Test
 	void noTokenIsUnknownNotDown() {
 		this.contextRunner.withPropertyValues("hf.inference.token=")
-			.withBean(io.github.hfinference.boot.HfInferenceClientCustomizer.class,
+			.withBean(HfInferenceClientCustomizer.class,
 					() -> (builder) -> builder.noTokenLookup())
 			.run((context) -> {
 				Health token = health(context, "token");
@@ -244,7 +247,7 @@ class HfObservabilityTests {
 			assertThat(meters.get("gen_ai.client.token.usage").tags("hf.model", "chat", "gen_ai.token.type", "output")
 				.counter().count()).isEqualTo(3);
 			assertThat(meters.get("hf.client.compute.time").tags("hf.model", "sentiment").timer()
-				.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(125);
+				.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(125);
 			assertThat(meters.get("hf.client.retries").tags("hf.model", "sentiment", "hf.provider", "hf-inference")
 				.counter().count()).isEqualTo(1);
 			assertThat(meters.get("hf.client.rate.limited").tags("hf.model", "sentiment").counter().count()).isEqualTo(1);
@@ -355,7 +358,7 @@ class HfObservabilityTests {
 		// Boot's metrics auto-configuration binds MeterBinder beans; it is not part of this context
 		MeterRegistry registry = context.getBean(MeterRegistry.class);
 		if (registry.find("hf.client.revision.drift").gauge() == null) {
-			context.getBean(io.github.hfinference.boot.observation.HfRevisionDriftMeterBinder.class).bindTo(registry);
+			context.getBean(HfRevisionDriftMeterBinder.class).bindTo(registry);
 		}
 		return registry;
 	}
