@@ -381,12 +381,55 @@ public class HfInferenceProperties {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * Estimated cost of calls (hf.client.cost), from the router's published prices.
+		 */
+		private final Cost cost = new Cost();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public Cost getCost() {
+			return this.cost;
+		}
+
+	}
+
+	/**
+	 * Estimated cost of calls, from the prices the router publishes (GET {base-url}/v1/models).
+	 */
+	public static class Cost {
+
+		/**
+		 * Whether the cost of calls is estimated where the router publishes the serving
+		 * provider's price; the price list is fetched in the background.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long the router's price list is used before it is fetched again.
+		 */
+		private Duration pricesTtl = Duration.ofHours(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getPricesTtl() {
+			return this.pricesTtl;
+		}
+
+		public void setPricesTtl(Duration pricesTtl) {
+			this.pricesTtl = pricesTtl;
 		}
 
 	}

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.ResponseMetadata;
 import io.github.hfinference.core.observation.InferenceObservationContext;
@@ -20,7 +21,8 @@ import io.github.hfinference.core.observation.InferenceObservationDocumentation.
  * keys except its outcome: {@value #TOKEN_USAGE} (a counter of tokens, with
  * {@code gen_ai.token.type} {@code input} or {@code output}, from the chat {@code usage}
  * or TGI's {@code x-prompt-tokens}/{@code x-generated-tokens}) and {@value #COMPUTE_TIME}
- * (a timer of {@code x-compute-time}). The call's duration itself is the
+ * (a timer of {@code x-compute-time}) and, where the router publishes the serving
+ * provider's price for the model, {@value #COST} (USD). The call's duration itself is the
  * {@code gen_ai.client.operation} timer of the default meter handler.
  */
 public class HfInferenceMeterObservationHandler implements ObservationHandler<InferenceObservationContext> {
@@ -34,14 +36,29 @@ public class HfInferenceMeterObservationHandler implements ObservationHandler<In
 	/** Compute time the server reported ({@code x-compute-time}). */
 	public static final String COMPUTE_TIME = "hf.client.compute.time";
 
+	/** Estimated cost in USD, from the router's published prices. */
+	public static final String COST = "hf.client.cost";
+
 	private final MeterRegistry meterRegistry;
+
+	private final @Nullable HfModelPricing pricing;
 
 	/**
 	 * Creates the handler.
 	 * @param meterRegistry where meters are recorded
 	 */
 	public HfInferenceMeterObservationHandler(MeterRegistry meterRegistry) {
+		this(meterRegistry, null);
+	}
+
+	/**
+	 * Creates the handler, estimating costs where the router publishes a price.
+	 * @param meterRegistry where meters are recorded
+	 * @param pricing the published prices, or null to estimate no cost
+	 */
+	public HfInferenceMeterObservationHandler(MeterRegistry meterRegistry, @Nullable HfModelPricing pricing) {
 		this.meterRegistry = meterRegistry;
+		this.pricing = pricing;
 	}
 
 	@Override
@@ -56,6 +73,15 @@ public class HfInferenceMeterObservationHandler implements ObservationHandler<In
 		}
 		if (metadata.generatedTokens() != null) {
 			tokens(tags, "output").increment(metadata.generatedTokens());
+		}
+		if (this.pricing != null && (metadata.promptTokens() != null || metadata.generatedTokens() != null)) {
+			this.pricing.price(context.getModelId(), metadata.target())
+				.ifPresent((price) -> Counter.builder(COST)
+					.description("Estimated cost of inference calls, from the router's published prices")
+					.baseUnit("usd")
+					.tags(tags)
+					.register(this.meterRegistry)
+					.increment(price.cost(metadata.promptTokens(), metadata.generatedTokens())));
 		}
 		if (metadata.computeTime() != null) {
 			Timer.builder(COMPUTE_TIME)

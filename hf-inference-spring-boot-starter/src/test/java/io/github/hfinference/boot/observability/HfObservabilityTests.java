@@ -1,5 +1,6 @@
 package io.github.hfinference.boot.observability;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ import io.github.hfinference.boot.actuate.HfInferenceEndpointAutoConfiguration;
 import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
 import io.github.hfinference.boot.health.HfHealthContributorAutoConfiguration;
 import io.github.hfinference.boot.observation.HfInferenceObservationAutoConfiguration;
+import io.github.hfinference.boot.observation.HfModelPricing;
 import io.github.hfinference.boot.observation.HfRevisionDriftMeterBinder;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.error.HfRevisionMismatchException;
@@ -43,6 +45,7 @@ import io.github.hfinference.core.task.chat.ChatMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The health contributor, meters and actuator endpoint, against a local Hub, router and
@@ -258,6 +261,32 @@ class HfObservabilityTests {
 			assertThat(model.path("rateLimited").asLong()).isEqualTo(1);
 			assertThat(model.path("lastTarget").asString()).isEqualTo("hf-inference");
 		});
+	}
+
+	@Test
+	void costIsEstimatedFromThePublishedPriceOfTheProviderThatServed() {
+		this.contextRunner.withPropertyValues("hf.inference.models.chat.provider=together").run((context) -> {
+			context.getBean(HfModelPricing.class).refresh().block(Duration.ofSeconds(10));
+			chat(context);
+			classify(context);
+			MeterRegistry meters = meters(context);
+			// 12 input tokens at 0.5 USD and 3 output tokens at 2.0 USD per million
+			assertThat(meters.get("hf.client.cost").tags("hf.model", "chat", "hf.provider", "together").counter().count())
+				.isCloseTo(12 * 0.5e-6 + 3 * 2.0e-6, within(1e-12));
+			assertThat(meters.find("hf.client.cost").tags("hf.model", "sentiment").counter()).isNull();
+		});
+	}
+
+	@Test
+	void noCostWithoutAPublishedPrice() {
+		this.contextRunner.run((context) -> {
+			context.getBean(HfModelPricing.class).refresh().block(Duration.ofSeconds(10));
+			chat(context);
+			assertThat(meters(context).find("hf.client.cost").counter()).as("auto: the serving provider is unknown")
+				.isNull();
+		});
+		this.contextRunner.withPropertyValues("hf.inference.observations.cost.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(HfModelPricing.class));
 	}
 
 	@Test

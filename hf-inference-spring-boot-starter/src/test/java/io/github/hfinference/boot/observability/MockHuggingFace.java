@@ -100,7 +100,12 @@ final class MockHuggingFace extends Dispatcher implements AutoCloseable {
 					.body("[[{\"label\":\"POSITIVE\",\"score\":0.99}]]")
 					.build();
 			}
-			case "/v1/chat/completions" -> {
+			case "/v1/models" -> {
+				return json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"meta-llama/Llama-3.1-8B-Instruct\","
+						+ "\"providers\":[{\"provider\":\"together\",\"status\":\"live\",\"pricing\":"
+						+ "{\"input\":0.5,\"output\":2.0}},{\"provider\":\"novita\",\"status\":\"error\"}]}]}");
+			}
+			case "/v1/chat/completions", "/together/v1/chat/completions" -> {
 				return json(200, "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1732000000,"
 						+ "\"model\":\"meta-llama/Llama-3.1-8B-Instruct\",\"choices\":[{\"index\":0,\"message\":"
 						+ "{\"role\":\"assistant\",\"content\":\"Paris.\"},\"finish_reason\":\"stop\"}],"
