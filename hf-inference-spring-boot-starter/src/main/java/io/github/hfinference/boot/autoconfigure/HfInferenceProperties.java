@@ -524,6 +524,11 @@ public class HfInferenceProperties {
 		 */
 		private final Admission admission = new Admission();
 
+		/**
+		 * Health check of this model.
+		 */
+		private final ModelHealth health = new ModelHealth();
+
 		public @Nullable String getId() {
 			return this.id;
 		}
@@ -606,6 +611,31 @@ public class HfInferenceProperties {
 
 		public Admission getAdmission() {
 			return this.admission;
+		}
+
+		public ModelHealth getHealth() {
+			return this.health;
+		}
+
+	}
+
+	/**
+	 * Health check of one model.
+	 */
+	public static class ModelHealth {
+
+		/**
+		 * Whether the health check also makes one real, minimal call (a chat completion with
+		 * max_tokens 1, cached like the other checks). It spends credits; chat-completion models only.
+		 */
+		private boolean probe;
+
+		public boolean isProbe() {
+			return this.probe;
+		}
+
+		public void setProbe(boolean probe) {
+			this.probe = probe;
 		}
 
 	}

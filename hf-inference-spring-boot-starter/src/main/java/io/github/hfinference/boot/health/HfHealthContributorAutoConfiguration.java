@@ -21,12 +21,14 @@ import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
 import io.github.hfinference.boot.autoconfigure.HfInferenceProperties;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.error.HfConfigurationException;
+import io.github.hfinference.core.task.chat.ChatCompletion;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the {@code hf} health contributor:
  * a {@code token} indicator and one indicator per model configured under
  * {@code hf.inference.models}, enabled unless {@code management.health.hf.enabled} is
- * {@code false}. No check runs inference.
+ * {@code false}. No check runs inference unless a chat model opts in with
+ * {@code hf.inference.models.<alias>.health.probe}.
  */
 @AutoConfiguration(after = HfInferenceAutoConfiguration.class)
 @ConditionalOnClass({ HfInferenceClient.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
@@ -52,7 +54,15 @@ public final class HfHealthContributorAutoConfiguration {
 				throw new HfConfigurationException("hf.inference.models.token: the alias 'token' is reserved for the "
 						+ "token's health indicator; rename the model");
 			}
-			contributors.put(alias, new HfModelHealthIndicator(client, model.definition(), modelTtl, timeout));
+			HfInferenceProperties.Model configured = properties.getModels().get(alias);
+			boolean probe = configured != null && configured.getHealth().isProbe();
+			if (probe && (model.task() == null || !ChatCompletion.TASK.id().equals(model.task().id()))) {
+				throw new HfConfigurationException("hf.inference.models." + alias + ".health.probe: only "
+						+ "chat-completion models can be probed (one chat call with max_tokens 1); set "
+						+ "hf.inference.models." + alias + ".task to chat-completion or turn the probe off");
+			}
+			contributors.put(alias,
+					new HfModelHealthIndicator(client, model.definition(), modelTtl, timeout, probe));
 		});
 		return CompositeHealthContributor.fromMap(contributors);
 	}

@@ -2,6 +2,7 @@ package io.github.hfinference.boot.health;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -10,8 +11,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceRequest;
+import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.RevisionGuard;
 import io.github.hfinference.core.error.HfNotFoundException;
+import io.github.hfinference.core.error.HfRateLimitException;
+import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.hub.EndpointInfo;
 import io.github.hfinference.core.hub.ModelInfo;
 import io.github.hfinference.core.resilience.CircuitState;
@@ -19,6 +24,8 @@ import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.routing.Providers;
 import io.github.hfinference.core.routing.ProviderMapping;
+import io.github.hfinference.core.task.chat.ChatCompletion;
+import io.github.hfinference.core.task.chat.ChatMessage;
 
 /**
  * Health of one configured model, from checks that cost no credits: the Hub's model info
@@ -34,7 +41,8 @@ import io.github.hfinference.core.routing.ProviderMapping;
  * the status, because the model still serves.
  * <p>
  * Remote checks are cached for a time to live and bounded by a timeout; circuit states
- * and served revisions are read live.
+ * and served revisions are read live. Only when asked to does it also make one real chat
+ * call with {@code max_tokens: 1}, which spends credits and counts as a call in metrics.
  */
 public class HfModelHealthIndicator implements HealthIndicator {
 
@@ -44,10 +52,12 @@ public class HfModelHealthIndicator implements HealthIndicator {
 
 	private final Duration timeout;
 
+	private final boolean probeCall;
+
 	private final TimedCache<Probe> cache;
 
 	/**
-	 * Creates the indicator.
+	 * Creates the indicator, which never runs inference.
 	 * @param client the client
 	 * @param model the model
 	 * @param timeToLive how long remote check results are reused
@@ -55,9 +65,25 @@ public class HfModelHealthIndicator implements HealthIndicator {
 	 */
 	public HfModelHealthIndicator(HfInferenceClient client, ModelDefinition model, Duration timeToLive,
 			Duration timeout) {
+		this(client, model, timeToLive, timeout, false);
+	}
+
+	/**
+	 * Creates the indicator.
+	 * @param client the client
+	 * @param model the model
+	 * @param timeToLive how long remote check results are reused
+	 * @param timeout time allowed for each remote check
+	 * @param probeCall whether to also make one real chat call with {@code max_tokens: 1}
+	 * (spends credits): the model is DOWN when it fails, UNKNOWN when it is rate limited
+	 * or times out
+	 */
+	public HfModelHealthIndicator(HfInferenceClient client, ModelDefinition model, Duration timeToLive,
+			Duration timeout, boolean probeCall) {
 		this.client = client;
 		this.model = model;
 		this.timeout = timeout;
+		this.probeCall = probeCall;
 		this.cache = new TimedCache<>(timeToLive, this::probe);
 	}
 
@@ -82,11 +108,18 @@ public class HfModelHealthIndicator implements HealthIndicator {
 			anyUp |= Status.UP.equals(status);
 			anyUnknown |= Status.UNKNOWN.equals(status);
 		}
-		Health.Builder health = Health.status(anyUp ? Status.UP : anyUnknown ? Status.UNKNOWN : Status.DOWN);
+		Status status = anyUp ? Status.UP : anyUnknown ? Status.UNKNOWN : Status.DOWN;
+		if (probe.call() != null && Status.UP.equals(status)) {
+			status = probe.call().status();
+		}
+		Health.Builder health = Health.status(status);
 		if (this.model.id() != null) {
 			health.withDetail("id", this.model.id());
 		}
 		health.withDetail("targets", targets);
+		if (probe.call() != null) {
+			health.withDetail("probe", probe.call().details());
+		}
 		revisionDetails(probe, health);
 		return health.build();
 	}
@@ -138,7 +171,31 @@ public class HfModelHealthIndicator implements HealthIndicator {
 			}
 		}
 		String hubRevision = (hub != null && hub.info() != null) ? hub.info().sha() : null;
-		return new Probe(targets, hubRevision, endpointRevisions);
+		return new Probe(targets, hubRevision, endpointRevisions, this.probeCall ? probeCall() : null);
+	}
+
+	private TargetHealth probeCall() {
+		Map<String, Object> details = new LinkedHashMap<>();
+		try {
+			InferenceResponse<?> response = Failures.await(this.client.execute(InferenceRequest
+				.of(ChatCompletion.TASK, this.model, List.of(ChatMessage.user("ping")))
+				.withParameters(ChatCompletion.Parameters.builder().maxTokens(1).build())), this.timeout);
+			if (response != null) {
+				details.put("servedBy", response.metadata().target());
+			}
+			details.put("status", Status.UP.getCode());
+			return new TargetHealth(Status.UP, details);
+		}
+		catch (HfRateLimitException | HfTimeoutException ex) {
+			details.put("status", Status.UNKNOWN.getCode());
+			details.put("error", Failures.describe(ex));
+			return new TargetHealth(Status.UNKNOWN, details);
+		}
+		catch (RuntimeException ex) {
+			details.put("status", Status.DOWN.getCode());
+			details.put("error", Failures.describe(ex));
+			return new TargetHealth(Status.DOWN, details);
+		}
 	}
 
 	private HubCheck hubCheck() {
@@ -226,7 +283,7 @@ public class HfModelHealthIndicator implements HealthIndicator {
 	}
 
 	private record Probe(Map<String, TargetHealth> targets, @Nullable String hubRevision,
-			Map<String, String> endpointRevisions) {
+			Map<String, String> endpointRevisions, @Nullable TargetHealth call) {
 
 	}
 

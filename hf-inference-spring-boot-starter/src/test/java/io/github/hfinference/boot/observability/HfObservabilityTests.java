@@ -108,6 +108,43 @@ class HfObservabilityTests {
 	}
 
 	@Test
+	void noHealthCheckRunsInferenceUnlessAModelOptsIn() {
+		this.contextRunner.run((context) -> {
+			for (String name : List.of("token", "sentiment", "chat", "tgi")) {
+				health(context, name);
+			}
+			assertThat(this.hf.count(MockHuggingFace.SENTIMENT_PATH)).isZero();
+			assertThat(this.hf.count("/v1/chat/completions")).isZero();
+			assertThat(health(context, "chat").getDetails()).doesNotContainKey("probe");
+		});
+	}
+
+	@Test
+	void aChatModelMayOptInToAMinimalProbeCall() throws Exception {
+		this.contextRunner.withPropertyValues("hf.inference.models.chat.health.probe=true").run((context) -> {
+			Health chat = health(context, "chat");
+			assertThat(chat.getStatus()).isEqualTo(Status.UP);
+			assertThat(chat.getDetails()).containsEntry("probe", Map.of("servedBy", "auto", "status", "UP"));
+			health(context, "chat");
+			assertThat(this.hf.count("/v1/chat/completions")).as("cached").isEqualTo(1);
+		});
+		mockwebserver3.RecordedRequest request;
+		do {
+			request = this.hf.server.takeRequest();
+		}
+		while (!request.getTarget().equals("/v1/chat/completions"));
+		assertThat(request.getBody().utf8()).contains("\"max_tokens\":1");
+	}
+
+	@Test
+	void onlyChatModelsCanBeProbed() {
+		this.contextRunner.withPropertyValues("hf.inference.models.sentiment.health.probe=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("hf.inference.models.sentiment.health.probe: only chat-completion models"));
+	}
+
+	@Test
 	void tokenIsDownOn401() {
 		this.hf.whoamiStatus = 401;
 		this.contextRunner.run((context) -> {
