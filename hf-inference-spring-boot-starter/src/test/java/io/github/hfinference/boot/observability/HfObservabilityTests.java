@@ -354,7 +354,8 @@ class HfObservabilityTests {
 	void theTokenAppearsNowhere(CapturedOutput output) {
 		this.hf.servedSha = "fff9999";
 		this.hf.sentimentFailuresLeft.set(1);
-		this.contextRunner.withPropertyValues("hf.inference.models.broken.id=org/broken",
+		this.contextRunner.withPropertyValues("hf.inference.health.token-ttl=1ns", "hf.inference.health.model-ttl=1ns",
+				"hf.inference.models.broken.id=org/broken",
 				"hf.inference.models.broken.provider=hf-inference", "hf.inference.models.broken.retry.enabled=false")
 			.run((context) -> {
 				classify(context);
@@ -372,10 +373,14 @@ class HfObservabilityTests {
 				for (String name : List.of("token", "sentiment", "chat", "tgi", "broken")) {
 					everything.append(json.writeValueAsString(health(context, name).getDetails()));
 				}
+				this.hf.whoamiStatus = 401;
+				this.hf.hfInferenceStatus = "error";
+				everything.append(json.writeValueAsString(health(context, "token").getDetails()));
+				everything.append(json.writeValueAsString(health(context, "sentiment").getDetails()));
 				everything.append(endpointJson(context));
 				meters(context).getMeters().forEach((meter) -> everything.append(meter.getId()));
 				everything.append(output);
-				assertThat(everything).contains("jane", "fff9999", "gen_ai.client.token.usage", "broken")
+				assertThat(everything).contains("jane", "HTTP 401", "fff9999", "gen_ai.client.token.usage", "broken")
 					.doesNotContain(TOKEN);
 			});
 		assertThat(output.toString()).doesNotContain(TOKEN);
