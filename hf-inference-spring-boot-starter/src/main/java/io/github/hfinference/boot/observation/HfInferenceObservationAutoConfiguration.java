@@ -84,7 +84,9 @@ public final class HfInferenceObservationAutoConfiguration {
 				throw new HfConfigurationException("hf.inference.base-url: '" + properties.getBaseUrl()
 						+ "' is not an absolute http(s) URL");
 			}
-			return new HfModelPricing(webClientBuilder.getIfAvailable(WebClient::builder).build(), baseUrl, timeToLive, PRICES_TIMEOUT);
+			// resolved at the first fetch: Boot's WebClient.Builder depends on the ObservationRegistry,
+			// which depends on the handler that uses these prices
+			return new HfModelPricing(() -> webClientBuilder.getIfAvailable(WebClient::builder).build(), baseUrl, timeToLive, PRICES_TIMEOUT);
 		}
 
 		@Bean

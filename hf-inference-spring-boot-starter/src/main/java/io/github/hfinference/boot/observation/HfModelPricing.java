@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -28,7 +29,9 @@ public class HfModelPricing {
 
 	private static final Log logger = LogFactory.getLog(HfModelPricing.class);
 
-	private final WebClient webClient;
+	private final Supplier<WebClient> webClientSupplier;
+
+	private volatile @Nullable WebClient webClient;
 
 	private final URI modelsUrl;
 
@@ -46,13 +49,14 @@ public class HfModelPricing {
 
 	/**
 	 * Creates the price cache.
-	 * @param webClient the client used for the price list (no credentials are sent)
+	 * @param webClient supplies the client used for the price list (no credentials are
+	 * sent), called once, at the first fetch
 	 * @param baseUrl the router base URL
 	 * @param timeToLive how long a fetched price list is used
 	 * @param timeout time allowed for the fetch
 	 */
-	public HfModelPricing(WebClient webClient, URI baseUrl, Duration timeToLive, Duration timeout) {
-		this.webClient = webClient;
+	public HfModelPricing(Supplier<WebClient> webClient, URI baseUrl, Duration timeToLive, Duration timeout) {
+		this.webClientSupplier = webClient;
 		this.modelsUrl = UriComponentsBuilder.fromUri(baseUrl).path("/v1/models").build().toUri();
 		this.timeToLive = timeToLive;
 		this.timeout = timeout;
@@ -81,7 +85,12 @@ public class HfModelPricing {
 	}
 
 	private Mono<Void> fetch() {
-		return this.webClient.get()
+		WebClient client = this.webClient;
+		if (client == null) {
+			client = this.webClientSupplier.get();
+			this.webClient = client;
+		}
+		return client.get()
 			.uri(this.modelsUrl)
 			.retrieve()
 			.bodyToMono(byte[].class)
