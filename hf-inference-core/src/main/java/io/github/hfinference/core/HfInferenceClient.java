@@ -24,6 +24,7 @@ import io.github.hfinference.core.auth.TokenResolver;
 import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.hub.HubClient;
 import io.github.hfinference.core.observation.CallObserver;
+import io.github.hfinference.core.observation.InferenceCallListener;
 import io.github.hfinference.core.observation.InferenceObservationConvention;
 import io.github.hfinference.core.resilience.ResilienceListener;
 import io.github.hfinference.core.resilience.ResilienceStatus;
@@ -99,7 +100,8 @@ public final class HfInferenceClient {
 		this.hub = new HubClient(this.transport, builder.hubUrl, requestRouter::hubHeaders,
 				requestRouter::endpointHeaders);
 		this.blocking = new BlockingHfInferenceClient(this);
-		this.observer = new CallObserver(builder.observationRegistry, builder.observationConvention);
+		this.observer = new CallObserver(builder.observationRegistry, builder.observationConvention,
+				builder.callListeners);
 	}
 
 	/** A new builder. */
@@ -317,6 +319,8 @@ public final class HfInferenceClient {
 
 		private final List<ResilienceListener> resilienceListeners = new ArrayList<>();
 
+		private final List<InferenceCallListener> callListeners = new ArrayList<>();
+
 		private Scheduler scheduler = Schedulers.parallel();
 
 		private Builder() {
@@ -483,6 +487,17 @@ public final class HfInferenceClient {
 		 */
 		public Builder resilienceListener(ResilienceListener listener) {
 			this.resilienceListeners.add(Objects.requireNonNull(listener, "listener"));
+			return this;
+		}
+
+		/**
+		 * Adds a listener told about the outcome of every call, even when observations are
+		 * off; several may be added.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder callListener(InferenceCallListener listener) {
+			this.callListeners.add(Objects.requireNonNull(listener, "listener"));
 			return this;
 		}
 

@@ -1,5 +1,6 @@
 package io.github.hfinference.core.observation;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.observation.Observation;
@@ -27,14 +28,28 @@ public final class CallObserver {
 
 	private final @Nullable InferenceObservationConvention convention;
 
+	private final List<InferenceCallListener> listeners;
+
 	/**
 	 * Creates an observer.
 	 * @param registry the registry ({@link ObservationRegistry#NOOP} to observe nothing)
 	 * @param convention a custom convention, or null for the default
 	 */
 	public CallObserver(ObservationRegistry registry, @Nullable InferenceObservationConvention convention) {
+		this(registry, convention, List.of());
+	}
+
+	/**
+	 * Creates an observer that also tells listeners about every call's outcome.
+	 * @param registry the registry ({@link ObservationRegistry#NOOP} to observe nothing)
+	 * @param convention a custom convention, or null for the default
+	 * @param listeners the listeners, told even when the registry is a no-op
+	 */
+	public CallObserver(ObservationRegistry registry, @Nullable InferenceObservationConvention convention,
+			List<InferenceCallListener> listeners) {
 		this.registry = registry;
 		this.convention = convention;
+		this.listeners = List.copyOf(listeners);
 	}
 
 	/**
@@ -45,6 +60,34 @@ public final class CallObserver {
 	 * @return the observed call
 	 */
 	public <R> Mono<InferenceResponse<R>> observe(InferenceRequest<?, ?, R> request, Mono<InferenceResponse<R>> call) {
+		return observeCall(request, notifyListeners(request, call));
+	}
+
+	private <R> Mono<InferenceResponse<R>> notifyListeners(InferenceRequest<?, ?, R> request,
+			Mono<InferenceResponse<R>> call) {
+		if (this.listeners.isEmpty()) {
+			return call;
+		}
+		String alias = request.model().alias();
+		String task = request.task().id();
+		return call.doOnSuccess((response) -> {
+			if (response != null) {
+				this.listeners.forEach((listener) -> safely(() -> listener.onSuccess(alias, task, response.metadata())));
+			}
+		}).doOnError((ex) -> this.listeners.forEach((listener) -> safely(() -> listener.onFailure(alias, task, ex))));
+	}
+
+	private static void safely(Runnable notification) {
+		try {
+			notification.run();
+		}
+		catch (RuntimeException ex) {
+			// a listener must not break the call
+		}
+	}
+
+	private <R> Mono<InferenceResponse<R>> observeCall(InferenceRequest<?, ?, R> request,
+			Mono<InferenceResponse<R>> call) {
 		if (this.registry.isNoop()) {
 			return call;
 		}
@@ -82,6 +125,24 @@ public final class CallObserver {
 	 * @return the observed chunks
 	 */
 	public <C> Flux<C> observeStream(StreamingRequest<?, ?, C> request, Flux<C> chunks,
+			Mono<ResponseMetadata> metadata) {
+		return observeStreamedCall(request, notifyListeners(request, chunks, metadata), metadata);
+	}
+
+	private <C> Flux<C> notifyListeners(StreamingRequest<?, ?, C> request, Flux<C> chunks,
+			Mono<ResponseMetadata> metadata) {
+		if (this.listeners.isEmpty()) {
+			return chunks;
+		}
+		String alias = request.model().alias();
+		String task = request.task().id();
+		return chunks.doOnComplete(() -> metadata.subscribe((resolved) -> this.listeners
+			.forEach((listener) -> safely(() -> listener.onSuccess(alias, task, resolved))), (ex) -> {
+			}))
+			.doOnError((ex) -> this.listeners.forEach((listener) -> safely(() -> listener.onFailure(alias, task, ex))));
+	}
+
+	private <C> Flux<C> observeStreamedCall(StreamingRequest<?, ?, C> request, Flux<C> chunks,
 			Mono<ResponseMetadata> metadata) {
 		if (this.registry.isNoop()) {
 			return chunks;

@@ -19,6 +19,8 @@ import io.github.hfinference.boot.HfModelProxyFactoryCustomizer;
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.declarative.HfModelProxyFactory;
+import io.github.hfinference.core.observation.InferenceCallListener;
+import io.github.hfinference.core.resilience.ResilienceListener;
 import io.github.hfinference.core.routing.InProcessProvider;
 
 /**
@@ -27,6 +29,8 @@ import io.github.hfinference.core.routing.InProcessProvider;
  * {@code hf.inference.models}, and the {@link HfModelProxyFactory} that backs the
  * {@code @HfModel} interface beans, which are found in the application's
  * auto-configuration packages unless {@code hf.inference.scan.enabled} is {@code false}.
+ * {@link ResilienceListener} and {@link InferenceCallListener} beans are registered with
+ * the client.
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
@@ -46,17 +50,23 @@ public final class HfInferenceAutoConfiguration {
 		Set<String> providerNames = inProcessProviders.orderedStream()
 			.map(InProcessProvider::name)
 			.collect(Collectors.toSet());
-		return new HfInferencePropertiesMapper(properties).modelRegistry(providerNames);
+		HfModelRegistry registry = new HfInferencePropertiesMapper(properties).modelRegistry(providerNames);
+		RevisionPinReport.log(registry);
+		return registry;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	HfInferenceClient hfInferenceClient(HfInferenceProperties properties,
 			ObjectProvider<InProcessProvider> inProcessProviders,
-			ObjectProvider<HfInferenceClientCustomizer> customizers) {
+			ObjectProvider<HfInferenceClientCustomizer> customizers,
+			ObjectProvider<ResilienceListener> resilienceListeners,
+			ObjectProvider<InferenceCallListener> callListeners) {
 		HfInferenceClient.Builder builder = HfInferenceClient.builder();
 		new HfInferencePropertiesMapper(properties).applyTo(builder);
 		inProcessProviders.orderedStream().forEach(builder::inProcessProvider);
+		resilienceListeners.orderedStream().forEach(builder::resilienceListener);
+		callListeners.orderedStream().forEach(builder::callListener);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		HfInferenceClient client = builder.build();
 		if (!client.hasToken()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import io.github.hfinference.core.RevisionMismatchAction;
 import io.github.hfinference.core.resilience.LoadBalancing;
 
 /**
@@ -67,6 +68,16 @@ public class HfInferenceProperties {
 	 * Discovery of @HfModel interfaces.
 	 */
 	private final Scan scan = new Scan();
+
+	/**
+	 * Actuator health checks of the token and the models.
+	 */
+	private final Health health = new Health();
+
+	/**
+	 * Micrometer observations and meters of inference calls.
+	 */
+	private final Observations observations = new Observations();
 
 	/**
 	 * Models by alias, referenced by @HfModel("alias") interfaces.
@@ -139,6 +150,14 @@ public class HfInferenceProperties {
 
 	public Scan getScan() {
 		return this.scan;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
 	}
 
 	public Map<String, Model> getModels() {
@@ -307,6 +326,115 @@ public class HfInferenceProperties {
 	}
 
 	/**
+	 * Actuator health checks of the token and the models. They never run inference.
+	 */
+	public static class Health {
+
+		/**
+		 * How long the token check (whoami, strictly rate limited by the Hub) is cached.
+		 */
+		private Duration tokenTtl = Duration.ofMinutes(10);
+
+		/**
+		 * How long the Hub model status and endpoint checks of a model are cached.
+		 */
+		private Duration modelTtl = Duration.ofMinutes(1);
+
+		/**
+		 * Time allowed for each remote check.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public Duration getTokenTtl() {
+			return this.tokenTtl;
+		}
+
+		public void setTokenTtl(Duration tokenTtl) {
+			this.tokenTtl = tokenTtl;
+		}
+
+		public Duration getModelTtl() {
+			return this.modelTtl;
+		}
+
+		public void setModelTtl(Duration modelTtl) {
+			this.modelTtl = modelTtl;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Micrometer observations and meters of inference calls.
+	 */
+	public static class Observations {
+
+		/**
+		 * Whether calls are observed (gen_ai.client.operation) when an ObservationRegistry is available.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Estimated cost of calls (hf.client.cost), from the router's published prices.
+		 */
+		private final Cost cost = new Cost();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Cost getCost() {
+			return this.cost;
+		}
+
+	}
+
+	/**
+	 * Estimated cost of calls, from the prices the router publishes (GET {base-url}/v1/models).
+	 */
+	public static class Cost {
+
+		/**
+		 * Whether the cost of calls is estimated where the router publishes the serving
+		 * provider's price; the price list is fetched in the background.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long the router's price list is used before it is fetched again.
+		 */
+		private Duration pricesTtl = Duration.ofHours(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getPricesTtl() {
+			return this.pricesTtl;
+		}
+
+		public void setPricesTtl(Duration pricesTtl) {
+			this.pricesTtl = pricesTtl;
+		}
+
+	}
+
+	/**
 	 * Discovery of @HfModel interfaces.
 	 */
 	public static class Scan {
@@ -341,6 +469,13 @@ public class HfInferenceProperties {
 		 * Model revision to pin: a commit sha, a branch or a tag.
 		 */
 		private @Nullable String revision;
+
+		/**
+		 * What happens when a server reports another revision than the pinned commit sha:
+		 * 'warn' logs once and flags drift in health and the hfinference endpoint, 'fail'
+		 * fails the call with HfRevisionMismatchException.
+		 */
+		private RevisionMismatchAction onRevisionMismatch = RevisionMismatchAction.WARN;
 
 		/**
 		 * Task run by the methods that do not name one, such as 'text-classification'.
@@ -389,6 +524,11 @@ public class HfInferenceProperties {
 		 */
 		private final Admission admission = new Admission();
 
+		/**
+		 * Health check of this model.
+		 */
+		private final ModelHealth health = new ModelHealth();
+
 		public @Nullable String getId() {
 			return this.id;
 		}
@@ -403,6 +543,14 @@ public class HfInferenceProperties {
 
 		public void setRevision(@Nullable String revision) {
 			this.revision = revision;
+		}
+
+		public RevisionMismatchAction getOnRevisionMismatch() {
+			return this.onRevisionMismatch;
+		}
+
+		public void setOnRevisionMismatch(RevisionMismatchAction onRevisionMismatch) {
+			this.onRevisionMismatch = onRevisionMismatch;
 		}
 
 		public @Nullable String getTask() {
@@ -463,6 +611,31 @@ public class HfInferenceProperties {
 
 		public Admission getAdmission() {
 			return this.admission;
+		}
+
+		public ModelHealth getHealth() {
+			return this.health;
+		}
+
+	}
+
+	/**
+	 * Health check of one model.
+	 */
+	public static class ModelHealth {
+
+		/**
+		 * Whether the health check also makes one real, minimal call (a chat completion with
+		 * max_tokens 1, cached like the other checks). It spends credits; chat-completion models only.
+		 */
+		private boolean probe;
+
+		public boolean isProbe() {
+			return this.probe;
+		}
+
+		public void setProbe(boolean probe) {
+			this.probe = probe;
 		}
 
 	}

@@ -111,7 +111,8 @@ final class HfInferencePropertiesMapper {
 				admission(prefix + ".admission", model.getAdmission()));
 		Duration timeout = (model.getTimeout() != null) ? positive(model.getTimeout(), prefix + ".timeout") : null;
 		ModelDefinition.Builder definition = ModelDefinition.builder(alias).id(id).revision(revision).policy(policy)
-			.timeout(timeout);
+			.timeout(timeout)
+			.revisionMismatch(model.getOnRevisionMismatch());
 		targets.forEach((target) -> definition.target(target.target(), target.weight()));
 		try {
 			return new ConfiguredModel(definition.build(), task);

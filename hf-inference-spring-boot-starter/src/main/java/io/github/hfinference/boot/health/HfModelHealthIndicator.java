@@ -1,0 +1,290 @@
+package io.github.hfinference.boot.health;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+
+import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceRequest;
+import io.github.hfinference.core.InferenceResponse;
+import io.github.hfinference.core.RevisionGuard;
+import io.github.hfinference.core.error.HfNotFoundException;
+import io.github.hfinference.core.error.HfRateLimitException;
+import io.github.hfinference.core.error.HfTimeoutException;
+import io.github.hfinference.core.hub.EndpointInfo;
+import io.github.hfinference.core.hub.ModelInfo;
+import io.github.hfinference.core.resilience.CircuitState;
+import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.routing.Providers;
+import io.github.hfinference.core.routing.ProviderMapping;
+import io.github.hfinference.core.task.chat.ChatCompletion;
+import io.github.hfinference.core.task.chat.ChatMessage;
+
+/**
+ * Health of one configured model, from checks that cost no credits: the Hub's model info
+ * for router targets (a provider whose status is {@code error}, or that does not serve
+ * the model, is DOWN), {@code {url}/health} for endpoints, and in-process providers are
+ * UP. A target whose circuit breaker is open is DOWN whatever the checks say. The model
+ * is UP when at least one target is, UNKNOWN when none is but some could not be checked,
+ * DOWN otherwise.
+ * <p>
+ * Revision drift, when the model pins a commit sha and the Hub's current commit, an
+ * endpoint's {@code /info} {@code model_sha} or the last served {@code x-sha} differs from
+ * it, is reported as {@code drift: true} with the revisions involved; it does not change
+ * the status, because the model still serves.
+ * <p>
+ * Remote checks are cached for a time to live and bounded by a timeout; circuit states
+ * and served revisions are read live. Only when asked to does it also make one real chat
+ * call with {@code max_tokens: 1}, which spends credits and counts as a call in metrics.
+ */
+public class HfModelHealthIndicator implements HealthIndicator {
+
+	private final HfInferenceClient client;
+
+	private final ModelDefinition model;
+
+	private final Duration timeout;
+
+	private final boolean probeCall;
+
+	private final TimedCache<Probe> cache;
+
+	/**
+	 * Creates the indicator, which never runs inference.
+	 * @param client the client
+	 * @param model the model
+	 * @param timeToLive how long remote check results are reused
+	 * @param timeout time allowed for each remote check
+	 */
+	public HfModelHealthIndicator(HfInferenceClient client, ModelDefinition model, Duration timeToLive,
+			Duration timeout) {
+		this(client, model, timeToLive, timeout, false);
+	}
+
+	/**
+	 * Creates the indicator.
+	 * @param client the client
+	 * @param model the model
+	 * @param timeToLive how long remote check results are reused
+	 * @param timeout time allowed for each remote check
+	 * @param probeCall whether to also make one real chat call with {@code max_tokens: 1}
+	 * (spends credits): the model is DOWN when it fails, UNKNOWN when it is rate limited
+	 * or times out
+	 */
+	public HfModelHealthIndicator(HfInferenceClient client, ModelDefinition model, Duration timeToLive,
+			Duration timeout, boolean probeCall) {
+		this.client = client;
+		this.model = model;
+		this.timeout = timeout;
+		this.probeCall = probeCall;
+		this.cache = new TimedCache<>(timeToLive, this::probe);
+	}
+
+	@Override
+	public Health health() {
+		Probe probe = this.cache.get();
+		Map<String, CircuitState> circuits = this.client.resilience().circuitStates(this.model.alias());
+		Map<String, Object> targets = new LinkedHashMap<>();
+		boolean anyUp = false;
+		boolean anyUnknown = false;
+		for (InferenceTarget target : this.model.targets()) {
+			TargetHealth checked = probe.targets().get(target.name());
+			Map<String, Object> details = new LinkedHashMap<>(checked.details());
+			Status status = checked.status();
+			CircuitState circuit = circuits.getOrDefault(target.name(), CircuitState.CLOSED);
+			details.put("circuit", circuit.name());
+			if (circuit == CircuitState.OPEN) {
+				status = Status.DOWN;
+			}
+			details.put("status", status.getCode());
+			targets.put(target.name(), details);
+			anyUp |= Status.UP.equals(status);
+			anyUnknown |= Status.UNKNOWN.equals(status);
+		}
+		Status status = anyUp ? Status.UP : anyUnknown ? Status.UNKNOWN : Status.DOWN;
+		if (probe.call() != null && Status.UP.equals(status)) {
+			status = probe.call().status();
+		}
+		Health.Builder health = Health.status(status);
+		if (this.model.id() != null) {
+			health.withDetail("id", this.model.id());
+		}
+		health.withDetail("targets", targets);
+		if (probe.call() != null) {
+			health.withDetail("probe", probe.call().details());
+		}
+		revisionDetails(probe, health);
+		return health.build();
+	}
+
+	private void revisionDetails(Probe probe, Health.Builder health) {
+		String pinned = this.model.revision();
+		RevisionGuard.RevisionState served = this.client.revisions().state(this.model.alias());
+		if (pinned == null && served == null) {
+			return;
+		}
+		boolean verifiable = RevisionGuard.isVerifiable(pinned);
+		boolean drift = served != null && served.drift();
+		if (pinned != null) {
+			health.withDetail("pinnedRevision", pinned);
+			health.withDetail("pinVerifiable", verifiable);
+		}
+		if (served != null) {
+			health.withDetail("servedRevision", served.lastServed());
+		}
+		if (probe.hubRevision() != null) {
+			health.withDetail("hubRevision", probe.hubRevision());
+			drift |= verifiable && !RevisionGuard.matches(pinned, probe.hubRevision());
+		}
+		if (!probe.endpointRevisions().isEmpty()) {
+			health.withDetail("endpointRevisions", probe.endpointRevisions());
+			for (String sha : probe.endpointRevisions().values()) {
+				drift |= verifiable && !RevisionGuard.matches(pinned, sha);
+			}
+		}
+		health.withDetail("drift", drift);
+	}
+
+	private Probe probe() {
+		Map<String, TargetHealth> targets = new LinkedHashMap<>();
+		Map<String, String> endpointRevisions = new LinkedHashMap<>();
+		HubCheck hub = null;
+		for (InferenceTarget target : this.model.targets()) {
+			if (target instanceof InferenceTarget.Router router) {
+				if (hub == null) {
+					hub = hubCheck();
+				}
+				targets.put(target.name(), routerHealth(router, hub));
+			}
+			else if (target instanceof InferenceTarget.Endpoint endpoint) {
+				targets.put(target.name(), endpointHealth(endpoint, endpointRevisions));
+			}
+			else {
+				targets.put(target.name(), new TargetHealth(Status.UP, Map.of("type", "in-process")));
+			}
+		}
+		String hubRevision = (hub != null && hub.info() != null) ? hub.info().sha() : null;
+		return new Probe(targets, hubRevision, endpointRevisions, this.probeCall ? probeCall() : null);
+	}
+
+	private TargetHealth probeCall() {
+		Map<String, Object> details = new LinkedHashMap<>();
+		try {
+			InferenceResponse<?> response = Failures.await(this.client.execute(InferenceRequest
+				.of(ChatCompletion.TASK, this.model, List.of(ChatMessage.user("ping")))
+				.withParameters(ChatCompletion.Parameters.builder().maxTokens(1).build())), this.timeout);
+			if (response != null) {
+				details.put("servedBy", response.metadata().target());
+			}
+			details.put("status", Status.UP.getCode());
+			return new TargetHealth(Status.UP, details);
+		}
+		catch (HfRateLimitException | HfTimeoutException ex) {
+			details.put("status", Status.UNKNOWN.getCode());
+			details.put("error", Failures.describe(ex));
+			return new TargetHealth(Status.UNKNOWN, details);
+		}
+		catch (RuntimeException ex) {
+			details.put("status", Status.DOWN.getCode());
+			details.put("error", Failures.describe(ex));
+			return new TargetHealth(Status.DOWN, details);
+		}
+	}
+
+	private HubCheck hubCheck() {
+		String id = this.model.id();
+		if (id == null) {
+			return new HubCheck(null, Status.UNKNOWN, "the model has no Hugging Face id");
+		}
+		try {
+			return new HubCheck(Failures.await(this.client.hub().modelInfo(id, this.timeout), this.timeout), null,
+					null);
+		}
+		catch (HfNotFoundException ex) {
+			return new HubCheck(null, Status.DOWN, Failures.describe(ex));
+		}
+		catch (RuntimeException ex) {
+			return new HubCheck(null, Status.UNKNOWN, Failures.describe(ex));
+		}
+	}
+
+	private static TargetHealth routerHealth(InferenceTarget.Router router, HubCheck hub) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("type", "router");
+		ModelInfo info = hub.info();
+		if (info == null) {
+			details.put("error", hub.error());
+			return new TargetHealth(hub.failureStatus(), details);
+		}
+		if (info.inference() != null) {
+			details.put("inference", info.inference());
+		}
+		if (Providers.AUTO.equals(router.provider())) {
+			Map<String, String> statuses = new LinkedHashMap<>();
+			info.providers().forEach((entry) -> statuses.put(entry.provider(), entry.status()));
+			details.put("providers", statuses);
+			boolean usable = statuses.values().stream().anyMatch((status) -> !"error".equals(status));
+			if (!usable) {
+				details.put("reason", statuses.isEmpty() ? "no provider serves the model" : "every provider is in error");
+			}
+			return new TargetHealth(usable ? Status.UP : Status.DOWN, details);
+		}
+		ProviderMapping.Entry entry = info.providers().stream()
+			.filter((candidate) -> candidate.provider().equals(router.provider()))
+			.findFirst()
+			.orElse(null);
+		if (entry == null) {
+			details.put("reason", router.provider() + " does not serve the model");
+			return new TargetHealth(Status.DOWN, details);
+		}
+		details.put("providerStatus", entry.status());
+		return new TargetHealth("error".equals(entry.status()) ? Status.DOWN : Status.UP, details);
+	}
+
+	private TargetHealth endpointHealth(InferenceTarget.Endpoint endpoint, Map<String, String> revisions) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("type", "endpoint");
+		details.put("url", endpoint.url().toString());
+		try {
+			Failures.await(this.client.hub().endpointHealth(endpoint, this.timeout), this.timeout);
+		}
+		catch (RuntimeException ex) {
+			details.put("error", Failures.describe(ex));
+			return new TargetHealth(Status.DOWN, details);
+		}
+		if (RevisionGuard.isVerifiable(this.model.revision())) {
+			try {
+				EndpointInfo info = Failures.await(this.client.hub().endpointInfo(endpoint, this.timeout), this.timeout);
+				if (info != null && info.modelSha() != null) {
+					revisions.put(endpoint.name(), info.modelSha());
+					details.put("modelSha", info.modelSha());
+				}
+			}
+			catch (RuntimeException ex) {
+				details.put("infoError", Failures.describe(ex));
+			}
+		}
+		return new TargetHealth(Status.UP, details);
+	}
+
+	private record TargetHealth(Status status, Map<String, Object> details) {
+
+	}
+
+	private record HubCheck(@Nullable ModelInfo info, @Nullable Status failureStatus, @Nullable String error) {
+
+	}
+
+	private record Probe(Map<String, TargetHealth> targets, @Nullable String hubRevision,
+			Map<String, String> endpointRevisions, @Nullable TargetHealth call) {
+
+	}
+
+}

@@ -1,0 +1,442 @@
+package io.github.hfinference.boot.observability;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.hfinference.boot.HfInferenceClientCustomizer;
+import io.github.hfinference.boot.HfModelRegistry;
+import io.github.hfinference.boot.actuate.HfInferenceEndpoint;
+import io.github.hfinference.boot.actuate.HfInferenceEndpointAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
+import io.github.hfinference.boot.health.HfHealthContributorAutoConfiguration;
+import io.github.hfinference.boot.observation.HfInferenceObservationAutoConfiguration;
+import io.github.hfinference.boot.observation.HfModelPricing;
+import io.github.hfinference.boot.observation.HfRevisionDriftMeterBinder;
+import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.error.HfRevisionMismatchException;
+import io.github.hfinference.core.error.HfServerException;
+import io.github.hfinference.core.task.TextClassification;
+import io.github.hfinference.core.task.chat.ChatCompletion;
+import io.github.hfinference.core.task.chat.ChatMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The health contributor, meters and actuator endpoint, against a local Hub, router and
+ * TGI endpoint, after real calls.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class HfObservabilityTests {
+
+	private static final String TOKEN = "hf_test_secret_value_123";
+
+	private MockHuggingFace hf;
+
+	private ApplicationContextRunner contextRunner;
+
+	@BeforeEach
+	void start() throws Exception {
+		this.hf = new MockHuggingFace();
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HfInferenceAutoConfiguration.class,
+					HfHealthContributorAutoConfiguration.class, HfInferenceObservationAutoConfiguration.class,
+					HfInferenceEndpointAutoConfiguration.class, ObservationAutoConfiguration.class))
+			.withUserConfiguration(MetricsConfiguration.class)
+			.withPropertyValues("hf.inference.token=" + TOKEN, "hf.inference.base-url=" + this.hf.url(),
+					"hf.inference.hub-url=" + this.hf.url(), "hf.inference.retry.initial-interval=1ms",
+					"hf.inference.retry.jitter=0", "management.endpoints.web.exposure.include=hfinference",
+					"hf.inference.models.sentiment.id=" + MockHuggingFace.SENTIMENT_ID,
+					"hf.inference.models.sentiment.provider=hf-inference",
+					"hf.inference.models.sentiment.task=text-classification",
+					"hf.inference.models.sentiment.revision=" + MockHuggingFace.PINNED_SHA,
+					"hf.inference.models.chat.id=meta-llama/Llama-3.1-8B-Instruct",
+					"hf.inference.models.chat.task=chat-completion",
+					"hf.inference.models.tgi.endpoint-url=" + this.hf.url() + "/tgi");
+	}
+
+	@AfterEach
+	void stop() {
+		this.hf.close();
+	}
+
+	@Test
+	void healthIsUpWithTokenOwnerProviderStatusesAndEndpoint() {
+		this.contextRunner.run((context) -> {
+			Health token = health(context, "token");
+			assertThat(token.getStatus()).isEqualTo(Status.UP);
+			assertThat(token.getDetails()).containsEntry("owner", "jane").containsEntry("role", "read")
+				.containsEntry("type", "user");
+			Health sentiment = health(context, "sentiment");
+			assertThat(sentiment.getStatus()).isEqualTo(Status.UP);
+			assertThat(target(sentiment, "hf-inference")).containsEntry("providerStatus", "live")
+				.containsEntry("circuit", "CLOSED");
+			assertThat(sentiment.getDetails()).containsEntry("drift", false)
+				.containsEntry("pinnedRevision", MockHuggingFace.PINNED_SHA);
+			Health chat = health(context, "chat");
+			assertThat(chat.getStatus()).isEqualTo(Status.UP);
+			assertThat(target(chat, "auto")).containsEntry("providers", Map.of("together", "live", "novita", "error"));
+			Health tgi = health(context, "tgi");
+			assertThat(tgi.getStatus()).isEqualTo(Status.UP);
+			assertThat(target(tgi, "localhost")).containsEntry("type", "endpoint");
+		});
+	}
+
+	@Test
+	void noHealthCheckRunsInferenceUnlessAModelOptsIn() {
+		this.contextRunner.run((context) -> {
+			for (String name : List.of("token", "sentiment", "chat", "tgi")) {
+				health(context, name);
+			}
+			assertThat(this.hf.count(MockHuggingFace.SENTIMENT_PATH)).isZero();
+			assertThat(this.hf.count("/v1/chat/completions")).isZero();
+			assertThat(health(context, "chat").getDetails()).doesNotContainKey("probe");
+		});
+	}
+
+	@Test
+	void aChatModelMayOptInToAMinimalProbeCall() throws Exception {
+		this.contextRunner.withPropertyValues("hf.inference.models.chat.health.probe=true").run((context) -> {
+			Health chat = health(context, "chat");
+			assertThat(chat.getStatus()).isEqualTo(Status.UP);
+			assertThat(chat.getDetails()).containsEntry("probe", Map.of("servedBy", "auto", "status", "UP"));
+			health(context, "chat");
+			assertThat(this.hf.count("/v1/chat/completions")).as("cached").isEqualTo(1);
+		});
+		mockwebserver3.RecordedRequest request;
+		do {
+			request = this.hf.server.takeRequest();
+		}
+		while (!request.getTarget().equals("/v1/chat/completions"));
+		assertThat(request.getBody().utf8()).contains("\"max_tokens\":1");
+	}
+
+	@Test
+	void onlyChatModelsCanBeProbed() {
+		this.contextRunner.withPropertyValues("hf.inference.models.sentiment.health.probe=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("hf.inference.models.sentiment.health.probe: only chat-completion models"));
+	}
+
+	@Test
+	void tokenIsDownOn401() {
+		this.hf.whoamiStatus = 401;
+		this.contextRunner.run((context) -> {
+			Health token = health(context, "token");
+			assertThat(token.getStatus()).isEqualTo(Status.DOWN);
+			assertThat((String) token.getDetails().get("error")).contains("HTTP 401");
+		});
+	}
+
+	@Test
+	void tokenIsUnknownOn429AndTheCheckIsCached() {
+		this.hf.whoamiStatus = 429;
+		this.contextRunner.run((context) -> {
+			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UNKNOWN);
+			this.hf.whoamiStatus = 200;
+			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UNKNOWN);
+			assertThat(this.hf.count("/api/whoami-v2")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void tokenCheckIsRepeatedOnceItsTimeToLiveHasPassed() {
+		this.hf.whoamiStatus = 429;
+		this.contextRunner.withPropertyValues("hf.inference.health.token-ttl=1ns").run((context) -> {
+			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UNKNOWN);
+			this.hf.whoamiStatus = 200;
+			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UP);
+		});
+	}
+
+	@Test
+	void noTokenIsUnknownNotDown() {
+		this.contextRunner.withPropertyValues("hf.inference.token=")
+			.withBean(HfInferenceClientCustomizer.class,
+					() -> (builder) -> builder.noTokenLookup())
+			.run((context) -> {
+				Health token = health(context, "token");
+				assertThat(token.getStatus()).isEqualTo(Status.UNKNOWN);
+				assertThat(token.getDetails()).containsEntry("configured", false);
+				assertThat(this.hf.count("/api/whoami-v2")).isZero();
+			});
+	}
+
+	@Test
+	void providerInErrorAndUnreachableEndpointAreDown() {
+		this.hf.hfInferenceStatus = "error";
+		this.hf.endpointHealthStatus = 503;
+		this.contextRunner.run((context) -> {
+			Health sentiment = health(context, "sentiment");
+			assertThat(sentiment.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(target(sentiment, "hf-inference")).containsEntry("providerStatus", "error")
+				.containsEntry("status", "DOWN");
+			assertThat(health(context, "tgi").getStatus()).isEqualTo(Status.DOWN);
+		});
+	}
+
+	@Test
+	void openCircuitMakesItsTargetDown() {
+		this.hf.sentimentStatus = 500;
+		this.contextRunner
+			.withPropertyValues("hf.inference.retry.enabled=false", "hf.inference.circuit-breaker.failure-threshold=1")
+			.run((context) -> {
+				assertThatExceptionOfType(HfServerException.class).isThrownBy(() -> classify(context));
+				Health sentiment = health(context, "sentiment");
+				assertThat(sentiment.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(target(sentiment, "hf-inference")).containsEntry("circuit", "OPEN")
+					.containsEntry("providerStatus", "live");
+				JsonNode model = endpointJson(context).path("models").path("sentiment");
+				assertThat(model.path("errors").asLong()).isEqualTo(1);
+				assertThat(model.path("lastError").path("summary").asString()).startsWith("HfServerException (HTTP 500)");
+				assertThat(model.path("targets").get(0).path("circuit").asString()).isEqualTo("OPEN");
+			});
+	}
+
+	@Test
+	void changedServedRevisionIsFlaggedAsDriftEverywhere(CapturedOutput output) {
+		this.hf.servedSha = "fff9999";
+		this.contextRunner.run((context) -> {
+			classify(context);
+			classify(context);
+			Health sentiment = health(context, "sentiment");
+			assertThat(sentiment.getStatus()).isEqualTo(Status.UP);
+			assertThat(sentiment.getDetails()).containsEntry("drift", true).containsEntry("servedRevision", "fff9999");
+			JsonNode model = endpointJson(context).path("models").path("sentiment");
+			assertThat(model.path("drift").asBoolean()).isTrue();
+			assertThat(model.path("lastServedRevision").asString()).isEqualTo("fff9999");
+			assertThat(model.path("pinnedRevision").asString()).isEqualTo(MockHuggingFace.PINNED_SHA);
+			assertThat(meters(context).get("hf.client.revision.drift").tags("hf.model", "sentiment").gauge().value())
+				.isEqualTo(1.0);
+		});
+		assertThat(output.getOut().split("served revision fff9999", -1)).as("warned once").hasSize(2);
+	}
+
+	@Test
+	void hubRevisionOtherThanThePinIsDrift() {
+		this.hf.hubSha = "9999999aaa";
+		this.contextRunner.run((context) -> {
+			Health sentiment = health(context, "sentiment");
+			assertThat(sentiment.getStatus()).isEqualTo(Status.UP);
+			assertThat(sentiment.getDetails()).containsEntry("drift", true).containsEntry("hubRevision", "9999999aaa");
+		});
+	}
+
+	@Test
+	void endpointServingAnotherCommitIsDrift() {
+		this.hf.endpointSha = "1111111";
+		this.contextRunner.withPropertyValues("hf.inference.models.tgi.revision=" + MockHuggingFace.PINNED_SHA)
+			.run((context) -> {
+				Health tgi = health(context, "tgi");
+				assertThat(tgi.getDetails()).containsEntry("drift", true)
+					.containsEntry("endpointRevisions", Map.of("localhost", "1111111"));
+				assertThat(target(tgi, "localhost")).containsEntry("modelSha", "1111111");
+			});
+	}
+
+	@Test
+	void onRevisionMismatchFailFailsTheCall() {
+		this.hf.servedSha = "fff9999";
+		this.contextRunner.withPropertyValues("hf.inference.models.sentiment.on-revision-mismatch=fail")
+			.run((context) -> assertThatExceptionOfType(HfRevisionMismatchException.class)
+				.isThrownBy(() -> classify(context)));
+	}
+
+	@Test
+	void metersCarryPerModelTagsAfterRealCalls() {
+		this.hf.sentimentFailuresLeft.set(1);
+		this.contextRunner.run((context) -> {
+			classify(context);
+			chat(context);
+			MeterRegistry meters = meters(context);
+			assertThat(meters.get("gen_ai.client.operation")
+				.tags("hf.model", "sentiment", "gen_ai.operation.name", "text-classification", "gen_ai.request.model",
+						MockHuggingFace.SENTIMENT_ID, "hf.provider", "hf-inference", "outcome", "SUCCESS")
+				.timer()
+				.count()).isEqualTo(1);
+			assertThat(meters.get("gen_ai.client.operation").tags("hf.model", "chat", "hf.provider", "auto").timer().count())
+				.isEqualTo(1);
+			assertThat(meters.get("gen_ai.client.token.usage").tags("hf.model", "chat", "gen_ai.token.type", "input")
+				.counter().count()).isEqualTo(12);
+			assertThat(meters.get("gen_ai.client.token.usage").tags("hf.model", "chat", "gen_ai.token.type", "output")
+				.counter().count()).isEqualTo(3);
+			assertThat(meters.get("hf.client.compute.time").tags("hf.model", "sentiment").timer()
+				.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(125);
+			assertThat(meters.get("hf.client.retries").tags("hf.model", "sentiment", "hf.provider", "hf-inference")
+				.counter().count()).isEqualTo(1);
+			assertThat(meters.get("hf.client.rate.limited").tags("hf.model", "sentiment").counter().count()).isEqualTo(1);
+			assertThat(meters.get("hf.client.revision.drift").tags("hf.model", "sentiment").gauge().value()).isZero();
+			JsonNode model = endpointJson(context).path("models").path("sentiment");
+			assertThat(model.path("calls").asLong()).isEqualTo(1);
+			assertThat(model.path("retries").asLong()).isEqualTo(1);
+			assertThat(model.path("rateLimited").asLong()).isEqualTo(1);
+			assertThat(model.path("lastTarget").asString()).isEqualTo("hf-inference");
+		});
+	}
+
+	@Test
+	void costIsEstimatedFromThePublishedPriceOfTheProviderThatServed() {
+		this.contextRunner.withPropertyValues("hf.inference.models.chat.provider=together").run((context) -> {
+			context.getBean(HfModelPricing.class).refresh().block(Duration.ofSeconds(10));
+			chat(context);
+			classify(context);
+			MeterRegistry meters = meters(context);
+			// 12 input tokens at 0.5 USD and 3 output tokens at 2.0 USD per million
+			assertThat(meters.get("hf.client.cost").tags("hf.model", "chat", "hf.provider", "together").counter().count())
+				.isCloseTo(12 * 0.5e-6 + 3 * 2.0e-6, within(1e-12));
+			assertThat(meters.find("hf.client.cost").tags("hf.model", "sentiment").counter()).isNull();
+		});
+	}
+
+	@Test
+	void noCostWithoutAPublishedPrice() {
+		this.contextRunner.run((context) -> {
+			context.getBean(HfModelPricing.class).refresh().block(Duration.ofSeconds(10));
+			chat(context);
+			assertThat(meters(context).find("hf.client.cost").counter()).as("auto: the serving provider is unknown")
+				.isNull();
+		});
+		this.contextRunner.withPropertyValues("hf.inference.observations.cost.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(HfModelPricing.class));
+	}
+
+	@Test
+	void endpointDescribesEveryModel() {
+		this.contextRunner.run((context) -> {
+			classify(context);
+			JsonNode json = endpointJson(context);
+			assertThat(json.path("tokenConfigured").asBoolean()).isTrue();
+			assertThat(json.path("models").propertyNames()).containsExactly("sentiment", "chat", "tgi");
+			JsonNode sentiment = json.path("models").path("sentiment");
+			assertThat(sentiment.path("id").asString()).isEqualTo(MockHuggingFace.SENTIMENT_ID);
+			assertThat(sentiment.path("task").asString()).isEqualTo("text-classification");
+			assertThat(sentiment.path("onRevisionMismatch").asString()).isEqualTo("warn");
+			assertThat(sentiment.path("lastServedRevision").asString()).isEqualTo(MockHuggingFace.PINNED_SHA + "def");
+			assertThat(sentiment.path("drift").asBoolean()).isFalse();
+			assertThat(sentiment.path("calls").asLong()).isEqualTo(1);
+			assertThat(sentiment.path("errors").asLong()).isZero();
+			JsonNode target = sentiment.path("targets").get(0);
+			assertThat(target.path("name").asString()).isEqualTo("hf-inference");
+			assertThat(target.path("type").asString()).isEqualTo("router");
+			assertThat(target.path("circuit").asString()).isEqualTo("CLOSED");
+			assertThat(json.path("models").path("tgi").path("targets").get(0).path("type").asString())
+				.isEqualTo("endpoint");
+		});
+	}
+
+	@Test
+	void theTokenAppearsNowhere(CapturedOutput output) {
+		this.hf.servedSha = "fff9999";
+		this.hf.sentimentFailuresLeft.set(1);
+		this.contextRunner.withPropertyValues("hf.inference.health.token-ttl=1ns", "hf.inference.health.model-ttl=1ns",
+				"hf.inference.models.broken.id=org/broken",
+				"hf.inference.models.broken.provider=hf-inference", "hf.inference.models.broken.retry.enabled=false")
+			.run((context) -> {
+				classify(context);
+				chat(context);
+				HfInferenceClient client = context.getBean(HfInferenceClient.class);
+				try {
+					client.blocking().call(TextClassification.TASK,
+							context.getBean(HfModelRegistry.class).definition("broken"), "x", null);
+				}
+				catch (RuntimeException ex) {
+					assertThat(ex.toString()).doesNotContain(TOKEN);
+				}
+				StringBuilder everything = new StringBuilder();
+				JsonMapper json = JsonMapper.builder().build();
+				for (String name : List.of("token", "sentiment", "chat", "tgi", "broken")) {
+					everything.append(json.writeValueAsString(health(context, name).getDetails()));
+				}
+				this.hf.whoamiStatus = 401;
+				this.hf.hfInferenceStatus = "error";
+				everything.append(json.writeValueAsString(health(context, "token").getDetails()));
+				everything.append(json.writeValueAsString(health(context, "sentiment").getDetails()));
+				everything.append(endpointJson(context));
+				meters(context).getMeters().forEach((meter) -> everything.append(meter.getId()));
+				everything.append(output);
+				assertThat(everything).contains("jane", "HTTP 401", "fff9999", "gen_ai.client.token.usage", "broken")
+					.doesNotContain(TOKEN);
+			});
+		assertThat(output.toString()).doesNotContain(TOKEN);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MetricsConfiguration {
+
+		@Bean
+		SimpleMeterRegistry simpleMeterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		DefaultMeterObservationHandler defaultMeterObservationHandler(MeterRegistry meterRegistry) {
+			return new DefaultMeterObservationHandler(meterRegistry);
+		}
+
+	}
+
+	private static List<ChatMessage> question() {
+		return List.of(ChatMessage.user("Capital of France?"));
+	}
+
+	private static void classify(AssertableApplicationContext context) {
+		context.getBean(HfInferenceClient.class).blocking().call(TextClassification.TASK,
+				context.getBean(HfModelRegistry.class).definition("sentiment"), "I like it", null);
+	}
+
+	private static void chat(AssertableApplicationContext context) {
+		context.getBean(HfInferenceClient.class).blocking().call(ChatCompletion.TASK,
+				context.getBean(HfModelRegistry.class).definition("chat"), question(), null);
+	}
+
+	static Health health(AssertableApplicationContext context, String name) {
+		CompositeHealthContributor hf = context.getBean("hfHealthContributor", CompositeHealthContributor.class);
+		return ((HealthIndicator) hf.getContributor(name)).health();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> target(Health health, String target) {
+		return (Map<String, Object>) ((Map<String, Object>) health.getDetails().get("targets")).get(target);
+	}
+
+	private static MeterRegistry meters(AssertableApplicationContext context) {
+		// Boot's metrics auto-configuration binds MeterBinder beans; it is not part of this context
+		MeterRegistry registry = context.getBean(MeterRegistry.class);
+		if (registry.find("hf.client.revision.drift").gauge() == null) {
+			context.getBean(HfRevisionDriftMeterBinder.class).bindTo(registry);
+		}
+		return registry;
+	}
+
+	private static JsonNode endpointJson(AssertableApplicationContext context) {
+		JsonMapper json = JsonMapper.builder().build();
+		return json.readTree(json.writeValueAsString(context.getBean(HfInferenceEndpoint.class).inference()));
+	}
+
+}
