@@ -120,7 +120,7 @@ public final class RequestRouter {
 			}
 			MediaProvider provider = MediaProviders.forGateway(gateway.name(), gateway.url());
 			Submission submission = provider.submit(MediaRequest.from(task.id(), payload), requireId(model));
-			String base = gateway.url().toString().replaceAll("/+$", "").replaceAll("/v1$", "");
+			String base = gateway.url().toString().replaceAll("/+$", "");
 			HfToken credentials = credentialsFor(gateway);
 			HttpCall call = mediaCall(URI.create(base + submission.path()), submission, task, model, target,
 					credentials, false, extraHeaders);
