@@ -12,7 +12,8 @@ import reactor.util.context.Context;
 public interface JobProgressListener {
 
 	/**
-	 * Called after each status answer (never concurrently for one job).
+	 * Called when a submission answers that the job is queued or running (with 0 polls), and
+	 * after each status answer (never concurrently for one job).
 	 * @param progress the job's progress
 	 */
 	void onProgress(JobProgress progress);

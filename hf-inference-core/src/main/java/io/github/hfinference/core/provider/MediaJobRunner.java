@@ -78,7 +78,11 @@ public final class MediaJobRunner {
 					java.util.concurrent.TimeUnit.MILLISECONDS));
 			Mono<RawResponse> result = this.transport.exchange(submit, null).flatMap((answer) -> {
 				job.submitHeaders = answer.headers();
-				return next(job, read(job, answer));
+				JobState submitted = read(job, answer);
+				if (submitted instanceof JobState.Running) {
+					report(job, submitted);
+				}
+				return next(job, submitted);
 			});
 			if (deadline == null) {
 				return result;

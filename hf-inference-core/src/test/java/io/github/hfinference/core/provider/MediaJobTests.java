@@ -105,9 +105,11 @@ class MediaJobTests {
 
 		assertThat(video.bytes()).isEqualTo(MP4);
 		assertThat(video.contentType()).isEqualTo("video/mp4");
-		assertThat(progress).extracting(JobProgress::status).containsExactly("IN_QUEUE", "IN_PROGRESS", "COMPLETED");
-		assertThat(progress).extracting(JobProgress::queuePosition).containsExactly(1, null, null);
-		assertThat(progress).extracting(JobProgress::polls).containsExactly(1, 2, 3);
+		assertThat(progress).extracting(JobProgress::status)
+			.containsExactly("IN_QUEUE", "IN_QUEUE", "IN_PROGRESS", "COMPLETED");
+		assertThat(progress).extracting(JobProgress::queuePosition).containsExactly(2, 1, null, null);
+		assertThat(progress).extracting(JobProgress::polls).containsExactly(0, 1, 2, 3);
+		assertThat(progress).extracting(JobProgress::provider).containsOnly("fal-ai");
 		assertThat(this.router.takeRequest().getTarget()).startsWith("/api/models/org/video");
 		RecordedRequest submit = this.router.takeRequest();
 		assertThat(submit.getTarget()).isEqualTo("/fal-ai/fal-ai/ltx-video?_subdomain=queue");
@@ -184,7 +186,7 @@ class MediaJobTests {
 		Disposable subscription = job.result().subscribe();
 		this.router.takeRequest(30, TimeUnit.SECONDS);
 		this.router.takeRequest(30, TimeUnit.SECONDS);
-		while (progress.isEmpty()) {
+		while (progress.size() < 2) {
 			time.advanceTimeBy(Duration.ofMillis(100));
 			Thread.onSpinWait();
 		}
@@ -192,7 +194,7 @@ class MediaJobTests {
 		subscription.dispose();
 		time.advanceTimeBy(Duration.ofHours(1));
 
-		assertThat(progress).extracting(JobProgress::status).containsExactly("processing");
+		assertThat(progress).extracting(JobProgress::status).containsExactly("starting", "processing");
 		assertThat(this.router.getRequestCount()).as("mapping, submission, 1 poll, nothing after cancel")
 			.isEqualTo(3);
 	}
@@ -286,6 +288,39 @@ class MediaJobTests {
 		assertThat(result.bytes()).isEqualTo(MP4);
 		assertThat(this.router.getRequestCount()).as("mapping and one submission").isEqualTo(2);
 		assertThat(this.gateway.getRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void imageToImageOnFalSendsTheImageAsADataUrlAndThePrompt() throws Exception {
+		mapping("fal-ai", "fal-ai/flux/dev/image-to-image", "image-to-image");
+		json(this.router, "{\"images\":[{\"url\":\"" + base(this.cdn) + "/out.png\"}]}");
+		this.cdn.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "image/png")
+			.body(new Buffer().write(PNG)).build());
+
+		BinaryOutput image = client(Duration.ZERO, null)
+			.call(io.github.hfinference.core.task.ImageToImage.TASK, model("image", new InferenceTarget.Router("fal-ai")),
+					new BinaryInput(PNG, "image/png"),
+					new io.github.hfinference.core.task.ImageToImage.Parameters("Make it blue", null, null, 20, null))
+			.block(Duration.ofSeconds(30));
+
+		assertThat(image.bytes()).isEqualTo(PNG);
+		this.router.takeRequest();
+		RecordedRequest submit = this.router.takeRequest();
+		assertThat(submit.getTarget()).isEqualTo("/fal-ai/fal-ai/flux/dev/image-to-image");
+		assertThat(JSON.readTree(submit.getBody().utf8())).isEqualTo(JSON.readTree("{\"prompt\":\"Make it blue\","
+				+ "\"num_inference_steps\":20,\"image_url\":\"data:image/png;base64,"
+				+ Base64.getEncoder().encodeToString(PNG) + "\"}"));
+		assertThat(this.cdn.takeRequest().getHeaders().get("Authorization")).isNull();
+	}
+
+	@Test
+	void providerThatCannotServeTheTaskIsAConfigurationError() {
+		assertThatExceptionOfType(io.github.hfinference.core.error.HfConfigurationException.class)
+			.isThrownBy(() -> client(Duration.ZERO, null)
+				.call(TextToVideo.TASK, model("video", new InferenceTarget.Router("together")), "A cat", null)
+				.block(Duration.ofSeconds(30)))
+			.withMessageContaining("Provider 'together' cannot serve task 'text-to-video'");
+		assertThat(this.router.getRequestCount()).isZero();
 	}
 
 	@Test
