@@ -36,7 +36,7 @@ final class BlackForestLabs implements MediaProvider {
 		URI polling = JsonAnswers.url(answer, "polling_url");
 		String status = JsonAnswers.text(answer, "status");
 		if (status == null && polling != null) {
-			return new JobState.Running("Submitted", null, polling, null);
+			return JobState.Running.polling("Submitted", polling);
 		}
 		if ("Ready".equals(status)) {
 			URI sample = JsonAnswers.url(answer.path("result"), "sample");
@@ -44,7 +44,7 @@ final class BlackForestLabs implements MediaProvider {
 					: new JobState.Failed(status, "the job is ready without result.sample");
 		}
 		if ("Pending".equals(status)) {
-			return new JobState.Running(status, null, polling, null);
+			return JobState.Running.polling(status, polling);
 		}
 		return new JobState.Failed((status != null) ? status : "unknown", answer.toString());
 	}

@@ -42,6 +42,11 @@ final class FalAi implements MediaProvider {
 	}
 
 	@Override
+	public org.springframework.http.HttpMethod cancelMethod() {
+		return org.springframework.http.HttpMethod.PUT;
+	}
+
+	@Override
 	public JobState read(JsonNode answer) {
 		String status = JsonAnswers.text(answer, "status");
 		JsonNode media = answer.has("video") ? answer.path("video") : JsonAnswers.first(answer.path("images"));
@@ -59,7 +64,7 @@ final class FalAi implements MediaProvider {
 		if (status != null || answer.has("request_id")) {
 			return new JobState.Running((status != null) ? status : "IN_QUEUE",
 					JsonAnswers.integer(answer, "queue_position"), JsonAnswers.url(answer, "status_url"),
-					JsonAnswers.url(answer, "response_url"));
+					JsonAnswers.url(answer, "response_url"), JsonAnswers.url(answer, "cancel_url"));
 		}
 		return new JobState.Failed("unknown", errorOf(answer, "no media in the answer"));
 	}

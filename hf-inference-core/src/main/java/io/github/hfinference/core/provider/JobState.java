@@ -20,9 +20,21 @@ public sealed interface JobState {
 	 * @param statusUrl where to poll
 	 * @param resultUrl where to fetch the result once the status is terminal, or null if
 	 * the status answer itself carries the result
+	 * @param cancelUrl where to ask the provider to cancel the job, or null if it cannot
 	 */
-	record Running(String status, @Nullable Integer queuePosition, @Nullable URI statusUrl,
-			@Nullable URI resultUrl) implements JobState {
+	record Running(String status, @Nullable Integer queuePosition, @Nullable URI statusUrl, @Nullable URI resultUrl,
+			@Nullable URI cancelUrl) implements JobState {
+
+		/**
+		 * A running job without result or cancel URL.
+		 * @param status the provider's status
+		 * @param statusUrl where to poll
+		 * @return the state
+		 */
+		static Running polling(String status, @Nullable URI statusUrl) {
+			return new Running(status, null, statusUrl, null, null);
+		}
+
 	}
 
 	/**

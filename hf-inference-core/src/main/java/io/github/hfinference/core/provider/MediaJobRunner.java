@@ -27,11 +27,15 @@ import io.github.hfinference.core.task.BinaryOutput;
  * download the media. The provider only reads its answers ({@link MediaProvider#read}).
  * <p>
  * The whole job is bounded by one deadline; cancelling the returned {@code Mono} stops
- * polling at once. Status polls and result fetches carry credentials only where
+ * polling at once and, when the provider named a cancel URL (Replicate {@code urls.cancel},
+ * fal-ai {@code cancel_url}), sends it one best-effort cancel request; so does a job
+ * past its deadline. Status polls and result fetches carry credentials only where
  * {@code credentials} allows (Hugging Face hosts, or the gateway's own host); media
  * downloads never carry any.
  */
 public final class MediaJobRunner {
+
+	private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(10);
 
 	private final HttpTransport transport;
 
@@ -79,11 +83,13 @@ public final class MediaJobRunner {
 			Mono<RawResponse> result = this.transport.exchange(submit, null).flatMap((answer) -> {
 				job.submitHeaders = answer.headers();
 				JobState submitted = read(job, answer);
-				if (submitted instanceof JobState.Running) {
+				if (submitted instanceof JobState.Running running) {
+					remember(job, running);
 					report(job, submitted);
 				}
 				return next(job, submitted);
 			});
+			result = result.doOnEach((signal) -> job.finished = true).doOnCancel(() -> cancelOnProvider(job));
 			if (deadline == null) {
 				return result;
 			}
@@ -130,13 +136,7 @@ public final class MediaJobRunner {
 				});
 		}
 		JobState.Running running = (JobState.Running) state;
-		job.lastStatus = running.status();
-		if (running.statusUrl() != null) {
-			job.statusUrl = running.statusUrl();
-		}
-		if (running.resultUrl() != null) {
-			job.resultUrl = running.resultUrl();
-		}
+		remember(job, running);
 		if (job.statusUrl == null) {
 			return Mono.error(new HfResponseException("Media job on " + job.provider.name() + " is '"
 					+ running.status() + "' but names no status URL to poll", null));
@@ -152,6 +152,35 @@ public final class MediaJobRunner {
 				report(job, polled);
 				return next(job, polled);
 			});
+	}
+
+	private static void remember(Job job, JobState.Running running) {
+		job.lastStatus = running.status();
+		if (running.statusUrl() != null) {
+			job.statusUrl = running.statusUrl();
+		}
+		if (running.resultUrl() != null) {
+			job.resultUrl = running.resultUrl();
+		}
+		if (running.cancelUrl() != null) {
+			job.cancelUrl = running.cancelUrl();
+		}
+	}
+
+	/**
+	 * Asks the provider to stop a job this client no longer waits for (cancelled or past its
+	 * deadline), if the provider named a cancel URL; best effort, the answer is ignored.
+	 */
+	private void cancelOnProvider(Job job) {
+		URI url = job.cancelUrl;
+		if (url == null || job.finished) {
+			return;
+		}
+		HttpCall cancel = new HttpCall(job.provider.cancelMethod(), url, job.credentials.apply(url), null,
+				job.submit.model(), job.submit.target());
+		this.transport.exchange(cancel, CANCEL_TIMEOUT).subscribe((answer) -> {
+		}, (failure) -> {
+		});
 	}
 
 	private void report(Job job, JobState polled) {
@@ -222,6 +251,10 @@ public final class MediaJobRunner {
 		@Nullable URI statusUrl;
 
 		@Nullable URI resultUrl;
+
+		volatile @Nullable URI cancelUrl;
+
+		volatile boolean finished;
 
 		volatile String lastStatus = "submitted";
 

@@ -1,5 +1,6 @@
 package io.github.hfinference.core.provider;
 
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,5 +35,13 @@ public interface MediaProvider {
 	 * @return the job state it describes
 	 */
 	JobState read(JsonNode answer);
+
+	/**
+	 * The HTTP method of this provider's cancel requests (to {@link JobState.Running#cancelUrl()}).
+	 * @return the method, {@code POST} by default
+	 */
+	default HttpMethod cancelMethod() {
+		return HttpMethod.POST;
+	}
 
 }

@@ -124,7 +124,7 @@ final class OpenAiCompatible implements MediaProvider {
 		}
 		if (status != null && id != null && this.gatewayBase != null) {
 			return new JobState.Running(status, JsonAnswers.integer(answer, "queue_position"),
-					URI.create(this.gatewayBase + "/videos/generations/" + id), null);
+					URI.create(this.gatewayBase + "/videos/generations/" + id), null, null);
 		}
 		return new JobState.Failed((status != null) ? status : "unknown", "no media in the answer");
 	}

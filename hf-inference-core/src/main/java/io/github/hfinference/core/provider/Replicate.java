@@ -63,7 +63,8 @@ final class Replicate implements MediaProvider {
 		if (status.equals("succeeded")) {
 			return new JobState.Failed(status, "the prediction succeeded without output");
 		}
-		return new JobState.Running(status, null, JsonAnswers.url(answer.path("urls"), "get"), null);
+		JsonNode urls = answer.path("urls");
+		return new JobState.Running(status, null, JsonAnswers.url(urls, "get"), null, JsonAnswers.url(urls, "cancel"));
 	}
 
 }

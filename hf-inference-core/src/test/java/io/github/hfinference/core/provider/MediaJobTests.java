@@ -200,6 +200,34 @@ class MediaJobTests {
 	}
 
 	@Test
+	void cancellingAReplicateJobStopsPollingAndCancelsThePrediction() throws Exception {
+		mapping("replicate", "genmo/mochi-1", "text-to-video");
+		String prediction = base(this.router) + "/replicate/v1/predictions/p1";
+		json(this.router, "{\"id\":\"p1\",\"status\":\"starting\",\"urls\":{\"get\":\"" + prediction
+				+ "\",\"cancel\":\"" + prediction + "/cancel\"}}");
+		json(this.router, "{\"id\":\"p1\",\"status\":\"canceled\"}");
+		json(this.router, "{\"id\":\"p1\",\"status\":\"processing\"}");
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		MediaJob<BinaryOutput> job = client(Duration.ofSeconds(1), time).submit(InferenceRequest.of(TextToVideo.TASK,
+				model("video", new InferenceTarget.Router("replicate")), "A cat"));
+		BlockingQueue<JobProgress> progress = new LinkedBlockingQueue<>();
+		job.progress().subscribe(progress::add);
+		Disposable subscription = job.result().subscribe();
+		assertThat(progress.poll(30, TimeUnit.SECONDS)).extracting(JobProgress::status).isEqualTo("starting");
+
+		subscription.dispose();
+		assertThat(this.router.takeRequest().getMethod()).as("mapping").isEqualTo("GET");
+		assertThat(this.router.takeRequest().getMethod()).as("submission").isEqualTo("POST");
+		RecordedRequest cancel = this.router.takeRequest(30, TimeUnit.SECONDS);
+		time.advanceTimeBy(Duration.ofHours(1));
+
+		assertThat(cancel.getMethod()).isEqualTo("POST");
+		assertThat(cancel.getTarget()).isEqualTo("/replicate/v1/predictions/p1/cancel");
+		assertThat(cancel.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
+		assertThat(this.router.getRequestCount()).as("mapping, submission, cancel, no poll").isEqualTo(3);
+	}
+
+	@Test
 	void gatewayImageUsesItsOwnCredentialsAndOpenAiBody() throws Exception {
 		json(this.gateway, "{\"created\":1,\"data\":[{\"b64_json\":\"" + Base64.getEncoder().encodeToString(PNG)
 				+ "\"}]}");
