@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,8 +43,8 @@ final class FalAi implements MediaProvider {
 	}
 
 	@Override
-	public org.springframework.http.HttpMethod cancelMethod() {
-		return org.springframework.http.HttpMethod.PUT;
+	public HttpMethod cancelMethod() {
+		return HttpMethod.PUT;
 	}
 
 	@Override

@@ -2,12 +2,14 @@ package io.github.hfinference.core.provider;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -79,7 +81,7 @@ public final class MediaJobRunner {
 			JobProgressListener listener = context.getOrDefault(JobProgressListener.class, (progress) -> {
 			});
 			Job job = new Job(submit, provider, credentials, listener, this.scheduler.now(
-					java.util.concurrent.TimeUnit.MILLISECONDS));
+					TimeUnit.MILLISECONDS));
 			Mono<RawResponse> result = this.transport.exchange(submit, null).flatMap((answer) -> {
 				job.submitHeaders = answer.headers();
 				JobState submitted = read(job, answer);
@@ -195,7 +197,7 @@ public final class MediaJobRunner {
 			status = failed.status();
 		}
 		Integer position = (polled instanceof JobState.Running running) ? running.queuePosition() : null;
-		long now = this.scheduler.now(java.util.concurrent.TimeUnit.MILLISECONDS);
+		long now = this.scheduler.now(TimeUnit.MILLISECONDS);
 		job.listener.onProgress(new JobProgress(job.provider.name(), status, position, job.polls,
 				Duration.ofMillis(now - job.startedAt)));
 	}
@@ -218,7 +220,7 @@ public final class MediaJobRunner {
 
 	private static String contentType(RawResponse answer) {
 		if (answer.contentType() != null && !answer.contentType().isCompatibleWith(
-				org.springframework.http.MediaType.APPLICATION_OCTET_STREAM)) {
+				MediaType.APPLICATION_OCTET_STREAM)) {
 			return answer.contentType().toString();
 		}
 		return JsonAnswers.sniff(answer.body());

@@ -1,6 +1,7 @@
 package io.github.hfinference.core.provider;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -115,7 +116,7 @@ final class OpenAiCompatible implements MediaProvider {
 		}
 		String status = JsonAnswers.text(answer, "status");
 		String id = JsonAnswers.text(answer, "id");
-		if (status != null && FAILED.contains(status.toLowerCase(java.util.Locale.ROOT))) {
+		if (status != null && FAILED.contains(status.toLowerCase(Locale.ROOT))) {
 			JsonNode error = answer.path("error");
 			String message = error.isString() ? error.stringValue()
 					: (JsonAnswers.text(error, "message") != null) ? JsonAnswers.text(error, "message")

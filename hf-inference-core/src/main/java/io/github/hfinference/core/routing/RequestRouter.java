@@ -1,8 +1,10 @@
 package io.github.hfinference.core.routing;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -172,7 +174,7 @@ public final class RequestRouter {
 
 	private HttpCall mediaCall(URI uri, Submission submission, Task<?, ?, ?> task, ModelDefinition model,
 			InferenceTarget target, @Nullable HfToken credentials, boolean viaRouter, Map<String, String> extra) {
-		java.util.Map<String, String> headers = new java.util.LinkedHashMap<>(extra);
+		Map<String, String> headers = new LinkedHashMap<>(extra);
 		headers.putAll(submission.headers());
 		HttpCall call = call(uri, new RequestPayload.Json(submission.body()), task, model, target, credentials,
 				viaRouter, headers);
@@ -188,7 +190,7 @@ public final class RequestRouter {
 	 * @param credentials the headers for a status, result or download URL of this job
 	 */
 	public record MediaCall(HttpCall call, MediaProvider provider,
-			java.util.function.Function<URI, HttpHeaders> credentials) {
+			Function<URI, HttpHeaders> credentials) {
 	}
 
 	/**
