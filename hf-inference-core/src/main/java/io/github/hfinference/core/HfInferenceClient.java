@@ -26,6 +26,9 @@ import io.github.hfinference.core.hub.HubClient;
 import io.github.hfinference.core.observation.CallObserver;
 import io.github.hfinference.core.observation.InferenceCallListener;
 import io.github.hfinference.core.observation.InferenceObservationConvention;
+import io.github.hfinference.core.provider.MediaJob;
+import io.github.hfinference.core.provider.MediaJobRunner;
+import io.github.hfinference.core.provider.PollBackoff;
 import io.github.hfinference.core.resilience.ResilienceListener;
 import io.github.hfinference.core.resilience.ResilienceStatus;
 import io.github.hfinference.core.resilience.ResilientExecutor;
@@ -94,7 +97,7 @@ public final class HfInferenceClient {
 		this.router = requestRouter;
 		this.revisionGuard = new RevisionGuard();
 		this.invoker = new TargetInvoker(this.transport, requestRouter, builder.inProcessProviders,
-				this.revisionGuard);
+				this.revisionGuard, new MediaJobRunner(this.transport, builder.pollBackoff, builder.scheduler));
 		this.resilience = new ResilientExecutor(builder.scheduler, builder.resilienceListeners);
 		this.streamer = new StreamInvoker(this.transport, requestRouter, this.resilience, this.revisionGuard);
 		this.hub = new HubClient(this.transport, builder.hubUrl, requestRouter::hubHeaders,
@@ -175,6 +178,21 @@ public final class HfInferenceClient {
 				.map((response) -> new InferenceResponse<>(response.value(),
 						response.metadata().withAttempts(attempt.number()))))
 			.single());
+	}
+
+	/**
+	 * Starts a call whose progress can be watched, for long-running media jobs (video and
+	 * image generation through fal-ai, Replicate, black-forest-labs or a gateway). Nothing
+	 * is sent until {@link MediaJob#result()} is subscribed; cancelling that subscription
+	 * stops polling. The whole job is bounded by the call's timeout (per attempt).
+	 * @param <I> the input type
+	 * @param <P> the parameters type
+	 * @param <R> the result type
+	 * @param request the request
+	 * @return the job handle
+	 */
+	public <I, P, R> MediaJob<R> submit(InferenceRequest<I, P, R> request) {
+		return MediaJob.of(execute(request).map(InferenceResponse::value));
 	}
 
 	/** The state of circuit breakers, latency averages and admission of the models this client called. */
@@ -322,6 +340,8 @@ public final class HfInferenceClient {
 		private final List<InferenceCallListener> callListeners = new ArrayList<>();
 
 		private Scheduler scheduler = Schedulers.parallel();
+
+		private PollBackoff pollBackoff = PollBackoff.DEFAULT;
 
 		private Builder() {
 		}
@@ -510,6 +530,17 @@ public final class HfInferenceClient {
 		 */
 		public Builder scheduler(Scheduler scheduler) {
 			this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+			return this;
+		}
+
+		/**
+		 * Sets the waits between status polls of long-running media jobs (default 500 ms
+		 * doubling up to 5 s).
+		 * @param backoff the backoff
+		 * @return this builder
+		 */
+		public Builder pollBackoff(PollBackoff backoff) {
+			this.pollBackoff = Objects.requireNonNull(backoff, "backoff");
 			return this;
 		}
 

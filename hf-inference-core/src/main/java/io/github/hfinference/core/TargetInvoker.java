@@ -14,6 +14,7 @@ import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.http.JsonCodec;
 import io.github.hfinference.core.http.RawResponse;
+import io.github.hfinference.core.provider.MediaJobRunner;
 import io.github.hfinference.core.routing.InProcessProvider;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.RequestRouter;
@@ -35,8 +36,11 @@ final class TargetInvoker {
 
 	private final RevisionGuard revisionGuard;
 
+	private final MediaJobRunner jobs;
+
 	TargetInvoker(HttpTransport transport, RequestRouter router, Map<String, InProcessProvider> inProcessProviders,
-			RevisionGuard revisionGuard) {
+			RevisionGuard revisionGuard, MediaJobRunner jobs) {
+		this.jobs = jobs;
 		this.transport = transport;
 		this.router = router;
 		this.inProcessProviders = Map.copyOf(inProcessProviders);
@@ -50,9 +54,12 @@ final class TargetInvoker {
 		}
 		Task<I, P, R> task = request.task();
 		return Mono.fromCallable(() -> task.encoder().encode(request.input(), request.parameters(), JsonCodec.get()))
-			.flatMap((payload) -> this.router.resolve(task, request.model(), target, payload,
-					request.options().headers()))
-			.flatMap((call) -> this.transport.exchange(call, timeout))
+			.flatMap((payload) -> this.router
+				.resolveMedia(task, request.model(), target, payload, request.options().headers())
+				.flatMap((media) -> this.jobs.run(media.call(), media.provider(), media.credentials(), timeout))
+				.switchIfEmpty(Mono.defer(() -> this.router
+					.resolve(task, request.model(), target, payload, request.options().headers())
+					.flatMap((call) -> this.transport.exchange(call, timeout)))))
 			.map((response) -> decode(task, target, response))
 			.doOnNext((response) -> this.revisionGuard.check(request.model(), request.model().revisionMismatch(),
 					target.name(), response.metadata().servedRevision()));

@@ -78,6 +78,34 @@ public sealed interface InferenceTarget {
 	}
 
 	/**
+	 * An OpenAI-compatible gateway that picks the provider itself: image generation goes to
+	 * {@code {url}/v1/images/generations} and video generation to
+	 * {@code {url}/v1/videos/generations} (without the extra {@code /v1} if the URL already
+	 * ends with it), chat to {@code {url}/v1/chat/completions}; the body's {@code model} is
+	 * the model's id.
+	 *
+	 * @param name the gateway's name
+	 * @param url the gateway's base URL
+	 * @param token the gateway's own credentials, or null
+	 * @param sendHfToken whether the client's Hugging Face token may be sent to the gateway
+	 * when it has no credentials of its own
+	 */
+	record Gateway(String name, URI url, @Nullable HfToken token, boolean sendHfToken) implements InferenceTarget {
+
+		public Gateway {
+			Objects.requireNonNull(name, "name");
+			Objects.requireNonNull(url, "url");
+		}
+
+		@Override
+		public String toString() {
+			return "Gateway[name=" + this.name + ", url=" + this.url + ", token=" + (this.token != null ? "****" : "none")
+					+ ", sendHfToken=" + this.sendHfToken + "]";
+		}
+
+	}
+
+	/**
 	 * A provider running inside this JVM, such as {@code local}.
 	 *
 	 * @param provider the provider name

@@ -1,8 +1,10 @@
 package io.github.hfinference.core.routing;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +20,10 @@ import io.github.hfinference.core.error.HfMissingTokenException;
 import io.github.hfinference.core.http.HttpCall;
 import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.provider.MediaProvider;
+import io.github.hfinference.core.provider.MediaProviders;
+import io.github.hfinference.core.provider.MediaRequest;
+import io.github.hfinference.core.provider.Submission;
 import io.github.hfinference.core.task.RequestPayload;
 import io.github.hfinference.core.task.Task;
 import io.github.hfinference.core.task.TaskRoute;
@@ -84,12 +90,107 @@ public final class RequestRouter {
 			return routeViaRouter(task, model, router.provider(), payload)
 				.map((route) -> call(route.uri, route.payload, task, model, target, this.token, true, extraHeaders));
 		}
+		if (target instanceof InferenceTarget.Gateway gateway) {
+			URI uri = chatUrl(gateway.url());
+			RequestPayload body = withModel(payload, task, requireId(model));
+			return Mono.just(call(uri, body, task, model, target, credentialsFor(gateway), false, extraHeaders));
+		}
 		if (target instanceof InferenceTarget.Endpoint endpoint) {
 			URI uri = (task.route() == TaskRoute.CHAT_COMPLETIONS) ? chatUrl(endpoint.url()) : endpoint.url();
 			RequestPayload body = withModel(payload, task, (model.id() != null) ? model.id() : "tgi");
 			return Mono.just(call(uri, body, task, model, target, credentialsFor(endpoint), false, extraHeaders));
 		}
 		return Mono.error(new HfConfigurationException("Target " + target + " is not an HTTP target"));
+	}
+
+	/**
+	 * Resolves a media-generation job on a target, when the target serves the task through
+	 * a media provider (fal-ai, replicate, black-forest-labs, together, nebius, hyperbolic,
+	 * or a gateway); empty when the call goes the ordinary way.
+	 * @param task the task
+	 * @param model the model
+	 * @param target the target
+	 * @param payload the encoded body
+	 * @param extraHeaders per-call headers
+	 * @return the job's submission, adapter and credentials rule, or empty
+	 */
+	public Mono<MediaCall> resolveMedia(Task<?, ?, ?> task, ModelDefinition model, InferenceTarget target,
+			RequestPayload payload, Map<String, String> extraHeaders) {
+		if (target instanceof InferenceTarget.Gateway gateway) {
+			if (!MediaProviders.isMediaTask(task.id())) {
+				return Mono.empty();
+			}
+			MediaProvider provider = MediaProviders.forGateway(gateway.name(), gateway.url());
+			Submission submission = provider.submit(MediaRequest.from(task.id(), payload), requireId(model));
+			String base = gateway.url().toString().replaceAll("/+$", "");
+			HfToken credentials = credentialsFor(gateway);
+			HttpCall call = mediaCall(URI.create(base + submission.path()), submission, task, model, target,
+					credentials, false, extraHeaders);
+			return Mono.just(new MediaCall(call, provider, (uri) -> {
+				HttpHeaders headers = new HttpHeaders();
+				headers.set(HttpHeaders.USER_AGENT, this.userAgent);
+				if (credentials != null && sameHost(uri, gateway.url())) {
+					headers.set(HttpHeaders.AUTHORIZATION, credentials.authorizationHeader());
+				}
+				return headers;
+			}));
+		}
+		if (!(target instanceof InferenceTarget.Router router) || task.route() == TaskRoute.CHAT_COMPLETIONS
+				|| router.provider().equals(Providers.HF_INFERENCE) || model.id() == null || this.token == null
+				|| !this.token.isHuggingFaceToken()) {
+			return Mono.empty();
+		}
+		String modelId = model.id();
+		String wanted = router.provider();
+		boolean auto = wanted.equals(Providers.AUTO);
+		if (!auto && MediaProviders.forRouter(wanted, task.id()).isEmpty()) {
+			return Mono.empty();
+		}
+		return this.mappings.get(modelId).flatMap((mapping) -> {
+			ProviderMapping.Entry entry = auto
+					? mapping.entries()
+						.stream()
+						.filter((candidate) -> candidate.serves(task.id()) && supports(candidate.provider(), task))
+						.findFirst()
+						.orElse(null)
+					: mapping.forProvider(wanted).orElse(null);
+			if (entry == null) {
+				return auto ? Mono.empty()
+						: Mono.error(new HfConfigurationException("Model '" + modelId + "' is not served by provider '"
+								+ wanted + "' according to the Hub (providers: "
+								+ mapping.entries().stream().map(ProviderMapping.Entry::provider).toList() + ")"));
+			}
+			MediaProvider provider = MediaProviders.forRouter(entry.provider(), task.id()).orElse(null);
+			if (provider == null) {
+				return Mono.empty();
+			}
+			Submission submission = provider.submit(MediaRequest.from(task.id(), payload), entry.providerId());
+			String base = this.baseUrl.toString().replaceAll("/+$", "");
+			HttpCall call = mediaCall(URI.create(base + "/" + entry.provider() + submission.path()), submission, task,
+					model, target, this.token, true, extraHeaders);
+			return Mono.just(new MediaCall(call, provider, this::hubHeaders));
+		});
+	}
+
+	private HttpCall mediaCall(URI uri, Submission submission, Task<?, ?, ?> task, ModelDefinition model,
+			InferenceTarget target, @Nullable HfToken credentials, boolean viaRouter, Map<String, String> extra) {
+		Map<String, String> headers = new LinkedHashMap<>(extra);
+		headers.putAll(submission.headers());
+		HttpCall call = call(uri, new RequestPayload.Json(submission.body()), task, model, target, credentials,
+				viaRouter, headers);
+		call.headers().remove(HttpHeaders.ACCEPT);
+		return call;
+	}
+
+	/**
+	 * A media job ready to run.
+	 *
+	 * @param call the submission
+	 * @param provider the provider's adapter
+	 * @param credentials the headers for a status, result or download URL of this job
+	 */
+	public record MediaCall(HttpCall call, MediaProvider provider,
+			Function<URI, HttpHeaders> credentials) {
 	}
 
 	/**
@@ -132,6 +233,13 @@ public final class RequestRouter {
 			return endpoint.token();
 		}
 		return (endpoint.sendHfToken() || isHuggingFaceHost(endpoint.url())) ? this.token : null;
+	}
+
+	private @Nullable HfToken credentialsFor(InferenceTarget.Gateway gateway) {
+		if (gateway.token() != null) {
+			return gateway.token();
+		}
+		return gateway.sendHfToken() ? this.token : null;
 	}
 
 	private Mono<Route> routeViaRouter(Task<?, ?, ?> task, ModelDefinition model, String provider,
@@ -185,7 +293,7 @@ public final class RequestRouter {
 	}
 
 	private static boolean supports(String provider, Task<?, ?, ?> task) {
-		return provider.equals(Providers.HF_INFERENCE)
+		return provider.equals(Providers.HF_INFERENCE) || MediaProviders.forRouter(provider, task.id()).isPresent()
 				|| (task.route() == TaskRoute.CHAT_COMPLETIONS && Providers.chatPath(provider).isPresent());
 	}
 

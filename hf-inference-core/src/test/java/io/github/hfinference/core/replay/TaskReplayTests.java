@@ -92,7 +92,13 @@ class TaskReplayTests {
 	@Test
 	void everyTaskIsReplayedFromAtLeastOneRecording() {
 		Map<String, Long> replays = replaysPerTask();
-		assertThat(replays.keySet()).containsAll(Tasks.ids());
+		// text-to-video and image-to-video are not served by hf-inference and no recording
+		// holds their provider submissions (huggingface.js/tapes.json keeps only one mp4
+		// download): MediaJobTests covers them with hand-written sequences
+		assertThat(replays.keySet()).containsAll(Tasks.ids()
+			.stream()
+			.filter((id) -> !id.equals("text-to-video") && !id.equals("image-to-video"))
+			.toList());
 		assertThat(replays.values()).allMatch((count) -> count > 0);
 	}
 

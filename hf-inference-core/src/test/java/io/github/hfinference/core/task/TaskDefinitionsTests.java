@@ -33,10 +33,10 @@ class TaskDefinitionsTests {
 	void everyHuggingFaceTaskIsListed() {
 		assertThat(Tasks.ids()).containsExactlyInAnyOrder("audio-classification", "audio-to-audio",
 				"automatic-speech-recognition", "chat-completion", "document-question-answering", "feature-extraction",
-				"fill-mask", "image-classification", "image-segmentation", "image-to-image", "image-to-text",
+				"fill-mask", "image-classification", "image-segmentation", "image-to-image", "image-to-text", "image-to-video",
 				"object-detection", "question-answering", "sentence-similarity", "summarization",
 				"table-question-answering", "tabular-classification", "tabular-regression", "text-classification",
-				"text-generation", "text-to-image", "text-to-speech", "token-classification", "translation",
+				"text-generation", "text-to-image", "text-to-speech", "text-to-video", "token-classification", "translation",
 				"visual-question-answering", "zero-shot-classification", "zero-shot-image-classification");
 		assertThat(Tasks.byId("conversational")).containsSame(io.github.hfinference.core.task.chat.ChatCompletion.TASK);
 		assertThat(Tasks.all()).filteredOn((task) -> task.route() == TaskRoute.PIPELINE)

@@ -675,6 +675,13 @@ public class HfInferenceProperties {
 		 */
 		private int weight = 1;
 
+		/**
+		 * How the URL is spoken to: 'endpoint' posts task payloads to it unchanged (Inference
+		 * Endpoints, TGI, TEI); 'openai' treats it as an OpenAI-compatible gateway
+		 * (/v1/images/generations, /v1/videos/generations, /v1/chat/completions).
+		 */
+		private Protocol protocol = Protocol.ENDPOINT;
+
 		public @Nullable String getName() {
 			return this.name;
 		}
@@ -721,6 +728,27 @@ public class HfInferenceProperties {
 
 		public void setWeight(int weight) {
 			this.weight = weight;
+		}
+
+		public Protocol getProtocol() {
+			return this.protocol;
+		}
+
+		public void setProtocol(Protocol protocol) {
+			this.protocol = protocol;
+		}
+
+		/**
+		 * How a URL target is spoken to.
+		 */
+		public enum Protocol {
+
+			/** Task payloads posted to the URL unchanged; chat at /v1/chat/completions. */
+			ENDPOINT,
+
+			/** An OpenAI-compatible gateway: images, videos and chat under /v1. */
+			OPENAI
+
 		}
 
 	}

@@ -162,6 +162,10 @@ final class HfInferencePropertiesMapper {
 			throw invalid(prefix + ".weight", "must be at least 1, got " + target.getWeight());
 		}
 		if (target.getProvider() != null) {
+			if (target.getProtocol() != Target.Protocol.ENDPOINT) {
+				throw invalid(prefix + ".protocol", "applies to url targets only; provider targets speak their "
+						+ "provider's protocol through the router");
+			}
 			if (target.getToken() != null || target.isSendHfToken()) {
 				throw invalid(prefix, "token and send-hf-token apply to url targets only; provider targets use "
 						+ "the Hugging Face token");
@@ -177,8 +181,10 @@ final class HfInferencePropertiesMapper {
 		HfToken token = StringUtils.hasText(target.getToken()) ? HfToken.of(target.getToken(), prefix + ".token")
 				: null;
 		String name = StringUtils.hasText(target.getName()) ? target.getName() : url.getHost();
-		return new WeightedTarget(new InferenceTarget.Endpoint(name, url, token, target.isSendHfToken()),
-				target.getWeight());
+		InferenceTarget resolved = (target.getProtocol() == Target.Protocol.OPENAI)
+				? new InferenceTarget.Gateway(name, url, token, target.isSendHfToken())
+				: new InferenceTarget.Endpoint(name, url, token, target.isSendHfToken());
+		return new WeightedTarget(resolved, target.getWeight());
 	}
 
 	private static InferenceTarget provider(String name, String property, Set<String> inProcessProviders) {

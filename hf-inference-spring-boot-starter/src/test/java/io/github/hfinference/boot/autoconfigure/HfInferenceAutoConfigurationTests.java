@@ -117,6 +117,27 @@ class HfInferenceAutoConfigurationTests {
 	}
 
 	@Test
+	void runShouldMapAVideoModelWithAProviderAndAnOpenAiGateway() {
+		this.contextRunner.withPropertyValues("hf.inference.models.video.id=Lightricks/LTX-Video",
+				"hf.inference.models.video.task=text-to-video", "hf.inference.models.video.targets[0].provider=fal-ai",
+				"hf.inference.models.video.targets[1].url=https://gateway.example.com/v1",
+				"hf.inference.models.video.targets[1].protocol=openai",
+				"hf.inference.models.video.targets[1].name=gateway",
+				"hf.inference.models.video.targets[1].token=gw_secret")
+			.run((context) -> {
+				ConfiguredModel video = context.getBean(HfModelRegistry.class).resolve("video").orElseThrow();
+				assertThat(video.task()).isSameAs(io.github.hfinference.core.task.TextToVideo.TASK);
+				assertThat(video.definition().targets()).extracting(InferenceTarget::name)
+					.containsExactly("fal-ai", "gateway");
+				InferenceTarget.Gateway gateway = (InferenceTarget.Gateway) video.definition().targets().get(1);
+				assertThat(gateway.url()).isEqualTo(URI.create("https://gateway.example.com/v1"));
+				assertThat(gateway.token()).isNotNull();
+				assertThat(gateway.sendHfToken()).isFalse();
+				assertThat(gateway.toString()).doesNotContain("gw_secret");
+			});
+	}
+
+	@Test
 	void runShouldMapModelProperties() {
 		this.contextRunner.withPropertyValues("hf.inference.retry.max-retries=5",
 				"hf.inference.models.chat.id=meta-llama/Llama-3.1-8B-Instruct", "hf.inference.models.chat.revision=main",

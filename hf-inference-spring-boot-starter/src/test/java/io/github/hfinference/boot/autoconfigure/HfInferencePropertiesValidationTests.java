@@ -70,6 +70,13 @@ class HfInferencePropertiesValidationTests {
 	}
 
 	@Test
+	void protocolOnAProviderTarget() {
+		assertFailure("hf.inference.models.x.targets[0].protocol: applies to url targets only",
+				"hf.inference.models.x.id=org/m", "hf.inference.models.x.targets[0].provider=fal-ai",
+				"hf.inference.models.x.targets[0].protocol=openai");
+	}
+
+	@Test
 	void zeroTimeout() {
 		assertFailure("hf.inference.timeout must be positive, got PT0S", "hf.inference.timeout=0s");
 	}

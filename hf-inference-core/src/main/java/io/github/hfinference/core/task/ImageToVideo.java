@@ -1,0 +1,24 @@
+package io.github.hfinference.core.task;
+
+/**
+ * {@code image-to-video}: animates an image, guided by the prompt in
+ * {@link TextToVideo.Parameters#prompt()}. Not served by hf-inference: it runs as a
+ * long-running job on fal-ai, Replicate or an OpenAI-compatible gateway, and the answer is
+ * the video's bytes.
+ */
+public final class ImageToVideo {
+
+	/** The task definition. */
+	public static final Task<BinaryInput, TextToVideo.Parameters, BinaryOutput> TASK = Task
+		.<BinaryInput, TextToVideo.Parameters, BinaryOutput>builder("image-to-video", TaskRoute.MODEL)
+		.input(BinaryInput.class)
+		.parameters(TextToVideo.Parameters.class)
+		.result(BinaryOutput.class)
+		.encoder(Encoders.binary())
+		.decoder(Decoders.binary())
+		.build();
+
+	private ImageToVideo() {
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.github.hfinference.core.task;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code text-to-video}: generates a video from a prompt. Not served by hf-inference: it
+ * runs as a long-running job on fal-ai, Replicate or an OpenAI-compatible gateway, and the
+ * answer is the video's bytes.
+ */
+public final class TextToVideo {
+
+	/** The task definition. */
+	public static final Task<String, Parameters, BinaryOutput> TASK = Task
+		.<String, Parameters, BinaryOutput>builder("text-to-video", TaskRoute.MODEL)
+		.input(String.class)
+		.parameters(Parameters.class)
+		.result(BinaryOutput.class)
+		.encoder(Encoders.inputsAndParameters())
+		.decoder(Decoders.binary())
+		.build();
+
+	private TextToVideo() {
+	}
+
+	/**
+	 * Parameters of text-to-video and image-to-video; {@code extra} entries are passed to
+	 * the provider verbatim, next to the others.
+	 *
+	 * @param prompt the prompt (image-to-video only; text-to-video takes it as input)
+	 * @param negativePrompt what not to include
+	 * @param numFrames number of frames
+	 * @param numInferenceSteps number of denoising steps
+	 * @param guidanceScale how closely to follow the prompt
+	 * @param seed random seed
+	 * @param duration length in seconds (gateways)
+	 * @param size the resolution, e.g. {@code 1280x720} (gateways)
+	 * @param extra provider-specific fields, passed through
+	 */
+	public record Parameters(@Nullable String prompt, @Nullable String negativePrompt, @Nullable Integer numFrames,
+			@Nullable Integer numInferenceSteps, @Nullable Double guidanceScale, @Nullable Long seed,
+			@Nullable Integer duration, @Nullable String size,
+			@com.fasterxml.jackson.annotation.JsonIgnore @Nullable Map<String, Object> extra) {
+
+		/**
+		 * Only provider-specific fields.
+		 * @param extra the fields
+		 * @return the parameters
+		 */
+		public static Parameters extra(Map<String, Object> extra) {
+			return new Parameters(null, null, null, null, null, null, null, null, extra);
+		}
+
+		/**
+		 * A duration and a size, as gateways take them.
+		 * @param seconds the duration in seconds
+		 * @param size the size, e.g. {@code 1280x720}
+		 * @return the parameters
+		 */
+		public static Parameters of(int seconds, String size) {
+			return new Parameters(null, null, null, null, null, null, seconds, size, null);
+		}
+
+		/** The pass-through fields, serialised next to the others. */
+		@JsonAnyGetter
+		public Map<String, Object> extraFields() {
+			return (this.extra != null) ? this.extra : Map.of();
+		}
+
+	}
+
+}
