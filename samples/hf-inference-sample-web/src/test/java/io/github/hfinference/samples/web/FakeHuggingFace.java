@@ -11,8 +11,9 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A local stand-in for the Hugging Face router: answers the sentiment model on
- * {@code hf-inference} and chat completions (plain and streamed), records every request.
+ * A local stand-in for the Hugging Face router and Hub: answers the sentiment model on
+ * {@code hf-inference}, chat completions (plain and streamed), and the credit-free Hub
+ * calls of the health checks (whoami, model info); records every request.
  */
 final class FakeHuggingFace extends Dispatcher implements AutoCloseable {
 
@@ -45,6 +46,16 @@ final class FakeHuggingFace extends Dispatcher implements AutoCloseable {
 		this.requests.add(request);
 		String target = request.getTarget();
 		String body = (request.getBody() != null) ? request.getBody().utf8() : "";
+		if (target.startsWith("/api/whoami-v2")) {
+			return json("{\"type\":\"user\",\"name\":\"sample-user\",\"auth\":{\"type\":\"access_token\","
+					+ "\"accessToken\":{\"displayName\":\"sample\",\"role\":\"fineGrained\"}}}");
+		}
+		if (target.startsWith("/api/models/")) {
+			return json("{\"id\":\"model\",\"sha\":\"714eb0fa89d2f80546fda750413ed43d93601a13\",\"inference\":\"warm\","
+					+ "\"inferenceProviderMapping\":{\"hf-inference\":{\"status\":\"live\",\"providerId\":\"model\","
+					+ "\"task\":\"text-classification\"},\"together\":{\"status\":\"live\",\"providerId\":\"model\","
+					+ "\"task\":\"conversational\"}}}");
+		}
 		if (SENTIMENT_PATH.equals(target) && body.contains("trigger-429")) {
 			return new MockResponse.Builder().code(429)
 				.addHeader("Content-Type", "application/json")

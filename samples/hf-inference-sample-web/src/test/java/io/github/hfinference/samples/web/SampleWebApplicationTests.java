@@ -152,22 +152,52 @@ class SampleWebApplicationTests {
 	}
 
 	@Test
-	void healthIsUp() {
+	void healthIsUpWithTheTokenAndEveryModel() {
+		long inferenceCallsBefore = inferenceCalls();
 		this.client.get().uri("/actuator/health")
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody()
-			.jsonPath("$.status").isEqualTo("UP");
+			.jsonPath("$.status").isEqualTo("UP")
+			.jsonPath("$.components.hf.components.token.status").isEqualTo("UP")
+			.jsonPath("$.components.hf.components.token.details.owner").isEqualTo("sample-user")
+			.jsonPath("$.components.hf.components.sentiment.status").isEqualTo("UP")
+			.jsonPath("$.components.hf.components.embed.status").isEqualTo("UP");
+		assertThat(inferenceCalls()).as("health checks never run inference").isEqualTo(inferenceCallsBefore);
+	}
+
+	private static long inferenceCalls() {
+		return huggingFace.requests()
+			.stream()
+			.filter((request) -> !request.getTarget().startsWith("/api/"))
+			.count();
 	}
 
 	@Test
-	void metricsRecordTheServedRequests() {
+	void metricsRecordInferenceCallsPerModel() {
 		postForMap("/api/similarity", Map.of("source", "a cat", "sentences", List.of("a dog")));
-		this.client.get().uri("/actuator/metrics")
+		this.client.get().uri("/actuator/metrics/gen_ai.client.operation?tag=hf.model:similarity")
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody()
-			.jsonPath("$.names[?(@ == 'http.server.requests')]").exists();
+			.jsonPath("$.measurements[0].statistic").isEqualTo("COUNT")
+			.jsonPath("$.measurements[0].value").value(Double.class, (count) -> assertThat(count).isPositive())
+			.jsonPath("$.availableTags[?(@.tag == 'hf.provider')].values[0]").isEqualTo("local");
+	}
+
+	@Test
+	void inferenceEndpointShowsEveryModelWithItsCounts() {
+		this.client.post().uri("/api/sentiment").bodyValue(Map.of("text", "I like you")).exchange().expectStatus().isOk();
+		this.client.get().uri("/actuator/hfinference")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.tokenConfigured").isEqualTo(true)
+			.jsonPath("$.models.sentiment.id").isEqualTo("distilbert/distilbert-base-uncased-finetuned-sst-2-english")
+			.jsonPath("$.models.sentiment.lastTarget").isEqualTo("hf-inference")
+			.jsonPath("$.models.embed.targets[0].name").isEqualTo("local")
+			.consumeWith((result) -> assertThat(new String(result.getResponseBody(),
+					java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("hf_test"));
 	}
 
 	@Test
