@@ -74,6 +74,16 @@ class HfModelRegistrationTests {
 	}
 
 	@Test
+	void enableHfModelsShouldRegisterLikeImportHfModels() {
+		this.contextRunner.withUserConfiguration(EnableByType.class)
+			.withPropertyValues("hf.inference.scan.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ScannedSentimentClient.class);
+				assertThat(context).doesNotHaveBean(ScannedChatAssistant.class);
+			});
+	}
+
+	@Test
 	void importByPackageShouldRegisterItsInterfaces() {
 		this.contextRunner.withUserConfiguration(ImportByPackage.class)
 			.withPropertyValues("hf.inference.scan.enabled=false")
@@ -216,6 +226,12 @@ class HfModelRegistrationTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportHfModels(types = ScannedSentimentClient.class)
 	static class ImportByType {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableHfModels(ScannedSentimentClient.class)
+	static class EnableByType {
 
 	}
 
