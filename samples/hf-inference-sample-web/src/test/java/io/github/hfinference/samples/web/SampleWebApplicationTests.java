@@ -169,7 +169,7 @@ class SampleWebApplicationTests {
 	private static long inferenceCalls() {
 		return huggingFace.requests()
 			.stream()
-			.filter((request) -> !request.getTarget().startsWith("/api/"))
+			.filter((request) -> "POST".equals(request.getMethod()))
 			.count();
 	}
 
