@@ -4,6 +4,7 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
 import io.github.hfinference.core.ResponseMetadata;
+import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfTimeoutException;
@@ -82,6 +83,9 @@ public class DefaultInferenceObservationConvention implements InferenceObservati
 		}
 		if (error instanceof HfTimeoutException) {
 			return "TIMEOUT";
+		}
+		if (error instanceof HfConfigurationException) {
+			return "CLIENT_ERROR";
 		}
 		if (error instanceof HfHttpException http) {
 			return (http.getStatus() >= 500 || http.getStatus() == 200) ? "SERVER_ERROR" : "CLIENT_ERROR";

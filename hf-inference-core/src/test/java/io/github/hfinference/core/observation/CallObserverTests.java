@@ -78,6 +78,21 @@ class CallObserverTests {
 	}
 
 	@Test
+	void configurationErrorIsAClientError() {
+		HfInferenceClient tokenless = HfInferenceClient.builder()
+			.noTokenLookup()
+			.baseUrl(this.server.url("/").uri())
+			.observationRegistry(this.registry)
+			.build();
+		assertThatExceptionOfType(io.github.hfinference.core.error.HfMissingTokenException.class)
+			.isThrownBy(() -> tokenless.blocking().call(TextClassification.TASK, this.model, "x", null));
+		assertThat(this.registry).hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasLowCardinalityKeyValue("outcome", "CLIENT_ERROR")
+			.hasLowCardinalityKeyValue("error.type", "HfMissingTokenException");
+	}
+
+	@Test
 	void failedCallIsObservedWithOutcomeAndErrorType() {
 		this.server.enqueue(new MockResponse.Builder().code(429).body("{\"error\":\"slow down\"}").build());
 		assertThatExceptionOfType(HfRateLimitException.class)
