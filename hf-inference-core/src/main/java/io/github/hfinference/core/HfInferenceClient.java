@@ -21,6 +21,9 @@ import reactor.netty.http.client.HttpClient;
 
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.auth.TokenResolver;
+import io.github.hfinference.core.batching.BatchRoute;
+import io.github.hfinference.core.batching.BatchingSettings;
+import io.github.hfinference.core.batching.MicroBatcher;
 import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.hub.HubClient;
 import io.github.hfinference.core.observation.CallObserver;
@@ -79,6 +82,8 @@ public final class HfInferenceClient {
 
 	private final CallObserver observer;
 
+	private final MicroBatcher batcher;
+
 	private HfInferenceClient(Builder builder) {
 		HfToken token = builder.token;
 		if (token == null && builder.resolveToken) {
@@ -100,6 +105,7 @@ public final class HfInferenceClient {
 				requestRouter::endpointHeaders);
 		this.blocking = new BlockingHfInferenceClient(this);
 		this.observer = new CallObserver(builder.observationRegistry, builder.observationConvention);
+		this.batcher = new MicroBatcher(builder.scheduler, builder.observationRegistry);
 	}
 
 	/** A new builder. */
@@ -157,6 +163,10 @@ public final class HfInferenceClient {
 	 * through the model's resilience policy: admission, target selection, circuit
 	 * breakers, and retry or failover on retryable failures within the call's deadline;
 	 * the metadata names the target that served it and how many attempts it took.
+	 * <p>
+	 * When the model has {@linkplain ModelDefinition#batching() batching} on and the task
+	 * has a batch form, the call may travel with concurrent calls in one batch request
+	 * ({@link MicroBatcher}); its result and failure are its own as if sent alone.
 	 * @param <I> the input type
 	 * @param <P> the parameters type
 	 * @param <R> the result type
@@ -165,14 +175,23 @@ public final class HfInferenceClient {
 	 */
 	public <I, P, R> Mono<InferenceResponse<R>> execute(InferenceRequest<I, P, R> request) {
 		Objects.requireNonNull(request, "request");
+		BatchingSettings batching = request.model().batching();
+		BatchRoute<I, P, R, ?, ?> route = batching.enabled() ? BatchRoute.of(request.task()) : null;
+		if (route != null) {
+			return this.observer.observe(request, this.batcher.submit(request, route, batching, this::send));
+		}
+		return this.observer.observe(request, send(request));
+	}
+
+	private <I, P, R> Mono<InferenceResponse<R>> send(InferenceRequest<I, P, R> request) {
 		Duration attemptTimeout = (request.options().timeout() != null) ? request.options().timeout()
 				: (request.model().timeout() != null) ? request.model().timeout() : this.timeout;
-		return this.observer.observe(request, this.resilience
+		return this.resilience
 			.execute(request.model(), attemptTimeout, (attempt) -> this.invoker
 				.invoke(attempt.target(), request, attempt.timeout())
 				.map((response) -> new InferenceResponse<>(response.value(),
 						response.metadata().withAttempts(attempt.number()))))
-			.single());
+			.single();
 	}
 
 	/** The state of circuit breakers, latency averages and admission of the models this client called. */
