@@ -389,6 +389,11 @@ public class HfInferenceProperties {
 		 */
 		private final Admission admission = new Admission();
 
+		/**
+		 * Coalescing of concurrent single calls into batch requests (feature-extraction).
+		 */
+		private final Batching batching = new Batching();
+
 		public @Nullable String getId() {
 			return this.id;
 		}
@@ -463,6 +468,10 @@ public class HfInferenceProperties {
 
 		public Admission getAdmission() {
 			return this.admission;
+		}
+
+		public Batching getBatching() {
+			return this.batching;
 		}
 
 	}
@@ -765,6 +774,40 @@ public class HfInferenceProperties {
 
 		public void setMaxQueueWait(Duration maxQueueWait) {
 			this.maxQueueWait = maxQueueWait;
+		}
+
+	}
+
+	/**
+	 * Micro-batching of one model: concurrent single calls of a task that accepts a list of
+	 * inputs (feature-extraction) are sent together in one request.
+	 */
+	public static class Batching {
+
+		/**
+		 * Maximum number of calls sent in one request. 0 or 1 turns batching off.
+		 */
+		private int maxSize;
+
+		/**
+		 * How long a call waits for others to join its request before it is sent anyway.
+		 */
+		private Duration maxWait = Duration.ofMillis(5);
+
+		public int getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(int maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
 		}
 
 	}
