@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.auth.TokenResolver;
@@ -57,6 +58,17 @@ public final class HfInferenceClient {
 
 	/** The Hugging Face Hub. */
 	public static final URI DEFAULT_HUB_URL = URI.create("https://huggingface.co");
+
+	/**
+	 * The connection pool of clients built without a WebClient builder: like Reactor
+	 * Netty's global pool (500 connections per host) but with no limit on the calls waiting
+	 * for a connection (that queue is bounded by each attempt's timeout and by the model's
+	 * admission settings), so that thousands of concurrent calls wait instead of failing.
+	 */
+	private static final ConnectionProvider CONNECTIONS = ConnectionProvider.builder("hf-inference")
+		.maxConnections(500)
+		.pendingAcquireMaxCount(-1)
+		.build();
 
 	private final TargetInvoker invoker;
 
@@ -444,7 +456,10 @@ public final class HfInferenceClient {
 		}
 
 		/**
-		 * Sets the connect timeout used when this builder creates its own HTTP client.
+		 * Sets the connect timeout used when this builder creates its own HTTP client (when
+		 * no {@link #webClientBuilder(WebClient.Builder)} is set: Reactor Netty with a pool
+		 * shared by such clients of up to 500 connections per host, in which any number of
+		 * calls may wait for a connection).
 		 * @param connectTimeout the timeout
 		 * @return this builder
 		 */
@@ -517,7 +532,7 @@ public final class HfInferenceClient {
 	private static WebClient webClient(Builder builder) {
 		WebClient.Builder webClient = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
 				: WebClient.builder()
-					.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+					.clientConnector(new ReactorClientHttpConnector(HttpClient.create(CONNECTIONS)
 						.followRedirect(false)
 						.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(builder.connectTimeout.toMillis()))));
 		return webClient.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();

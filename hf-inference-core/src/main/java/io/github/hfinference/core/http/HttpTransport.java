@@ -7,10 +7,15 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ReactiveHttpOutputMessage;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -37,6 +42,11 @@ public final class HttpTransport {
 
 	/** Longest wait for the end of the body once the end-of-stream marker arrived. */
 	private static final Duration MAX_DRAIN = Duration.ofSeconds(1);
+
+	/** The largest response body read into memory (as the client's codecs allow). */
+	private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+	private static final byte[] EMPTY = new byte[0];
 
 	private final WebClient webClient;
 
@@ -72,9 +82,7 @@ public final class HttpTransport {
 	}
 
 	private Mono<RawResponse> exchange(HttpCall call, @Nullable Duration timeout, int redirects) {
-		Mono<RawResponse> response = request(call).exchangeToMono((clientResponse) -> clientResponse
-			.bodyToMono(byte[].class)
-			.defaultIfEmpty(new byte[0])
+		Mono<RawResponse> response = request(call).exchangeToMono((clientResponse) -> body(clientResponse)
 			.flatMap((body) -> {
 				URI next = (redirects > 0) ? sameHostRedirect(call, clientResponse) : null;
 				return (next != null) ? exchange(new HttpCall(call.method(), next, call.headers(), call.body(),
@@ -187,8 +195,33 @@ public final class HttpTransport {
 		});
 	}
 
+	/**
+	 * The whole body as bytes, read straight from the connector's buffers (no codec lookup),
+	 * at most {@value #MAX_BODY_BYTES} bytes.
+	 */
 	private static Mono<byte[]> body(ClientResponse response) {
-		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]);
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
+			.map(HttpTransport::bytes)
+			.defaultIfEmpty(EMPTY);
+	}
+
+	private static byte[] bytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	/** Writes the body bytes as they are, with their length (no codec lookup). */
+	private static BodyInserter<byte[], ReactiveHttpOutputMessage> bytesOf(byte[] body) {
+		return (message, context) -> {
+			message.getHeaders().setContentLength(body.length);
+			return message.writeWith(Mono.fromSupplier(() -> message.bufferFactory().wrap(body)));
+		};
 	}
 
 	private static @Nullable MediaType contentType(HttpHeaders headers) {
@@ -230,7 +263,7 @@ public final class HttpTransport {
 		WebClient.RequestBodySpec spec = this.webClient.method(call.method())
 			.uri(call.uri())
 			.headers((headers) -> headers.addAll(call.headers()));
-		return (call.body() != null) ? spec.bodyValue(call.body()) : spec;
+		return (call.body() != null) ? spec.body(bytesOf(call.body())) : spec;
 	}
 
 	private static Mono<RawResponse> toResult(HttpCall call, ClientResponse response, byte[] body) {

@@ -32,6 +32,14 @@ public final class JsonCodec {
 
 	private final JsonMapper mapper;
 
+	/** List types by element class, built once (a response decoder asks for one on every call). */
+	private final ClassValue<JavaType> listTypes = new ClassValue<>() {
+		@Override
+		protected JavaType computeValue(Class<?> elementType) {
+			return JsonCodec.this.mapper.getTypeFactory().constructCollectionType(List.class, elementType);
+		}
+	};
+
 	private JsonCodec(JsonMapper mapper) {
 		this.mapper = mapper;
 	}
@@ -103,7 +111,7 @@ public final class JsonCodec {
 	 * @return the list
 	 */
 	public <T> List<T> convertList(JsonNode node, Class<T> elementType) {
-		return convert(node, this.mapper.getTypeFactory().constructCollectionType(List.class, elementType));
+		return convert(node, this.listTypes.get(elementType));
 	}
 
 	/**
