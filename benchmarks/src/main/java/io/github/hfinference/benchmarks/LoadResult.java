@@ -11,9 +11,11 @@ package io.github.hfinference.benchmarks;
  * @param seconds length of the measured window
  * @param p50Micros median latency in microseconds
  * @param p99Micros 99th percentile latency in microseconds
+ * @param cpuMicrosPerCall CPU time the client's process spent per completed call in the
+ * window (the stub runs in another process), or NaN when not measured
  */
 public record LoadResult(String client, String task, int concurrency, long calls, long errors, double seconds,
-		double p50Micros, double p99Micros) {
+		double p50Micros, double p99Micros, double cpuMicrosPerCall) {
 
 	/** Calls per second. */
 	public double throughput() {

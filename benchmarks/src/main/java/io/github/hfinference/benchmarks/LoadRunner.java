@@ -2,7 +2,11 @@ package io.github.hfinference.benchmarks;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -96,6 +100,16 @@ public final class LoadRunner {
 	/** The measured window and per-caller latency buffers. */
 	static final class Window {
 
+		private static final ScheduledExecutorService CLOCK = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "cpu-sampler");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+		private final AtomicLong cpuStart = new AtomicLong(-1);
+
+		private final AtomicLong cpuEnd = new AtomicLong(-1);
+
 		private final long measureStart;
 
 		private final long measureEnd;
@@ -113,6 +127,14 @@ public final class LoadRunner {
 			this.measureEnd = this.measureStart + measure.toNanos();
 			this.latencies = new long[callers][1024];
 			this.counts = new int[callers];
+			long now = System.nanoTime();
+			CLOCK.schedule(() -> this.cpuStart.set(cpuTime()), this.measureStart - now, TimeUnit.NANOSECONDS);
+			CLOCK.schedule(() -> this.cpuEnd.set(cpuTime()), this.measureEnd - now, TimeUnit.NANOSECONDS);
+		}
+
+		private static long cpuTime() {
+			return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime();
 		}
 
 		boolean running() {
@@ -157,8 +179,9 @@ public final class LoadRunner {
 						+ this.firstError);
 			}
 			double seconds = (this.measureEnd - this.measureStart) / 1e9;
+			long cpu = (this.cpuStart.get() >= 0 && this.cpuEnd.get() >= 0) ? this.cpuEnd.get() - this.cpuStart.get() : -1;
 			return new LoadResult(client, task, this.counts.length, total, this.errors.get(), seconds,
-					percentile(all, 0.50), percentile(all, 0.99));
+					percentile(all, 0.50), percentile(all, 0.99), (cpu >= 0 && total > 0) ? cpu / 1000.0 / total : Double.NaN);
 		}
 
 		private static double percentile(long[] sorted, double p) {

@@ -36,7 +36,9 @@ import reactor.core.publisher.Mono;
  * tables (Markdown) and writes them to {@code benchmarks/target/results.md}.
  * <p>
  * Options: {@code --quick} (short windows, for a smoke run), {@code --skip-js},
- * {@code --skip-jmh}, {@code --skip-load}, {@code --skip-inflight}.
+ * {@code --skip-jmh}, {@code --skip-load}, {@code --skip-inflight}, {@code --clients=a,b,...}
+ * (only the load clients whose name contains one of these, e.g. {@code raw,reactive}),
+ * {@code --concurrency=64} (only that concurrency), {@code --tasks=text-classification}.
  */
 public final class RunAll {
 
@@ -63,6 +65,12 @@ public final class RunAll {
 	public static void main(String[] args) throws Exception {
 		List<String> options = List.of(args);
 		boolean quick = options.contains("--quick");
+		String clients = option(options, "clients", "");
+		clientFilter = clients.isEmpty() ? List.of() : List.of(clients.split(","));
+		String task = option(options, "tasks", "");
+		tasks = task.isEmpty() ? tasks : List.of(task.split(","));
+		String concurrency = option(options, "concurrency", "");
+		concurrencies = concurrency.isEmpty() ? CONCURRENCY : new int[] { Integer.parseInt(concurrency) };
 		Duration warmup = quick ? Duration.ofSeconds(1) : Duration.ofSeconds(3);
 		Duration measure = quick ? Duration.ofSeconds(2) : Duration.ofSeconds(5);
 		StringBuilder report = new StringBuilder();
@@ -100,19 +108,60 @@ public final class RunAll {
 		System.exit(0);
 	}
 
+	private static String option(List<String> options, String name, String fallback) {
+		return options.stream()
+			.filter((option) -> option.startsWith("--" + name + "="))
+			.map((option) -> option.substring(name.length() + 3))
+			.findFirst()
+			.orElse(fallback);
+	}
+
+	private static boolean selected(String client) {
+		return clientFilter.isEmpty() || clientFilter.stream().anyMatch(client::contains);
+	}
+
+	private static List<String> clientFilter = List.of();
+
+	private static int[] concurrencies = CONCURRENCY;
+
+	private static List<String> tasks = List.of(Clients.TC, Clients.FE);
+
+	/**
+	 * Measures every selected client on every task and concurrency, after warming each
+	 * client up (64 callers, one warm-up period) so that the first client measured does not
+	 * pay for compiling the code all of them share.
+	 */
 	private static List<LoadResult> load(URI base, Duration warmup, Duration measure) throws Exception {
 		List<LoadResult> results = new ArrayList<>();
 		LoadRunner runner = new LoadRunner(warmup, measure);
 		try (Clients clients = new Clients(base)) {
-			for (String task : List.of(Clients.TC, Clients.FE)) {
+			for (String task : tasks) {
 				Map<String, Supplier<Mono<?>>> reactive = new LinkedHashMap<>();
 				reactive.put(RAW, clients.raw(task));
+				if (!clientFilter.isEmpty()) {
+					reactive.putAll(new Breakdown(base).layers(Clients.TC.equals(task)
+							? io.github.hfinference.core.task.TextClassification.TASK
+							: io.github.hfinference.core.task.FeatureExtraction.TASK, Clients.TC.equals(task) ? "/tc" : "/fe"));
+				}
 				reactive.put(CORE, clients.core(task));
-				reactive.put(PROXY, clients.proxy(task));
-				for (int concurrency : CONCURRENCY) {
+				if (selected(PROXY)) {
+					reactive.put(PROXY, clients.proxy(task));
+				}
+				LoadRunner warming = new LoadRunner(Duration.ZERO, warmup);
+				for (Map.Entry<String, Supplier<Mono<?>>> client : reactive.entrySet()) {
+					if (selected(client.getKey())) {
+						warming.reactive(client.getKey(), task, 64, client.getValue());
+					}
+				}
+				if (selected(BLOCKING)) {
+					warming.blocking(BLOCKING, task, 64, clients.blocking(task));
+				}
+				for (int concurrency : concurrencies) {
 					for (Map.Entry<String, Supplier<Mono<?>>> client : reactive.entrySet()) {
-						results.add(print(runner.reactive(client.getKey(), task, concurrency, client.getValue())));
-						if (client.getKey().equals(CORE)) {
+						if (selected(client.getKey())) {
+							results.add(print(runner.reactive(client.getKey(), task, concurrency, client.getValue())));
+						}
+						if (client.getKey().equals(CORE) && selected(BLOCKING)) {
 							results.add(print(runner.blocking(BLOCKING, task, concurrency, clients.blocking(task))));
 						}
 					}
@@ -123,26 +172,28 @@ public final class RunAll {
 	}
 
 	private static LoadResult print(LoadResult result) {
-		System.out.printf(Locale.ROOT, "%-45s %-20s c=%-4d %9.0f calls/s  p50 %8.0f us  p99 %8.0f us  errors %d%n",
+		System.out.printf(Locale.ROOT,
+				"%-45s %-20s c=%-4d %9.0f calls/s  p50 %8.0f us  p99 %8.0f us  cpu %6.1f us/call  errors %d%n",
 				result.client(), result.task(), result.concurrency(), result.throughput(), result.p50Micros(),
-				result.p99Micros(), result.errors());
+				result.p99Micros(), result.cpuMicrosPerCall(), result.errors());
 		return result;
 	}
 
 	private static String loadTable(List<LoadResult> results) {
 		StringBuilder table = new StringBuilder("## Throughput and latency against the loopback stub\n\n");
-		table.append("| task | concurrency | client | calls/s | ratio to (a) | p50 (ms) | p99 (ms) | errors |\n");
-		table.append("|---|---:|---|---:|---:|---:|---:|---:|\n");
+		table.append("| task | concurrency | client | calls/s | ratio to (a) | p50 (ms) | p99 (ms) "
+				+ "| client CPU µs/call | CPU ratio (a)/x | errors |\n");
+		table.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (LoadResult result : results) {
 			LoadResult raw = results.stream()
 				.filter((r) -> r.client().equals(RAW) && r.task().equals(result.task())
 						&& r.concurrency() == result.concurrency())
 				.findFirst()
 				.orElse(result);
-			table.append(String.format(Locale.ROOT, "| %s | %d | %s | %.0f | %.2f | %.3f | %.3f | %d |%n",
+			table.append(String.format(Locale.ROOT, "| %s | %d | %s | %.0f | %.2f | %.3f | %.3f | %.1f | %.2f | %d |%n",
 					result.task(), result.concurrency(), result.client(), result.throughput(),
 					result.throughput() / raw.throughput(), result.p50Micros() / 1000, result.p99Micros() / 1000,
-					result.errors()));
+					result.cpuMicrosPerCall(), raw.cpuMicrosPerCall() / result.cpuMicrosPerCall(), result.errors()));
 		}
 		return table.toString();
 	}
@@ -153,7 +204,7 @@ public final class RunAll {
 			run(folder, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
 		}
 		List<LoadResult> results = new ArrayList<>();
-		for (int concurrency : CONCURRENCY) {
+		for (int concurrency : concurrencies) {
 			String line = run(folder, List.of("node", "bench.mjs", base.resolve("/tc").toString(),
 					Integer.toString(concurrency), Long.toString(warmup.toMillis()), Long.toString(measure.toMillis())))
 				.stream()
@@ -163,7 +214,7 @@ public final class RunAll {
 			Map<String, String> values = keyValues(line);
 			LoadResult result = new LoadResult(JS, Clients.TC, concurrency, Long.parseLong(values.get("calls")),
 					Long.parseLong(values.get("errors")), Double.parseDouble(values.get("seconds")),
-					Double.parseDouble(values.get("p50us")), Double.parseDouble(values.get("p99us")));
+					Double.parseDouble(values.get("p50us")), Double.parseDouble(values.get("p99us")), Double.NaN);
 			results.add(print(result));
 		}
 		return results;
@@ -188,18 +239,26 @@ public final class RunAll {
 	}
 
 	private static String inFlight(URI base) throws Exception {
-		List<String> command = java(List.of("-Xmx256m", "-Xms256m"), InFlightProbe.class, base.toString(), "10000");
-		String line = run(Path.of("."), command).stream()
-			.filter((l) -> l.startsWith("INFLIGHT"))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("the in-flight probe printed no result"));
-		Map<String, String> v = keyValues(line);
-		return "## 10,000 calls in flight (stub answers after 1 s; probe JVM -Xmx256m)\n\n"
-				+ "| calls | completed | errors | wall time (s) | peak in flight | peak heap used (MB) | heap max (MB) "
-				+ "| live threads before → peak |\n|---:|---:|---:|---:|---:|---:|---:|---|\n"
-				+ String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s → %s |%n", v.get("calls"),
-						v.get("ok"), v.get("errors"), v.get("seconds"), v.get("peakInFlight"), v.get("peakHeapMb"),
-						v.get("maxHeapMb"), v.get("baselineThreads"), v.get("peakThreads"));
+		StringBuilder table = new StringBuilder(
+				"## 10,000 calls in flight (core client, stub answers after 1 s, probe JVM -Xmx256m -Xms256m)\n\n"
+						+ "| connection pool | calls | completed | errors | wall time (s) | peak in flight "
+						+ "| peak heap used (MB) | peak heap after a GC (MB) | heap max (MB) | live threads before → peak |\n"
+						+ "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+		for (String connections : List.of("0", "10000")) {
+			List<String> command = java(List.of("-Xmx256m", "-Xms256m"), InFlightProbe.class, base.toString(),
+					"10000", connections);
+			String line = run(Path.of("."), command).stream()
+				.filter((l) -> l.startsWith("INFLIGHT"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("the in-flight probe printed no result"));
+			System.out.println(line);
+			Map<String, String> v = keyValues(line);
+			table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s → %s |%n",
+					"0".equals(connections) ? "default (500 connections, the rest wait)" : connections + " connections",
+					v.get("calls"), v.get("ok"), v.get("errors"), v.get("seconds"), v.get("peakInFlight"),
+					v.get("peakHeapMb"), v.get("peakAfterGcMb"), v.get("maxHeapMb"), v.get("baselineThreads"), v.get("peakThreads")));
+		}
+		return table.toString();
 	}
 
 	private static String jmh(boolean quick) throws Exception {

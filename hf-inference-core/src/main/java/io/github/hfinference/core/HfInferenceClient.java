@@ -104,7 +104,8 @@ public final class HfInferenceClient {
 		this.hasToken = token != null;
 		this.hubUrl = builder.hubUrl;
 		this.timeout = builder.timeout;
-		this.transport = new HttpTransport(webClient(builder));
+		HttpClient httpClient = (builder.webClientBuilder != null) ? null : httpClient(builder);
+		this.transport = new HttpTransport(webClient(builder, httpClient), httpClient);
 		RequestRouter requestRouter = new RequestRouter(builder.baseUrl, builder.hubUrl, token, builder.billTo,
 				builder.headers, UserAgent.VALUE, this.transport, builder.mappingTimeToLive);
 		this.router = requestRouter;
@@ -529,12 +530,19 @@ public final class HfInferenceClient {
 
 	}
 
-	private static WebClient webClient(Builder builder) {
+	/**
+	 * The HTTP stack the client builds when given no WebClient builder. Its plain calls then
+	 * go straight to Reactor Netty (nothing of a WebClient's would apply to them).
+	 */
+	private static HttpClient httpClient(Builder builder) {
+		return HttpClient.create(CONNECTIONS)
+			.followRedirect(false)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(builder.connectTimeout.toMillis()));
+	}
+
+	private static WebClient webClient(Builder builder, @Nullable HttpClient httpClient) {
 		WebClient.Builder webClient = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
-				: WebClient.builder()
-					.clientConnector(new ReactorClientHttpConnector(HttpClient.create(CONNECTIONS)
-						.followRedirect(false)
-						.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(builder.connectTimeout.toMillis()))));
+				: WebClient.builder().clientConnector(new ReactorClientHttpConnector(Objects.requireNonNull(httpClient)));
 		return webClient.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ReactiveHttpOutputMessage;
+import org.springframework.http.support.Netty4HeadersAdapter;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserter;
@@ -21,6 +22,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.error.HfConnectionException;
@@ -50,12 +52,29 @@ public final class HttpTransport {
 
 	private final WebClient webClient;
 
+	private final @Nullable HttpClient httpClient;
+
 	/**
 	 * Creates a transport over a WebClient (redirects must not be followed by its connector).
 	 * @param webClient the client
 	 */
 	public HttpTransport(WebClient webClient) {
+		this(webClient, null);
+	}
+
+	/**
+	 * Creates a transport that sends plain calls ({@link #exchange(HttpCall, Duration)})
+	 * straight through a Reactor Netty client and everything else (streams, Hub calls that
+	 * follow redirects) through a WebClient. Only for a WebClient with no filters,
+	 * observation or codec customisations, which the direct path would skip: the client
+	 * uses it only for the HTTP stack it builds itself.
+	 * @param webClient the client for streams and redirects (redirects not followed by its connector)
+	 * @param httpClient the client for plain calls (must not follow redirects), or null to
+	 * send every call through the WebClient
+	 */
+	public HttpTransport(WebClient webClient, @Nullable HttpClient httpClient) {
 		this.webClient = webClient;
+		this.httpClient = httpClient;
 	}
 
 	/**
@@ -82,6 +101,10 @@ public final class HttpTransport {
 	}
 
 	private Mono<RawResponse> exchange(HttpCall call, @Nullable Duration timeout, int redirects) {
+		if (redirects == 0 && this.httpClient != null) {
+			return withTimeout(direct(this.httpClient, call), timeout, call)
+				.onErrorMap((ex) -> mapTransportError(ex, call));
+		}
 		Mono<RawResponse> response = request(call).exchangeToMono((clientResponse) -> body(clientResponse)
 			.flatMap((body) -> {
 				URI next = (redirects > 0) ? sameHostRedirect(call, clientResponse) : null;
@@ -89,6 +112,25 @@ public final class HttpTransport {
 						call.model(), call.target()), null, redirects - 1) : toResult(call, clientResponse, body);
 			}));
 		return withTimeout(response, timeout, call).onErrorMap((ex) -> mapTransportError(ex, call));
+	}
+
+	/**
+	 * One exchange straight on Reactor Netty: the same request bytes and headers, the same
+	 * response handling and body limit as through the WebClient, without its per-call
+	 * request and response adapters, codec lookups and observation context.
+	 */
+	private static Mono<RawResponse> direct(HttpClient httpClient, HttpCall call) {
+		return httpClient.headers((headers) -> call.headers().forEach((name, values) -> headers.add(name, values)))
+			.request(io.netty.handler.codec.http.HttpMethod.valueOf(call.method().name()))
+			.uri(call.uri())
+			.send((request, outbound) -> (call.body() != null) ? outbound.sendByteArray(Mono.just(call.body()))
+					: outbound)
+			.response((response, content) -> content.asByteArray()
+				.collect(() -> new BoundedBody(MAX_BODY_BYTES), BoundedBody::add)
+				.flatMap((body) -> toResult(call, response.status().code(),
+						HttpHeaders.readOnlyHttpHeaders(new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders()))),
+						body.bytes())))
+			.single();
 	}
 
 	private static @Nullable URI sameHostRedirect(HttpCall call, ClientResponse response) {
@@ -267,12 +309,52 @@ public final class HttpTransport {
 	}
 
 	private static Mono<RawResponse> toResult(HttpCall call, ClientResponse response, byte[] body) {
-		int status = response.statusCode().value();
+		return toResult(call, response.statusCode().value(), response.headers().asHttpHeaders(), body);
+	}
+
+	private static Mono<RawResponse> toResult(HttpCall call, int status, HttpHeaders headers, byte[] body) {
 		if (status >= 200 && status < 300) {
-			return Mono.just(new RawResponse(status, response.headers().asHttpHeaders(), body));
+			return Mono.just(new RawResponse(status, headers, body));
 		}
-		return Mono.error(ErrorMapper.fromResponse(status, response.headers().asHttpHeaders(), body, call.model(),
-				call.target(), credential(call)));
+		return Mono.error(ErrorMapper.fromResponse(status, headers, body, call.model(), call.target(),
+				credential(call)));
+	}
+
+	/** Collects the chunks of a body, failing once it grows beyond the limit. */
+	private static final class BoundedBody {
+
+		private final int limit;
+
+		private byte[] bytes = EMPTY;
+
+		private int length;
+
+		BoundedBody(int limit) {
+			this.limit = limit;
+		}
+
+		void add(byte[] chunk) {
+			if ((long) this.length + chunk.length > this.limit) {
+				throw new org.springframework.core.io.buffer.DataBufferLimitException(
+						"Exceeded limit on max bytes to buffer : " + this.limit);
+			}
+			if (this.length == 0) {
+				this.bytes = chunk;
+			}
+			else {
+				if (this.length + chunk.length > this.bytes.length) {
+					this.bytes = java.util.Arrays.copyOf(this.bytes,
+							Math.min(this.limit, Math.max(this.length + chunk.length, this.bytes.length * 2)));
+				}
+				System.arraycopy(chunk, 0, this.bytes, this.length, chunk.length);
+			}
+			this.length += chunk.length;
+		}
+
+		byte[] bytes() {
+			return (this.length == this.bytes.length) ? this.bytes : java.util.Arrays.copyOf(this.bytes, this.length);
+		}
+
 	}
 
 	/** The secret part of the call's {@code Authorization} header ({@code Bearer <secret>}), if any. */

@@ -287,8 +287,12 @@ class MicroBatchingTests {
 	}
 
 	private static List<String> inputs(JsonNode body) {
+		JsonNode value = body.get("inputs");
+		if (value.isString()) {
+			return List.of(value.stringValue());
+		}
 		List<String> inputs = new ArrayList<>();
-		body.get("inputs").forEach((input) -> inputs.add(input.stringValue()));
+		value.forEach((input) -> inputs.add(input.stringValue()));
 		return inputs;
 	}
 
