@@ -68,6 +68,8 @@ final class Clients implements AutoCloseable {
 
 	private ConfigurableApplicationContext boot;
 
+	private ConfigurableApplicationContext bootOwnStack;
+
 	Clients(URI base) {
 		this.base = base;
 		this.rawPool = ConnectionProvider.builder("raw").maxConnections(2048).pendingAcquireMaxCount(-1).build();
@@ -116,9 +118,16 @@ final class Clients implements AutoCloseable {
 				: () -> this.core.blocking().call(FeatureExtraction.TASK, this.embedder, TEXT, null);
 	}
 
-	/** (c) An {@code @HfModel} proxy in a Spring Boot context (reactive methods). */
-	Supplier<Mono<?>> proxy(String task) {
-		ConfigurableApplicationContext context = boot();
+	/**
+	 * (c) An {@code @HfModel} proxy in a Spring Boot context (reactive methods).
+	 * @param task the task
+	 * @param ownStack false for the starter's default with {@code spring-boot-webclient} on
+	 * the class path (calls through Boot's {@code WebClient.Builder}); true with that
+	 * customizer replaced, so the client builds its own HTTP stack (as without
+	 * {@code spring-boot-webclient})
+	 */
+	Supplier<Mono<?>> proxy(String task, boolean ownStack) {
+		ConfigurableApplicationContext context = ownStack ? bootOwnStack() : boot();
 		if (TC.equals(task)) {
 			SentimentModel model = context.getBean(SentimentModel.class);
 			return () -> model.classify(TEXT);
@@ -127,9 +136,23 @@ final class Clients implements AutoCloseable {
 		return () -> model.embed(TEXT);
 	}
 
+	private ConfigurableApplicationContext bootOwnStack() {
+		if (this.bootOwnStack == null) {
+			this.bootOwnStack = boot(BenchmarkApplication.class, OwnHttpStack.class);
+		}
+		return this.bootOwnStack;
+	}
+
 	private ConfigurableApplicationContext boot() {
 		if (this.boot == null) {
-			this.boot = new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
+			this.boot = boot(BenchmarkApplication.class);
+		}
+		return this.boot;
+	}
+
+	private ConfigurableApplicationContext boot(Class<?>... sources) {
+		{
+			return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
 				.logStartupInfo(false)
 				.properties("spring.main.banner-mode=off", "logging.level.root=warn",
 						"hf.inference.models.sentiment.task=text-classification",
@@ -140,13 +163,15 @@ final class Clients implements AutoCloseable {
 						"hf.inference.models.embedder.targets[0].token=" + TOKEN)
 				.run();
 		}
-		return this.boot;
 	}
 
 	@Override
 	public void close() {
 		if (this.boot != null) {
 			this.boot.close();
+		}
+		if (this.bootOwnStack != null) {
+			this.bootOwnStack.close();
 		}
 		this.rawPool.disposeLater().block(Duration.ofSeconds(5));
 	}
@@ -156,6 +181,18 @@ final class Clients implements AutoCloseable {
 	@EnableAutoConfiguration
 	@ImportHfModels(types = { SentimentModel.class, EmbeddingModel.class })
 	static class BenchmarkApplication {
+
+	}
+
+	/** Replaces the starter's WebClient customizer: the client builds its own HTTP stack. */
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class OwnHttpStack {
+
+		@org.springframework.context.annotation.Bean
+		io.github.hfinference.boot.HfInferenceClientCustomizer hfInferenceWebClientCustomizer() {
+			return (builder) -> {
+			};
+		}
 
 	}
 

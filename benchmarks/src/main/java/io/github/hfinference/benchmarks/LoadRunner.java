@@ -97,6 +97,23 @@ public final class LoadRunner {
 		return window.result(client, task);
 	}
 
+	/**
+	 * Runs the reactive call if there is one, else the blocking call on virtual threads.
+	 * @param client the client's name
+	 * @param task the task's name
+	 * @param concurrency the callers
+	 * @param reactive the reactive call, or null
+	 * @param blocking the blocking call
+	 * @return the result
+	 * @throws InterruptedException if interrupted
+	 */
+	public LoadResult blockingOrReactive(String client, String task, int concurrency,
+			@org.jspecify.annotations.Nullable Supplier<Mono<?>> reactive, Supplier<?> blocking)
+			throws InterruptedException {
+		return (reactive != null) ? reactive(client, task, concurrency, reactive)
+				: blocking(client, task, concurrency, blocking);
+	}
+
 	/** The measured window and per-caller latency buffers. */
 	static final class Window {
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +26,6 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import reactor.core.publisher.Mono;
 
 /**
  * The one benchmark command (run by {@code benchmarks/run.sh}): starts the loopback stub
@@ -37,20 +35,18 @@ import reactor.core.publisher.Mono;
  * <p>
  * Options: {@code --quick} (short windows, for a smoke run), {@code --skip-js},
  * {@code --skip-jmh}, {@code --skip-load}, {@code --skip-inflight}, {@code --clients=a,b,...}
- * (only the load clients whose name contains one of these, e.g. {@code raw,reactive}),
+ * (only these load clients, ids of {@link LoadMain#CLIENTS}, e.g. {@code raw,core,layer1};
+ * the breakdown layers run only when named),
  * {@code --concurrency=64} (only that concurrency), {@code --tasks=text-classification}.
  */
 public final class RunAll {
 
 	private static final int[] CONCURRENCY = { 1, 64, 512 };
 
-	private static final String RAW = "(a) raw Reactor Netty + Jackson";
 
-	private static final String CORE = "(b) core client, reactive";
 
-	private static final String BLOCKING = "(b) core client, blocking (virtual threads)";
 
-	private static final String PROXY = "(c) @HfModel proxy, Spring Boot";
+
 
 	private static final String JS = "@huggingface/inference 4.13.30 (Node)";
 
@@ -116,10 +112,6 @@ public final class RunAll {
 			.orElse(fallback);
 	}
 
-	private static boolean selected(String client) {
-		return clientFilter.isEmpty() || clientFilter.stream().anyMatch(client::contains);
-	}
-
 	private static List<String> clientFilter = List.of();
 
 	private static int[] concurrencies = CONCURRENCY;
@@ -127,53 +119,45 @@ public final class RunAll {
 	private static List<String> tasks = List.of(Clients.TC, Clients.FE);
 
 	/**
-	 * Measures every selected client on every task and concurrency, after warming each
-	 * client up (64 callers, one warm-up period) so that the first client measured does not
-	 * pay for compiling the code all of them share.
+	 * Measures every selected client on every task, each client and task in a JVM of its
+	 * own ({@link LoadMain}), so that one client's run does not slow another's down
+	 * (shared code made megamorphic, compilation still going on).
 	 */
 	private static List<LoadResult> load(URI base, Duration warmup, Duration measure) throws Exception {
 		List<LoadResult> results = new ArrayList<>();
-		LoadRunner runner = new LoadRunner(warmup, measure);
-		try (Clients clients = new Clients(base)) {
-			for (String task : tasks) {
-				Map<String, Supplier<Mono<?>>> reactive = new LinkedHashMap<>();
-				reactive.put(RAW, clients.raw(task));
-				if (!clientFilter.isEmpty()) {
-					reactive.putAll(new Breakdown(base).layers(Clients.TC.equals(task)
-							? io.github.hfinference.core.task.TextClassification.TASK
-							: io.github.hfinference.core.task.FeatureExtraction.TASK, Clients.TC.equals(task) ? "/tc" : "/fe"));
+		String concurrency = String.join(",", java.util.Arrays.stream(concurrencies).mapToObj(Integer::toString).toList());
+		for (String task : tasks) {
+			for (Map.Entry<String, String> client : LoadMain.CLIENTS.entrySet()) {
+				boolean layer = client.getKey().startsWith("layer");
+				if (clientFilter.isEmpty() ? layer : !selected(client.getKey())) {
+					continue;
 				}
-				reactive.put(CORE, clients.core(task));
-				if (selected(PROXY)) {
-					reactive.put(PROXY, clients.proxy(task));
-				}
-				LoadRunner warming = new LoadRunner(Duration.ZERO, warmup);
-				for (Map.Entry<String, Supplier<Mono<?>>> client : reactive.entrySet()) {
-					if (selected(client.getKey())) {
-						warming.reactive(client.getKey(), task, 64, client.getValue());
-					}
-				}
-				if (selected(BLOCKING)) {
-					warming.blocking(BLOCKING, task, 64, clients.blocking(task));
-				}
-				for (int concurrency : concurrencies) {
-					for (Map.Entry<String, Supplier<Mono<?>>> client : reactive.entrySet()) {
-						if (selected(client.getKey())) {
-							results.add(print(runner.reactive(client.getKey(), task, concurrency, client.getValue())));
-						}
-						if (client.getKey().equals(CORE) && selected(BLOCKING)) {
-							results.add(print(runner.blocking(BLOCKING, task, concurrency, clients.blocking(task))));
-						}
+				List<String> command = java(List.of("-Xms1g", "-Xmx1g"), LoadMain.class, base.toString(),
+						client.getKey(), task, Long.toString(warmup.toMillis()), Long.toString(measure.toMillis()),
+						concurrency);
+				for (String line : run(Path.of("."), command)) {
+					if (line.startsWith("RESULT ")) {
+						Map<String, String> v = keyValues(line);
+						results.add(print(new LoadResult(client.getValue(), task, Integer.parseInt(v.get("concurrency")),
+								Long.parseLong(v.get("calls")), Long.parseLong(v.get("errors")),
+								Double.parseDouble(v.get("seconds")), Double.parseDouble(v.get("p50")),
+								Double.parseDouble(v.get("p99")), Double.parseDouble(v.get("cpu")))));
 					}
 				}
 			}
 		}
+		results.sort(java.util.Comparator.comparing((LoadResult r) -> tasks.indexOf(r.task()))
+			.thenComparingInt(LoadResult::concurrency));
 		return results;
+	}
+
+	private static boolean selected(String id) {
+		return clientFilter.isEmpty() || clientFilter.contains(id);
 	}
 
 	private static LoadResult print(LoadResult result) {
 		System.out.printf(Locale.ROOT,
-				"%-45s %-20s c=%-4d %9.0f calls/s  p50 %8.0f us  p99 %8.0f us  cpu %6.1f us/call  errors %d%n",
+				"%-60s %-20s c=%-4d %9.0f calls/s  p50 %8.0f us  p99 %8.0f us  cpu %6.1f us/call  errors %d%n",
 				result.client(), result.task(), result.concurrency(), result.throughput(), result.p50Micros(),
 				result.p99Micros(), result.cpuMicrosPerCall(), result.errors());
 		return result;
@@ -186,7 +170,7 @@ public final class RunAll {
 		table.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (LoadResult result : results) {
 			LoadResult raw = results.stream()
-				.filter((r) -> r.client().equals(RAW) && r.task().equals(result.task())
+				.filter((r) -> r.client().equals(LoadMain.CLIENTS.get("raw")) && r.task().equals(result.task())
 						&& r.concurrency() == result.concurrency())
 				.findFirst()
 				.orElse(result);
@@ -226,7 +210,7 @@ public final class RunAll {
 		table.append("|---:|---:|---:|---:|---:|---:|\n");
 		for (LoadResult result : js) {
 			double core = load.stream()
-				.filter((r) -> r.client().equals(CORE) && r.task().equals(Clients.TC)
+				.filter((r) -> r.client().equals(LoadMain.CLIENTS.get("core")) && r.task().equals(Clients.TC)
 						&& r.concurrency() == result.concurrency())
 				.mapToDouble(LoadResult::throughput)
 				.findFirst()
