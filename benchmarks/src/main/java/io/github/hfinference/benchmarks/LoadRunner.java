@@ -183,6 +183,16 @@ public final class LoadRunner {
 		}
 
 		LoadResult result(String client, String task) {
+			long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+			while (this.cpuEnd.get() < 0 && System.nanoTime() < wait) {
+				try {
+					Thread.sleep(1);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
 			int total = Arrays.stream(this.counts).sum();
 			long[] all = new long[total];
 			int offset = 0;
