@@ -1,6 +1,8 @@
 package io.github.hfinference.core.http;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
@@ -8,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,6 +42,9 @@ public final class JsonCodec {
 			return JsonCodec.this.mapper.getTypeFactory().constructCollectionType(List.class, elementType);
 		}
 	};
+
+	/** Readers by target type, built once per type instead of once per response. */
+	private final ConcurrentMap<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
 
 	private JsonCodec(JsonMapper mapper) {
 		this.mapper = mapper;
@@ -123,7 +129,7 @@ public final class JsonCodec {
 	 */
 	public <T> T convert(JsonNode node, JavaType type) {
 		try {
-			return this.mapper.readerFor(type).readValue(node);
+			return this.readers.computeIfAbsent(type, this.mapper::readerFor).readValue(node);
 		}
 		catch (JacksonException ex) {
 			throw new HfResponseException(
