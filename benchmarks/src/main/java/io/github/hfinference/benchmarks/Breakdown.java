@@ -48,10 +48,10 @@ final class Breakdown {
 
 	Breakdown(URI base) {
 		this.base = base;
-		this.webClient = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool).followRedirect(false)))
-			.build();
-		this.transport = new HttpTransport(this.webClient);
+		HttpClient httpClient = HttpClient.create(this.pool).followRedirect(false);
+		this.webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
+		// as the client sets it up when it builds its own HTTP stack: plain calls straight on Reactor Netty
+		this.transport = new HttpTransport(this.webClient, httpClient);
 		this.router = new RequestRouter(URI.create("https://router.huggingface.co"),
 				URI.create("https://huggingface.co"), null, null, Map.of(), "bench", this.transport,
 				Duration.ofMinutes(10));
@@ -68,18 +68,18 @@ final class Breakdown {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		headers.setBearerAuth(Clients.TOKEN);
-		layers.put("layer 1: WebClient bodyToMono(byte[]) + task decoder", () -> this.webClient.post()
+		layers.put("layer1", () -> this.webClient.post()
 			.uri(uri)
 			.headers((h) -> h.addAll(headers))
 			.bodyValue(encode(task))
 			.retrieve()
 			.bodyToMono(byte[].class)
 			.map((bytes) -> task.decoder().decode(new RawResponse(200, HttpHeaders.EMPTY, bytes), JsonCodec.get())));
-		layers.put("layer 2: + task encoder, HttpTransport.exchange", () -> Mono.fromCallable(() -> encode(task))
+		layers.put("layer2", () -> Mono.fromCallable(() -> encode(task))
 			.flatMap((body) -> this.transport.exchange(new HttpCall(HttpMethod.POST, uri, headers, body, "m", "stub"),
 					null))
 			.map((response) -> task.decoder().decode(response, JsonCodec.get())));
-		layers.put("layer 3: + RequestRouter (headers, URL)", () -> Mono
+		layers.put("layer3", () -> Mono
 			.fromCallable(() -> task.encoder().encode(Clients.TEXT, null, JsonCodec.get()))
 			.flatMap((payload) -> this.router.resolve(task, model, target, payload, Map.of()))
 			.flatMap((call) -> this.transport.exchange(call, null))

@@ -37,8 +37,8 @@ public final class LoadMain {
 		clients.put("proxy", "(c) @HfModel proxy, Spring Boot (Boot's WebClient.Builder)");
 		clients.put("proxy-own", "(c) @HfModel proxy, Spring Boot (client's own HTTP stack)");
 		clients.put("layer1", "layer 1: WebClient bodyToMono(byte[]) + task decoder");
-		clients.put("layer2", "layer 2: + task encoder, HttpTransport over WebClient");
-		clients.put("layer3", "layer 3: + RequestRouter (headers, URL)");
+		clients.put("layer2", "layer 2: task encoder + HttpTransport (direct Reactor Netty) + task decoder");
+		clients.put("layer3", "layer 3: layer 2 + RequestRouter (URL, headers)");
 		return java.util.Collections.unmodifiableMap(clients);
 	}
 
