@@ -18,9 +18,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.auth.TokenResolver;
+import io.github.hfinference.core.batching.BatchRoute;
+import io.github.hfinference.core.batching.BatchingSettings;
+import io.github.hfinference.core.batching.MicroBatcher;
 import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.hub.HubClient;
 import io.github.hfinference.core.observation.CallObserver;
@@ -59,6 +63,17 @@ public final class HfInferenceClient {
 	/** The Hugging Face Hub. */
 	public static final URI DEFAULT_HUB_URL = URI.create("https://huggingface.co");
 
+	/**
+	 * The connection pool of clients built without a WebClient builder: like Reactor
+	 * Netty's global pool (500 connections per host) but with no limit on the calls waiting
+	 * for a connection (that queue is bounded by each attempt's timeout and by the model's
+	 * admission settings), so that thousands of concurrent calls wait instead of failing.
+	 */
+	private static final ConnectionProvider CONNECTIONS = ConnectionProvider.builder("hf-inference")
+		.maxConnections(500)
+		.pendingAcquireMaxCount(-1)
+		.build();
+
 	private final TargetInvoker invoker;
 
 	private final ResilientExecutor resilience;
@@ -83,6 +98,8 @@ public final class HfInferenceClient {
 
 	private final CallObserver observer;
 
+	private final MicroBatcher batcher;
+
 	private HfInferenceClient(Builder builder) {
 		HfToken token = builder.token;
 		if (token == null && builder.resolveToken) {
@@ -91,7 +108,8 @@ public final class HfInferenceClient {
 		this.hasToken = token != null;
 		this.hubUrl = builder.hubUrl;
 		this.timeout = builder.timeout;
-		this.transport = new HttpTransport(webClient(builder));
+		HttpClient httpClient = (builder.webClientBuilder != null) ? null : httpClient(builder);
+		this.transport = new HttpTransport(webClient(builder, httpClient), httpClient);
 		RequestRouter requestRouter = new RequestRouter(builder.baseUrl, builder.hubUrl, token, builder.billTo,
 				builder.headers, UserAgent.VALUE, this.transport, builder.mappingTimeToLive);
 		this.router = requestRouter;
@@ -105,6 +123,7 @@ public final class HfInferenceClient {
 		this.blocking = new BlockingHfInferenceClient(this);
 		this.observer = new CallObserver(builder.observationRegistry, builder.observationConvention,
 				builder.callListeners);
+		this.batcher = new MicroBatcher(builder.scheduler, builder.observationRegistry);
 	}
 
 	/** A new builder. */
@@ -162,6 +181,10 @@ public final class HfInferenceClient {
 	 * through the model's resilience policy: admission, target selection, circuit
 	 * breakers, and retry or failover on retryable failures within the call's deadline;
 	 * the metadata names the target that served it and how many attempts it took.
+	 * <p>
+	 * When the model has {@linkplain ModelDefinition#batching() batching} on and the task
+	 * has a batch form, the call may travel with concurrent calls in one batch request
+	 * ({@link MicroBatcher}); its result and failure are its own as if sent alone.
 	 * @param <I> the input type
 	 * @param <P> the parameters type
 	 * @param <R> the result type
@@ -170,14 +193,23 @@ public final class HfInferenceClient {
 	 */
 	public <I, P, R> Mono<InferenceResponse<R>> execute(InferenceRequest<I, P, R> request) {
 		Objects.requireNonNull(request, "request");
+		BatchingSettings batching = request.model().batching();
+		BatchRoute<I, P, R, ?, ?> route = batching.enabled() ? BatchRoute.of(request.task()) : null;
+		if (route != null) {
+			return this.observer.observe(request, this.batcher.submit(request, route, batching, this::send));
+		}
+		return this.observer.observe(request, send(request));
+	}
+
+	private <I, P, R> Mono<InferenceResponse<R>> send(InferenceRequest<I, P, R> request) {
 		Duration attemptTimeout = (request.options().timeout() != null) ? request.options().timeout()
 				: (request.model().timeout() != null) ? request.model().timeout() : this.timeout;
-		return this.observer.observe(request, this.resilience
+		return this.resilience
 			.execute(request.model(), attemptTimeout, (attempt) -> this.invoker
 				.invoke(attempt.target(), request, attempt.timeout())
 				.map((response) -> new InferenceResponse<>(response.value(),
 						response.metadata().withAttempts(attempt.number()))))
-			.single());
+			.single();
 	}
 
 	/**
@@ -459,7 +491,10 @@ public final class HfInferenceClient {
 		}
 
 		/**
-		 * Sets the connect timeout used when this builder creates its own HTTP client.
+		 * Sets the connect timeout used when this builder creates its own HTTP client (when
+		 * no {@link #webClientBuilder(WebClient.Builder)} is set: Reactor Netty with a pool
+		 * shared by such clients of up to 500 connections per host, in which any number of
+		 * calls may wait for a connection).
 		 * @param connectTimeout the timeout
 		 * @return this builder
 		 */
@@ -551,12 +586,19 @@ public final class HfInferenceClient {
 
 	}
 
-	private static WebClient webClient(Builder builder) {
+	/**
+	 * The HTTP stack the client builds when given no WebClient builder. Its plain calls then
+	 * go straight to Reactor Netty (nothing of a WebClient's would apply to them).
+	 */
+	private static HttpClient httpClient(Builder builder) {
+		return HttpClient.create(CONNECTIONS)
+			.followRedirect(false)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(builder.connectTimeout.toMillis()));
+	}
+
+	private static WebClient webClient(Builder builder, @Nullable HttpClient httpClient) {
 		WebClient.Builder webClient = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
-				: WebClient.builder()
-					.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-						.followRedirect(false)
-						.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(builder.connectTimeout.toMillis()))));
+				: WebClient.builder().clientConnector(new ReactorClientHttpConnector(Objects.requireNonNull(httpClient)));
 		return webClient.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
 	}
 

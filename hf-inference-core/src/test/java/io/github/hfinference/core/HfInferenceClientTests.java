@@ -56,6 +56,22 @@ class HfInferenceClientTests {
 		assertThat(request.getTarget()).isEqualTo("/hf-inference/models/distilbert/sst2");
 		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
 		assertThat(request.getBody().utf8()).isEqualTo("{\"inputs\":\"I like you\"}");
+		assertThat(request.getHeaders().get("Content-Length")).as("sent in one piece, not chunked").isEqualTo("23");
+		assertThat(request.getHeaders().get("Transfer-Encoding")).isNull();
+	}
+
+	@Test
+	void anEmptySuccessfulBodyIsReadAsNoBytes() {
+		this.server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "image/png").build());
+		var model = io.github.hfinference.core.routing.ModelDefinition.builder("image")
+			.id("org/image")
+			.target(new io.github.hfinference.core.routing.InferenceTarget.Router("hf-inference"))
+			.build();
+
+		var image = this.client.blocking()
+			.call(io.github.hfinference.core.task.TextToImage.TASK, model, "a cat", null);
+
+		assertThat(image.bytes()).isEmpty();
 	}
 
 	@Test

@@ -7,15 +7,22 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ReactiveHttpOutputMessage;
+import org.springframework.http.support.Netty4HeadersAdapter;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.error.HfConnectionException;
@@ -38,14 +45,36 @@ public final class HttpTransport {
 	/** Longest wait for the end of the body once the end-of-stream marker arrived. */
 	private static final Duration MAX_DRAIN = Duration.ofSeconds(1);
 
+	/** The largest response body read into memory (as the client's codecs allow). */
+	private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+	private static final byte[] EMPTY = new byte[0];
+
 	private final WebClient webClient;
+
+	private final @Nullable HttpClient httpClient;
 
 	/**
 	 * Creates a transport over a WebClient (redirects must not be followed by its connector).
 	 * @param webClient the client
 	 */
 	public HttpTransport(WebClient webClient) {
+		this(webClient, null);
+	}
+
+	/**
+	 * Creates a transport that sends plain calls ({@link #exchange(HttpCall, Duration)})
+	 * straight through a Reactor Netty client and everything else (streams, Hub calls that
+	 * follow redirects) through a WebClient. Only for a WebClient with no filters,
+	 * observation or codec customisations, which the direct path would skip: the client
+	 * uses it only for the HTTP stack it builds itself.
+	 * @param webClient the client for streams and redirects (redirects not followed by its connector)
+	 * @param httpClient the client for plain calls (must not follow redirects), or null to
+	 * send every call through the WebClient
+	 */
+	public HttpTransport(WebClient webClient, @Nullable HttpClient httpClient) {
 		this.webClient = webClient;
+		this.httpClient = httpClient;
 	}
 
 	/**
@@ -72,15 +101,36 @@ public final class HttpTransport {
 	}
 
 	private Mono<RawResponse> exchange(HttpCall call, @Nullable Duration timeout, int redirects) {
-		Mono<RawResponse> response = request(call).exchangeToMono((clientResponse) -> clientResponse
-			.bodyToMono(byte[].class)
-			.defaultIfEmpty(new byte[0])
+		if (redirects == 0 && this.httpClient != null) {
+			return withTimeout(direct(this.httpClient, call), timeout, call)
+				.onErrorMap((ex) -> mapTransportError(ex, call));
+		}
+		Mono<RawResponse> response = request(call).exchangeToMono((clientResponse) -> body(clientResponse)
 			.flatMap((body) -> {
 				URI next = (redirects > 0) ? sameHostRedirect(call, clientResponse) : null;
 				return (next != null) ? exchange(new HttpCall(call.method(), next, call.headers(), call.body(),
 						call.model(), call.target()), null, redirects - 1) : toResult(call, clientResponse, body);
 			}));
 		return withTimeout(response, timeout, call).onErrorMap((ex) -> mapTransportError(ex, call));
+	}
+
+	/**
+	 * One exchange straight on Reactor Netty: the same request bytes and headers, the same
+	 * response handling and body limit as through the WebClient, without its per-call
+	 * request and response adapters, codec lookups and observation context.
+	 */
+	private static Mono<RawResponse> direct(HttpClient httpClient, HttpCall call) {
+		return httpClient.headers((headers) -> call.headers().forEach((name, values) -> headers.add(name, values)))
+			.request(io.netty.handler.codec.http.HttpMethod.valueOf(call.method().name()))
+			.uri(call.uri())
+			.send((request, outbound) -> (call.body() != null) ? outbound.sendByteArray(Mono.just(call.body()))
+					: outbound)
+			.response((response, content) -> content.asByteArray()
+				.collect(() -> new BoundedBody(MAX_BODY_BYTES), BoundedBody::add)
+				.flatMap((body) -> toResult(call, response.status().code(),
+						HttpHeaders.readOnlyHttpHeaders(new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders()))),
+						body.bytes())))
+			.single();
 	}
 
 	private static @Nullable URI sameHostRedirect(HttpCall call, ClientResponse response) {
@@ -187,8 +237,33 @@ public final class HttpTransport {
 		});
 	}
 
+	/**
+	 * The whole body as bytes, read straight from the connector's buffers (no codec lookup),
+	 * at most {@value #MAX_BODY_BYTES} bytes.
+	 */
 	private static Mono<byte[]> body(ClientResponse response) {
-		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]);
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
+			.map(HttpTransport::bytes)
+			.defaultIfEmpty(EMPTY);
+	}
+
+	private static byte[] bytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	/** Writes the body bytes as they are, with their length (no codec lookup). */
+	private static BodyInserter<byte[], ReactiveHttpOutputMessage> bytesOf(byte[] body) {
+		return (message, context) -> {
+			message.getHeaders().setContentLength(body.length);
+			return message.writeWith(Mono.fromSupplier(() -> message.bufferFactory().wrap(body)));
+		};
 	}
 
 	private static @Nullable MediaType contentType(HttpHeaders headers) {
@@ -230,16 +305,56 @@ public final class HttpTransport {
 		WebClient.RequestBodySpec spec = this.webClient.method(call.method())
 			.uri(call.uri())
 			.headers((headers) -> headers.addAll(call.headers()));
-		return (call.body() != null) ? spec.bodyValue(call.body()) : spec;
+		return (call.body() != null) ? spec.body(bytesOf(call.body())) : spec;
 	}
 
 	private static Mono<RawResponse> toResult(HttpCall call, ClientResponse response, byte[] body) {
-		int status = response.statusCode().value();
+		return toResult(call, response.statusCode().value(), response.headers().asHttpHeaders(), body);
+	}
+
+	private static Mono<RawResponse> toResult(HttpCall call, int status, HttpHeaders headers, byte[] body) {
 		if (status >= 200 && status < 300) {
-			return Mono.just(new RawResponse(status, response.headers().asHttpHeaders(), body));
+			return Mono.just(new RawResponse(status, headers, body));
 		}
-		return Mono.error(ErrorMapper.fromResponse(status, response.headers().asHttpHeaders(), body, call.model(),
-				call.target(), credential(call)));
+		return Mono.error(ErrorMapper.fromResponse(status, headers, body, call.model(), call.target(),
+				credential(call)));
+	}
+
+	/** Collects the chunks of a body, failing once it grows beyond the limit. */
+	private static final class BoundedBody {
+
+		private final int limit;
+
+		private byte[] bytes = EMPTY;
+
+		private int length;
+
+		BoundedBody(int limit) {
+			this.limit = limit;
+		}
+
+		void add(byte[] chunk) {
+			if ((long) this.length + chunk.length > this.limit) {
+				throw new org.springframework.core.io.buffer.DataBufferLimitException(
+						"Exceeded limit on max bytes to buffer : " + this.limit);
+			}
+			if (this.length == 0) {
+				this.bytes = chunk;
+			}
+			else {
+				if (this.length + chunk.length > this.bytes.length) {
+					this.bytes = java.util.Arrays.copyOf(this.bytes,
+							Math.min(this.limit, Math.max(this.length + chunk.length, this.bytes.length * 2)));
+				}
+				System.arraycopy(chunk, 0, this.bytes, this.length, chunk.length);
+			}
+			this.length += chunk.length;
+		}
+
+		byte[] bytes() {
+			return (this.length == this.bytes.length) ? this.bytes : java.util.Arrays.copyOf(this.bytes, this.length);
+		}
+
 	}
 
 	/** The secret part of the call's {@code Authorization} header ({@code Bearer <secret>}), if any. */

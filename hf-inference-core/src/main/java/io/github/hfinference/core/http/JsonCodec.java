@@ -1,6 +1,8 @@
 package io.github.hfinference.core.http;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
@@ -8,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,6 +34,17 @@ public final class JsonCodec {
 		.build());
 
 	private final JsonMapper mapper;
+
+	/** List types by element class, built once (a response decoder asks for one on every call). */
+	private final ClassValue<JavaType> listTypes = new ClassValue<>() {
+		@Override
+		protected JavaType computeValue(Class<?> elementType) {
+			return JsonCodec.this.mapper.getTypeFactory().constructCollectionType(List.class, elementType);
+		}
+	};
+
+	/** Readers by target type, built once per type instead of once per response. */
+	private final ConcurrentMap<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
 
 	private JsonCodec(JsonMapper mapper) {
 		this.mapper = mapper;
@@ -103,7 +117,7 @@ public final class JsonCodec {
 	 * @return the list
 	 */
 	public <T> List<T> convertList(JsonNode node, Class<T> elementType) {
-		return convert(node, this.mapper.getTypeFactory().constructCollectionType(List.class, elementType));
+		return convert(node, this.listTypes.get(elementType));
 	}
 
 	/**
@@ -115,7 +129,7 @@ public final class JsonCodec {
 	 */
 	public <T> T convert(JsonNode node, JavaType type) {
 		try {
-			return this.mapper.readerFor(type).readValue(node);
+			return this.readers.computeIfAbsent(type, this.mapper::readerFor).readValue(node);
 		}
 		catch (JacksonException ex) {
 			throw new HfResponseException(

@@ -18,6 +18,9 @@ import io.github.hfinference.core.routing.ModelDefinition;
  */
 final class ModelResilience {
 
+	/** The definition that matched last, to skip comparing the same definition again. */
+	private volatile @Nullable ModelDefinition lastMatched;
+
 	private final String alias;
 
 	private final List<InferenceTarget> targets;
@@ -54,10 +57,19 @@ final class ModelResilience {
 
 	/** Whether this state was built for the same targets, weights and policy as a definition. */
 	boolean matches(ModelDefinition model) {
+		if (model == this.lastMatched) {
+			// definitions are immutable: the one matched last time still matches
+			return true;
+		}
 		if (!this.targets.equals(model.targets()) || !this.policy.equals(model.policy())) {
 			return false;
 		}
-		return IntStream.range(0, this.targets.size()).allMatch((i) -> model.weight(i) == this.weights.get(i));
+		boolean matches = IntStream.range(0, this.targets.size())
+			.allMatch((i) -> model.weight(i) == this.weights.get(i));
+		if (matches) {
+			this.lastMatched = model;
+		}
+		return matches;
 	}
 
 	/** The order a new call tries the targets in: the selected start, then the others by priority. */

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.RevisionMismatchAction;
+import io.github.hfinference.core.batching.BatchingSettings;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
 
@@ -35,6 +36,8 @@ public final class ModelDefinition {
 
 	private final RevisionMismatchAction revisionMismatch;
 
+	private final BatchingSettings batching;
+
 	private ModelDefinition(Builder builder) {
 		this.alias = Objects.requireNonNull(builder.alias, "alias");
 		this.id = builder.id;
@@ -44,6 +47,7 @@ public final class ModelDefinition {
 		this.policy = builder.policy;
 		this.timeout = builder.timeout;
 		this.revisionMismatch = builder.revisionMismatch;
+		this.batching = builder.batching;
 		if (this.timeout != null && (this.timeout.isZero() || this.timeout.isNegative())) {
 			throw new HfConfigurationException(
 					"Model '" + this.alias + "' has a timeout that is not positive: " + this.timeout);
@@ -132,6 +136,11 @@ public final class ModelDefinition {
 		return this.revisionMismatch;
 	}
 
+	/** Whether and how concurrent single calls are coalesced into batch requests (off by default). */
+	public BatchingSettings batching() {
+		return this.batching;
+	}
+
 	/** What to call the model in messages and metrics: its id, or its alias. */
 	public String displayName() {
 		return (this.id != null) ? this.id : this.alias;
@@ -141,7 +150,8 @@ public final class ModelDefinition {
 	public Builder toBuilder() {
 		Builder builder = new Builder(this.alias).id(this.id).revision(this.revision).policy(this.policy)
 			.timeout(this.timeout)
-			.revisionMismatch(this.revisionMismatch);
+			.revisionMismatch(this.revisionMismatch)
+			.batching(this.batching);
 		builder.targets.addAll(this.targets);
 		builder.weights.addAll(this.weights);
 		return builder;
@@ -171,6 +181,8 @@ public final class ModelDefinition {
 		private @Nullable Duration timeout;
 
 		private RevisionMismatchAction revisionMismatch = RevisionMismatchAction.WARN;
+
+		private BatchingSettings batching = BatchingSettings.disabled();
 
 		private Builder(String alias) {
 			this.alias = alias;
@@ -260,6 +272,17 @@ public final class ModelDefinition {
 		 */
 		public Builder revisionMismatch(RevisionMismatchAction action) {
 			this.revisionMismatch = Objects.requireNonNull(action, "action");
+			return this;
+		}
+
+		/**
+		 * Coalesces concurrent single calls of batchable tasks ({@code feature-extraction})
+		 * into batch requests.
+		 * @param batching the settings, {@link BatchingSettings#disabled()} by default
+		 * @return this builder
+		 */
+		public Builder batching(BatchingSettings batching) {
+			this.batching = Objects.requireNonNull(batching, "batching");
 			return this;
 		}
 

@@ -1,14 +1,19 @@
 package io.github.hfinference.core.task;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.error.HfResponseException;
+import io.github.hfinference.core.http.JsonCodec;
 
 /**
  * {@code feature-extraction}: embeddings of one text ({@link #TASK}) or of a batch of
@@ -25,7 +30,10 @@ public final class FeatureExtraction {
 		.parameters(Parameters.class)
 		.result(Embedding.class)
 		.encoder(Encoders.inputsWithRootParameters())
-		.decoder((response, codec) -> single(codec.parse(response.body())))
+		.decoder((response, codec) -> {
+			Embedding embedding = streamed(response.body(), codec);
+			return (embedding != null) ? embedding : single(codec.parse(response.body()));
+		})
 		.build();
 
 	/** Embeddings of several texts, in one request, in input order. */
@@ -60,6 +68,82 @@ public final class FeatureExtraction {
 			}
 			default -> throw malformed(node);
 		};
+	}
+
+	/**
+	 * Reads the common answers to a single text ({@code [d]}, {@code [[d]]}, {@code [[t,d]]},
+	 * {@code [[[t,d]]]}) straight from the bytes, without building a tree of one node per
+	 * number; the values and shapes are the same as {@link #single(JsonNode)} gives.
+	 * @param body the response body
+	 * @param codec the codec
+	 * @return the embedding, or null for anything else (other shapes, ragged rows,
+	 * non-numbers, malformed JSON), which the tree-based reading then handles or reports
+	 */
+	static @Nullable Embedding streamed(byte[] body, JsonCodec codec) {
+		try (JsonParser parser = codec.mapper().createParser(body)) {
+			float[] values = new float[512];
+			int count = 0;
+			int depth = 0;
+			int numberDepth = -1;
+			int topLevel = 0;
+			int innerLength = -1;
+			int currentLength = 0;
+			int rows = 0;
+			JsonToken token;
+			while ((token = parser.nextToken()) != null) {
+				switch (token) {
+					case START_ARRAY -> {
+						if (depth == 1) {
+							topLevel++;
+						}
+						if (++depth > 3 || (numberDepth > 0 && depth > numberDepth)) {
+							return null;
+						}
+						currentLength = 0;
+					}
+					case END_ARRAY -> {
+						if (depth == numberDepth) {
+							if (innerLength < 0) {
+								innerLength = currentLength;
+							}
+							else if (currentLength != innerLength) {
+								return null;
+							}
+							rows++;
+						}
+						depth--;
+					}
+					case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+						if (numberDepth < 0) {
+							numberDepth = depth;
+						}
+						else if (depth != numberDepth) {
+							return null;
+						}
+						if (depth == 1) {
+							topLevel++;
+						}
+						if (count == values.length) {
+							values = Arrays.copyOf(values, values.length * 2);
+						}
+						values[count++] = (float) parser.getDoubleValue();
+						currentLength++;
+					}
+					default -> {
+						return null;
+					}
+				}
+			}
+			if (numberDepth < 1 || innerLength <= 0 || (numberDepth == 3 && topLevel != 1)) {
+				return null;
+			}
+			float[] exact = (count == values.length) ? values : Arrays.copyOf(values, count);
+			return (numberDepth == 1 || (numberDepth == 2 && rows == 1)) ? new Embedding(new int[] { innerLength }, exact)
+					: new Embedding(new int[] { rows, innerLength }, exact);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -529,6 +529,11 @@ public class HfInferenceProperties {
 		 */
 		private final ModelHealth health = new ModelHealth();
 
+		/**
+		 * Coalescing of concurrent single calls into batch requests (feature-extraction).
+		 */
+		private final Batching batching = new Batching();
+
 		public @Nullable String getId() {
 			return this.id;
 		}
@@ -615,6 +620,10 @@ public class HfInferenceProperties {
 
 		public ModelHealth getHealth() {
 			return this.health;
+		}
+
+		public Batching getBatching() {
+			return this.batching;
 		}
 
 	}
@@ -966,6 +975,40 @@ public class HfInferenceProperties {
 
 		public void setMaxQueueWait(Duration maxQueueWait) {
 			this.maxQueueWait = maxQueueWait;
+		}
+
+	}
+
+	/**
+	 * Micro-batching of one model: concurrent single calls of a task that accepts a list of
+	 * inputs (feature-extraction) are sent together in one request.
+	 */
+	public static class Batching {
+
+		/**
+		 * Maximum number of calls sent in one request. 0 or 1 turns batching off.
+		 */
+		private int maxSize;
+
+		/**
+		 * How long a call waits for others to join its request before it is sent anyway.
+		 */
+		private Duration maxWait = Duration.ofMillis(5);
+
+		public int getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(int maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
 		}
 
 	}

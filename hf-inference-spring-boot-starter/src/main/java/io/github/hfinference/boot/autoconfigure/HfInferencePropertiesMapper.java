@@ -14,6 +14,7 @@ import org.springframework.util.StringUtils;
 
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.boot.autoconfigure.HfInferenceProperties.Admission;
+import io.github.hfinference.boot.autoconfigure.HfInferenceProperties.Batching;
 import io.github.hfinference.boot.autoconfigure.HfInferenceProperties.CircuitBreakerOverrides;
 import io.github.hfinference.boot.autoconfigure.HfInferenceProperties.Model;
 import io.github.hfinference.boot.autoconfigure.HfInferenceProperties.RetryOverrides;
@@ -22,6 +23,7 @@ import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.declarative.ConfiguredModel;
 import io.github.hfinference.core.error.HfConfigurationException;
+import io.github.hfinference.core.batching.BatchingSettings;
 import io.github.hfinference.core.resilience.AdmissionSettings;
 import io.github.hfinference.core.resilience.CircuitBreakerSettings;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
@@ -112,7 +114,8 @@ final class HfInferencePropertiesMapper {
 		Duration timeout = (model.getTimeout() != null) ? positive(model.getTimeout(), prefix + ".timeout") : null;
 		ModelDefinition.Builder definition = ModelDefinition.builder(alias).id(id).revision(revision).policy(policy)
 			.timeout(timeout)
-			.revisionMismatch(model.getOnRevisionMismatch());
+			.revisionMismatch(model.getOnRevisionMismatch())
+			.batching(batching(prefix + ".batching", model.getBatching()));
 		targets.forEach((target) -> definition.target(target.target(), target.weight()));
 		try {
 			return new ConfiguredModel(definition.build(), task);
@@ -288,6 +291,16 @@ final class HfInferencePropertiesMapper {
 		notNegative(admission.getMaxQueueWait(), prefix + ".max-queue-wait");
 		return new AdmissionSettings(admission.getMaxConcurrentCalls(), admission.getMaxCallsPerSecond(),
 				admission.getMaxQueueSize(), admission.getMaxQueueWait());
+	}
+
+	private static BatchingSettings batching(String prefix, Batching batching) {
+		if (batching.getMaxSize() < 0) {
+			throw invalid(prefix + ".max-size", "must not be negative, got " + batching.getMaxSize());
+		}
+		if (batching.getMaxSize() <= 1) {
+			return BatchingSettings.disabled();
+		}
+		return BatchingSettings.of(batching.getMaxSize(), positive(batching.getMaxWait(), prefix + ".max-wait"));
 	}
 
 	private static URI url(@Nullable String value, String property) {

@@ -52,7 +52,8 @@ class ConfigurationMetadataTests {
 		collect("hf.inference.", HfInferenceProperties.class, expected);
 		assertThat(expected).contains("hf.inference.token", "hf.inference.models.*.id",
 				"hf.inference.models.*.targets[*].url", "hf.inference.models.*.retry.max-retries",
-				"hf.inference.models.*.admission.max-queue-wait");
+				"hf.inference.models.*.admission.max-queue-wait", "hf.inference.models.*.batching.max-size",
+				"hf.inference.models.*.batching.max-wait");
 		assertThat(described.keySet()).containsAll(expected);
 		assertThat(expected).allSatisfy((name) -> assertThat(described.get(name)).as(name).isNotBlank());
 	}

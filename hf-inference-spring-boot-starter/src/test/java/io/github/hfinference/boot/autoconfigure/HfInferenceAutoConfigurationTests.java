@@ -34,6 +34,7 @@ import io.github.hfinference.core.resilience.LoadBalancing;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
 import io.github.hfinference.core.routing.InProcessProvider;
 import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.batching.BatchingSettings;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.Task;
@@ -148,7 +149,8 @@ class HfInferenceAutoConfigurationTests {
 				"hf.inference.models.chat.targets[1].name=tgi", "hf.inference.models.chat.targets[1].token=sk_endpoint",
 				"hf.inference.models.chat.retry.initial-interval=2s", "hf.inference.models.chat.circuit-breaker.failure-threshold=2",
 				"hf.inference.models.chat.admission.max-concurrent-calls=4",
-				"hf.inference.models.chat.admission.max-queue-wait=500ms", "hf.inference.models.embed.endpoint-url=http://tei:8080")
+				"hf.inference.models.chat.admission.max-queue-wait=500ms", "hf.inference.models.embed.endpoint-url=http://tei:8080",
+				"hf.inference.models.embed.batching.max-size=32", "hf.inference.models.embed.batching.max-wait=10ms")
 			.run((context) -> {
 				HfModelRegistry registry = context.getBean(HfModelRegistry.class);
 				assertThat(registry.aliases()).containsExactly("chat", "embed");
@@ -178,6 +180,8 @@ class HfInferenceAutoConfigurationTests {
 				assertThat(embed.targets()).containsExactly(InferenceTarget.Endpoint.of(URI.create("http://tei:8080")));
 				assertThat(embed.policy().retry().maxRetries()).as("global value").isEqualTo(5);
 				assertThat(embed.policy().loadBalancing()).isEqualTo(LoadBalancing.FAILOVER);
+				assertThat(embed.batching()).isEqualTo(BatchingSettings.of(32, Duration.ofMillis(10)));
+				assertThat(definition.batching().enabled()).as("off unless configured").isFalse();
 			});
 	}
 

@@ -146,6 +146,15 @@ class HfInferencePropertiesValidationTests {
 	}
 
 	@Test
+	void invalidBatching() {
+		assertFailure("hf.inference.models.x.batching.max-size must not be negative, got -2",
+				"hf.inference.models.x.id=org/m", "hf.inference.models.x.batching.max-size=-2");
+		assertFailure("hf.inference.models.x.batching.max-wait must be positive, got PT0S",
+				"hf.inference.models.x.id=org/m", "hf.inference.models.x.batching.max-size=8",
+				"hf.inference.models.x.batching.max-wait=0ms");
+	}
+
+	@Test
 	void zeroTargetWeight() {
 		assertFailure("hf.inference.models.x.targets[0].weight must be at least 1, got 0",
 				"hf.inference.models.x.id=org/m", "hf.inference.models.x.targets[0].provider=hf-inference",
