@@ -80,8 +80,6 @@ public final class HfInferenceClient {
 
 	private final StreamInvoker streamer;
 
-	private final RequestRouter router;
-
 	private final HttpTransport transport;
 
 	private final @Nullable Duration timeout;
@@ -112,7 +110,6 @@ public final class HfInferenceClient {
 		this.transport = new HttpTransport(webClient(builder, httpClient), httpClient);
 		RequestRouter requestRouter = new RequestRouter(builder.baseUrl, builder.hubUrl, token, builder.billTo,
 				builder.headers, UserAgent.VALUE, this.transport, builder.mappingTimeToLive);
-		this.router = requestRouter;
 		this.revisionGuard = new RevisionGuard();
 		this.invoker = new TargetInvoker(this.transport, requestRouter, builder.inProcessProviders,
 				this.revisionGuard, new MediaJobRunner(this.transport, builder.pollBackoff, builder.scheduler));

@@ -18,7 +18,6 @@ import io.github.hfinference.core.provider.MediaJobRunner;
 import io.github.hfinference.core.routing.InProcessProvider;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.RequestRouter;
-import io.github.hfinference.core.task.RequestPayload;
 import io.github.hfinference.core.task.Task;
 
 /**
@@ -103,10 +102,6 @@ final class TargetInvoker {
 			metadata = metadata.withTokens(usage.promptTokens(), usage.generatedTokens());
 		}
 		return new InferenceResponse<>(value, metadata);
-	}
-
-	boolean hasInProcessProvider(String name) {
-		return this.inProcessProviders.containsKey(name);
 	}
 
 }

@@ -101,17 +101,13 @@ public final class HttpTransport {
 	}
 
 	private Mono<RawResponse> exchange(HttpCall call, @Nullable Duration timeout, int redirects) {
-		if (redirects == 0 && this.httpClient != null) {
-			return withTimeout(direct(this.httpClient, call), timeout, call)
-				.onErrorMap((ex) -> mapTransportError(ex, call));
-		}
-		Mono<RawResponse> response = request(call).exchangeToMono((clientResponse) -> body(clientResponse)
-			.flatMap((body) -> {
-				URI next = (redirects > 0) ? sameHostRedirect(call, clientResponse) : null;
-				return (next != null) ? exchange(new HttpCall(call.method(), next, call.headers(), call.body(),
-						call.model(), call.target()), null, redirects - 1) : toResult(call, clientResponse, body);
-			}));
-		return withTimeout(response, timeout, call).onErrorMap((ex) -> mapTransportError(ex, call));
+		Mono<RawResponse> response = (redirects == 0 && this.httpClient != null) ? direct(this.httpClient, call)
+				: request(call).exchangeToMono((clientResponse) -> body(clientResponse).flatMap((body) -> {
+					URI next = (redirects > 0) ? sameHostRedirect(call, clientResponse) : null;
+					return (next != null) ? exchange(new HttpCall(call.method(), next, call.headers(), call.body(),
+							call.model(), call.target()), null, redirects - 1) : toResult(call, clientResponse, body);
+				}));
+		return guarded(response, timeout, call);
 	}
 
 	/**
@@ -367,8 +363,9 @@ public final class HttpTransport {
 		return (space >= 0) ? authorization.substring(space + 1).strip() : authorization;
 	}
 
-	private static <T> Mono<T> withTimeout(Mono<T> mono, @Nullable Duration timeout, HttpCall call) {
-		return (timeout != null) ? mono.timeout(timeout) : mono;
+	/** The call's timeout, and transport failures mapped to the typed exceptions. */
+	private static <T> Mono<T> guarded(Mono<T> mono, @Nullable Duration timeout, HttpCall call) {
+		return ((timeout != null) ? mono.timeout(timeout) : mono).onErrorMap((ex) -> mapTransportError(ex, call));
 	}
 
 	private static Throwable mapTransportError(Throwable ex, HttpCall call) {

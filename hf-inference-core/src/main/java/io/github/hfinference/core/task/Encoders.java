@@ -56,12 +56,8 @@ public final class Encoders {
 			Function<I, Map<String, ?>> inputParameters) {
 		return (input, parameters, codec) -> {
 			ObjectNode merged = codec.object();
-			if (codec.tree(inputParameters.apply(input)) instanceof ObjectNode fields) {
-				merged.setAll(fields);
-			}
-			if (parameters != null && codec.tree(parameters) instanceof ObjectNode fields) {
-				merged.setAll(fields);
-			}
+			addFields(merged, inputParameters.apply(input), codec);
+			addFields(merged, parameters, codec);
 			return new RequestPayload.Json(body(codec.tree(inputs.apply(input)), merged, codec));
 		};
 	}
@@ -73,12 +69,22 @@ public final class Encoders {
 	 * @return the encoder
 	 */
 	public static <I, P> RequestEncoder<I, P> inputsWithRootParameters() {
+		return withRootParameters("inputs");
+	}
+
+	/**
+	 * {@code {"<inputField>": ..., <parameters at the root>}}: feature-extraction's
+	 * {@code inputs}, chat's {@code messages}.
+	 * @param <I> the input type
+	 * @param <P> the parameters type
+	 * @param inputField the name of the input's field
+	 * @return the encoder
+	 */
+	public static <I, P> RequestEncoder<I, P> withRootParameters(String inputField) {
 		return (input, parameters, codec) -> {
 			ObjectNode body = codec.object();
-			body.set("inputs", codec.tree(input));
-			if (parameters != null && codec.tree(parameters) instanceof ObjectNode fields) {
-				body.setAll(fields);
-			}
+			body.set(inputField, codec.tree(input));
+			addFields(body, parameters, codec);
 			return new RequestPayload.Json(body);
 		};
 	}
@@ -91,10 +97,11 @@ public final class Encoders {
 	 */
 	public static <P> RequestEncoder<BinaryInput, P> binary() {
 		return (input, parameters, codec) -> {
-			if (isEmpty(parameters, codec)) {
+			JsonNode fields = parametersTree(parameters, codec);
+			if (fields == null) {
 				return new RequestPayload.Binary(input.bytes(), input.contentType());
 			}
-			return new RequestPayload.Json(body(codec.tree(input), parameters, codec));
+			return new RequestPayload.Json(body(codec.tree(input), fields, codec));
 		};
 	}
 
@@ -108,14 +115,28 @@ public final class Encoders {
 	public static ObjectNode body(JsonNode inputs, @Nullable Object parameters, JsonCodec codec) {
 		ObjectNode body = codec.object();
 		body.set("inputs", inputs);
-		if (!isEmpty(parameters, codec)) {
-			body.set("parameters", codec.tree(parameters));
+		JsonNode fields = parametersTree(parameters, codec);
+		if (fields != null) {
+			body.set("parameters", fields);
 		}
 		return body;
 	}
 
-	private static boolean isEmpty(@Nullable Object parameters, JsonCodec codec) {
-		return parameters == null || codec.tree(parameters).isEmpty();
+	/**
+	 * The parameters as a JSON tree, converted once; null when there are none or all are unset.
+	 */
+	private static @Nullable JsonNode parametersTree(@Nullable Object parameters, JsonCodec codec) {
+		if (parameters == null) {
+			return null;
+		}
+		JsonNode tree = (parameters instanceof JsonNode node) ? node : codec.tree(parameters);
+		return tree.isEmpty() ? null : tree;
+	}
+
+	private static void addFields(ObjectNode target, @Nullable Object parameters, JsonCodec codec) {
+		if (parametersTree(parameters, codec) instanceof ObjectNode fields) {
+			target.setAll(fields);
+		}
 	}
 
 }

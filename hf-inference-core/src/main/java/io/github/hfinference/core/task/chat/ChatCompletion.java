@@ -7,10 +7,9 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
-import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.task.Decoders;
-import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.task.Encoders;
 import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
 import io.github.hfinference.core.task.TaskRoute;
@@ -30,14 +29,7 @@ public final class ChatCompletion {
 		})
 		.parameters(Parameters.class)
 		.result(ChatCompletionOutput.class)
-		.encoder((messages, parameters, codec) -> {
-			ObjectNode body = codec.object();
-			body.set("messages", codec.tree(messages));
-			if (parameters != null && codec.tree(parameters) instanceof ObjectNode fields) {
-				body.setAll(fields);
-			}
-			return new RequestPayload.Json(body);
-		})
+		.encoder(Encoders.withRootParameters("messages"))
 		.decoder(Decoders.json(ChatCompletionOutput.class))
 		.build();
 
