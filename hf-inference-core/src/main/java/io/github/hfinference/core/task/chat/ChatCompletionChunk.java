@@ -6,8 +6,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
-import io.github.hfinference.core.TokenUsage;
-
 /**
  * One event of a streamed chat completion ({@code chat.completion.chunk}): a delta per
  * choice and, on the last chunk when requested or volunteered by the provider, the token
@@ -22,7 +20,7 @@ import io.github.hfinference.core.TokenUsage;
  * @param usage token counts, usually only on the last chunk
  */
 public record ChatCompletionChunk(@Nullable String id, long created, @Nullable String model,
-		@Nullable String systemFingerprint, List<Choice> choices, @Nullable Usage usage) implements TokenUsage {
+		@Nullable String systemFingerprint, List<Choice> choices, @Nullable Usage usage) implements ChatUsage {
 
 	public ChatCompletionChunk {
 		choices = (choices != null) ? List.copyOf(choices) : List.of();
@@ -31,16 +29,6 @@ public record ChatCompletionChunk(@Nullable String id, long created, @Nullable S
 	/** The text the first choice adds, or null if this chunk adds none. */
 	public @Nullable String content() {
 		return this.choices.isEmpty() ? null : this.choices.get(0).delta().content();
-	}
-
-	@Override
-	public @Nullable Integer promptTokens() {
-		return (this.usage != null) ? this.usage.promptTokens() : null;
-	}
-
-	@Override
-	public @Nullable Integer generatedTokens() {
-		return (this.usage != null) ? this.usage.completionTokens() : null;
 	}
 
 	/**

@@ -5,8 +5,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import io.github.hfinference.core.TokenUsage;
-
 /**
  * A chat completion.
  *
@@ -18,17 +16,7 @@ import io.github.hfinference.core.TokenUsage;
  * @param usage token counts, if reported
  */
 public record ChatCompletionOutput(@Nullable String id, long created, @Nullable String model,
-		@Nullable String systemFingerprint, List<Choice> choices, @Nullable Usage usage) implements TokenUsage {
-
-	@Override
-	public @Nullable Integer promptTokens() {
-		return (this.usage != null) ? this.usage.promptTokens() : null;
-	}
-
-	@Override
-	public @Nullable Integer generatedTokens() {
-		return (this.usage != null) ? this.usage.completionTokens() : null;
-	}
+		@Nullable String systemFingerprint, List<Choice> choices, @Nullable Usage usage) implements ChatUsage {
 
 	/** The text of the first choice, or null if it only called tools. */
 	public @Nullable String content() {
