@@ -43,6 +43,23 @@ public final class JsonCodec {
 		}
 	};
 
+	/** Types by class. */
+	private final ClassValue<JavaType> types = new ClassValue<>() {
+		@Override
+		protected JavaType computeValue(Class<?> type) {
+			return JsonCodec.this.mapper.constructType(type);
+		}
+	};
+
+	/** {@code List<List<E>>} types by element class. */
+	private final ClassValue<JavaType> nestedListTypes = new ClassValue<>() {
+		@Override
+		protected JavaType computeValue(Class<?> elementType) {
+			return JsonCodec.this.mapper.getTypeFactory()
+				.constructCollectionType(List.class, JsonCodec.this.listTypes.get(elementType));
+		}
+	};
+
 	/** Readers by target type, built once per type instead of once per response. */
 	private final ConcurrentMap<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
 
@@ -99,6 +116,52 @@ public final class JsonCodec {
 	}
 
 	/**
+	 * The type {@code List<elementType>}, built once per element type.
+	 * @param elementType the element class
+	 * @return the list type
+	 */
+	public JavaType listOf(Class<?> elementType) {
+		return this.listTypes.get(elementType);
+	}
+
+	/**
+	 * The Jackson type of a class, built once per class.
+	 * @param type the class
+	 * @return its type
+	 */
+	public JavaType typeOf(Class<?> type) {
+		return this.types.get(type);
+	}
+
+	/**
+	 * The type {@code List<List<elementType>>}, built once per element type.
+	 * @param elementType the element class
+	 * @return the type
+	 */
+	public JavaType listOfListsOf(Class<?> elementType) {
+		return this.nestedListTypes.get(elementType);
+	}
+
+	/**
+	 * Reads bytes straight into a value of the given type, without building a tree first:
+	 * the fast path of decoders whose answer has the expected shape. A body that cannot be
+	 * read as that type gives null (the caller then reads it the tolerant way, which also
+	 * reports what was wrong).
+	 * @param <T> the type
+	 * @param body JSON bytes
+	 * @param type the target type
+	 * @return the value, or null if the body is not JSON of that type (or is {@code null})
+	 */
+	public <T> @Nullable T readOrNull(byte[] body, JavaType type) {
+		try {
+			return reader(type).readValue(body);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	/**
 	 * Converts a tree to a value of the given type.
 	 * @param <T> the type
 	 * @param node the tree
@@ -106,7 +169,7 @@ public final class JsonCodec {
 	 * @return the value
 	 */
 	public <T> T convert(JsonNode node, Class<T> type) {
-		return convert(node, this.mapper.constructType(type));
+		return convert(node, this.types.get(type));
 	}
 
 	/**
@@ -120,6 +183,11 @@ public final class JsonCodec {
 		return convert(node, this.listTypes.get(elementType));
 	}
 
+	private ObjectReader reader(JavaType type) {
+		ObjectReader reader = this.readers.get(type);
+		return (reader != null) ? reader : this.readers.computeIfAbsent(type, this.mapper::readerFor);
+	}
+
 	/**
 	 * Converts a tree to a value of the given type.
 	 * @param <T> the type
@@ -129,7 +197,7 @@ public final class JsonCodec {
 	 */
 	public <T> T convert(JsonNode node, JavaType type) {
 		try {
-			return this.readers.computeIfAbsent(type, this.mapper::readerFor).readValue(node);
+			return reader(type).readValue(node);
 		}
 		catch (JacksonException ex) {
 			throw new HfResponseException(

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -12,12 +13,21 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.error.HfResponseException;
+import io.github.hfinference.core.http.JsonCodec;
 
 /**
  * The response shapes shared by tasks, tolerant of the deviations recorded from real
  * servers (an extra outer list, a list where the spec says object, and the reverse).
  */
 public final class Decoders {
+
+	private static final UnaryOperator<JsonNode> AS_IS = (node) -> node;
+
+	private static final UnaryOperator<JsonNode> UNWRAP_NESTED_LIST = (node) -> (node.isArray() && node.size() == 1
+			&& node.get(0).isArray()) ? node.get(0) : node;
+
+	private static final UnaryOperator<JsonNode> FIRST_IF_LIST = (node) -> (node.isArray() && !node.isEmpty())
+			? node.get(0) : node;
 
 	private Decoders() {
 	}
@@ -29,7 +39,7 @@ public final class Decoders {
 	 * @return the decoder
 	 */
 	public static <R> ResponseDecoder<R> json(Class<R> type) {
-		return json(type, UnaryOperator.identity());
+		return json(type, AS_IS);
 	}
 
 	/**
@@ -40,7 +50,10 @@ public final class Decoders {
 	 * @return the decoder
 	 */
 	public static <R> ResponseDecoder<R> json(Class<R> type, UnaryOperator<JsonNode> shape) {
-		return (response, codec) -> codec.convert(shape.apply(codec.parse(response.body())), type);
+		return (response, codec) -> {
+			R direct = readDirect(response.body(), type, shape, codec);
+			return (direct != null) ? direct : codec.convert(shape.apply(codec.parse(response.body())), type);
+		};
 	}
 
 	/**
@@ -50,7 +63,7 @@ public final class Decoders {
 	 * @return the decoder
 	 */
 	public static <E> ResponseDecoder<List<E>> list(Class<E> elementType) {
-		return list(elementType, UnaryOperator.identity());
+		return list(elementType, AS_IS);
 	}
 
 	/**
@@ -61,7 +74,74 @@ public final class Decoders {
 	 * @return the decoder
 	 */
 	public static <E> ResponseDecoder<List<E>> list(Class<E> elementType, UnaryOperator<JsonNode> shape) {
-		return (response, codec) -> codec.convertList(shape.apply(codec.parse(response.body())), elementType);
+		return (response, codec) -> {
+			List<E> direct = readListDirect(response.body(), elementType, shape, codec);
+			return (direct != null) ? direct
+					: codec.convertList(shape.apply(codec.parse(response.body())), elementType);
+		};
+	}
+
+	/**
+	 * The fast path of {@link #json(Class, UnaryOperator)}: for the shapes this class
+	 * defines, reads the bytes straight into the type when the answer has the usual form;
+	 * null when the shape is another one or the answer needs the tolerant reading.
+	 */
+	private static <R> @Nullable R readDirect(byte[] body, Class<R> type, UnaryOperator<JsonNode> shape,
+			JsonCodec codec) {
+		if (shape == AS_IS) {
+			return codec.readOrNull(body, codec.typeOf(type));
+		}
+		if (shape == FIRST_IF_LIST) {
+			return switch (firstToken(body)) {
+				case '{' -> codec.readOrNull(body, codec.typeOf(type));
+				case '[' -> first(codec.<List<R>>readOrNull(body, codec.listOf(type)));
+				default -> null;
+			};
+		}
+		return null;
+	}
+
+	/**
+	 * The fast path of {@link #list(Class, UnaryOperator)}: for the shapes this class
+	 * defines, reads the bytes straight into the list when the answer has the usual form
+	 * (a list of elements, or for {@link #unwrapNestedList()} a list holding one such
+	 * list); null when the shape is another one or the answer needs the tolerant reading.
+	 */
+	private static <E> @Nullable List<E> readListDirect(byte[] body, Class<E> elementType,
+			UnaryOperator<JsonNode> shape, JsonCodec codec) {
+		if (shape == UNWRAP_NESTED_LIST && firstToken(body) == '[' && secondToken(body) == '[') {
+			List<List<E>> nested = codec.readOrNull(body, codec.listOfListsOf(elementType));
+			return (nested != null && nested.size() == 1) ? nested.get(0) : null;
+		}
+		if (shape == AS_IS || shape == UNWRAP_NESTED_LIST) {
+			return codec.readOrNull(body, codec.listOf(elementType));
+		}
+		return null;
+	}
+
+	private static <T> @Nullable T first(@Nullable List<T> list) {
+		return (list != null && !list.isEmpty()) ? list.get(0) : null;
+	}
+
+	/** The first non-blank byte of the body, or 0. */
+	private static int firstToken(byte[] body) {
+		int index = skipBlanks(body, 0);
+		return (index < body.length) ? body[index] : 0;
+	}
+
+	/** The non-blank byte after the first one, or 0. */
+	private static int secondToken(byte[] body) {
+		int index = skipBlanks(body, skipBlanks(body, 0) + 1);
+		return (index < body.length) ? body[index] : 0;
+	}
+
+	private static int skipBlanks(byte[] body, int from) {
+		int index = from;
+		while (index < body.length && (body[index] == ' ' || body[index] == '\n' || body[index] == '\r'
+				|| body[index] == '\t')) {
+			index++;
+		}
+		return index;
 	}
 
 	/**
@@ -82,7 +162,7 @@ public final class Decoders {
 	 * @return the shape normaliser
 	 */
 	public static UnaryOperator<JsonNode> unwrapNestedList() {
-		return (node) -> (node.isArray() && node.size() == 1 && node.get(0).isArray()) ? node.get(0) : node;
+		return UNWRAP_NESTED_LIST;
 	}
 
 	/**
@@ -91,7 +171,7 @@ public final class Decoders {
 	 * @return the shape normaliser
 	 */
 	public static UnaryOperator<JsonNode> firstIfList() {
-		return (node) -> (node.isArray() && !node.isEmpty()) ? node.get(0) : node;
+		return FIRST_IF_LIST;
 	}
 
 	/**
