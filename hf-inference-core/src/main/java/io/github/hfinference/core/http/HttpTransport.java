@@ -116,17 +116,28 @@ public final class HttpTransport {
 	 * request and response adapters, codec lookups and observation context.
 	 */
 	private static Mono<RawResponse> direct(HttpClient httpClient, HttpCall call) {
-		return httpClient.headers((headers) -> call.headers().forEach((name, values) -> headers.add(name, values)))
-			.request(io.netty.handler.codec.http.HttpMethod.valueOf(call.method().name()))
+		return httpClient.request(io.netty.handler.codec.http.HttpMethod.valueOf(call.method().name()))
 			.uri(call.uri())
-			.send((request, outbound) -> (call.body() != null) ? outbound.sendByteArray(Mono.just(call.body()))
-					: outbound)
+			.send((request, outbound) -> {
+				copyHeaders(call.headers(), request.requestHeaders());
+				return (call.body() != null) ? outbound.sendByteArray(Mono.just(call.body())) : outbound;
+			})
 			.response((response, content) -> content.asByteArray()
 				.collect(() -> new BoundedBody(MAX_BODY_BYTES), BoundedBody::add)
 				.flatMap((body) -> toResult(call, response.status().code(),
 						HttpHeaders.readOnlyHttpHeaders(new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders()))),
 						body.bytes())))
 			.single();
+	}
+
+	/** Sets the call's headers on a Netty request, replacing defaults of the same name. */
+	private static void copyHeaders(HttpHeaders headers, io.netty.handler.codec.http.HttpHeaders request) {
+		if (headers instanceof SharedRequestHeaders shared) {
+			request.setAll(shared.netty());
+		}
+		else {
+			headers.forEach(request::set);
+		}
 	}
 
 	private static @Nullable URI sameHostRedirect(HttpCall call, ClientResponse response) {

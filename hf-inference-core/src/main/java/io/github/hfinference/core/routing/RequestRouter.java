@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +22,7 @@ import io.github.hfinference.core.error.HfMissingTokenException;
 import io.github.hfinference.core.http.HttpCall;
 import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.http.SharedRequestHeaders;
 import io.github.hfinference.core.provider.MediaProvider;
 import io.github.hfinference.core.provider.MediaProviders;
 import io.github.hfinference.core.provider.MediaRequest;
@@ -34,6 +37,9 @@ import io.github.hfinference.core.task.TaskRoute;
  * chat, and the headers, including credentials only for hosts allowed to receive them.
  */
 public final class RequestRouter {
+
+	/** Bound on the shared header sets (binary calls add one per distinct content type). */
+	private static final int MAX_SHARED_HEADERS = 256;
 
 	private static final Set<String> HF_HOST_SUFFIXES = Set.of(".huggingface.co", ".hf.co", ".huggingface.cloud",
 			".hf.space");
@@ -51,6 +57,9 @@ public final class RequestRouter {
 	private final String userAgent;
 
 	private final ProviderMappingCache mappings;
+
+	/** Headers shared by calls that add none of their own, by what they depend on. */
+	private final ConcurrentMap<HeadersKey, SharedRequestHeaders> sharedHeaders = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a router.
@@ -88,19 +97,37 @@ public final class RequestRouter {
 			RequestPayload payload, Map<String, String> extraHeaders) {
 		if (target instanceof InferenceTarget.Router router) {
 			return routeViaRouter(task, model, router.provider(), payload)
-				.map((route) -> call(route.uri, route.payload, task, model, target, this.token, true, extraHeaders));
+				.map((route) -> call(route.uri, route.payload, task.accept(), model, target, this.token, true,
+						extraHeaders));
 		}
 		if (target instanceof InferenceTarget.Gateway gateway) {
 			URI uri = chatUrl(gateway.url());
 			RequestPayload body = withModel(payload, task, requireId(model));
-			return Mono.just(call(uri, body, task, model, target, credentialsFor(gateway), false, extraHeaders));
+			return Mono.just(call(uri, body, task.accept(), model, target, credentialsFor(gateway), false,
+					extraHeaders));
 		}
 		if (target instanceof InferenceTarget.Endpoint endpoint) {
 			URI uri = (task.route() == TaskRoute.CHAT_COMPLETIONS) ? chatUrl(endpoint.url()) : endpoint.url();
 			RequestPayload body = withModel(payload, task, (model.id() != null) ? model.id() : "tgi");
-			return Mono.just(call(uri, body, task, model, target, credentialsFor(endpoint), false, extraHeaders));
+			return Mono.just(call(uri, body, task.accept(), model, target, credentialsFor(endpoint), false,
+					extraHeaders));
 		}
 		return Mono.error(new HfConfigurationException("Target " + target + " is not an HTTP target"));
+	}
+
+	/**
+	 * Whether a call could run as a media job on this target, decided without any lookup:
+	 * false means {@link #resolveMedia} would be empty.
+	 * @param task the task
+	 * @param target the target
+	 * @return false when the call certainly goes the ordinary way
+	 */
+	public boolean mayRunAsMediaJob(Task<?, ?, ?> task, InferenceTarget target) {
+		if (target instanceof InferenceTarget.Gateway) {
+			return MediaProviders.isMediaTask(task.id());
+		}
+		return target instanceof InferenceTarget.Router router && task.route() != TaskRoute.CHAT_COMPLETIONS
+				&& !router.provider().equals(Providers.HF_INFERENCE);
 	}
 
 	/**
@@ -124,8 +151,8 @@ public final class RequestRouter {
 			Submission submission = provider.submit(MediaRequest.from(task.id(), payload), requireId(model));
 			String base = gateway.url().toString().replaceAll("/+$", "");
 			HfToken credentials = credentialsFor(gateway);
-			HttpCall call = mediaCall(URI.create(base + submission.path()), submission, task, model, target,
-					credentials, false, extraHeaders);
+			HttpCall call = mediaCall(URI.create(base + submission.path()), submission, model, target, credentials,
+					false, extraHeaders);
 			return Mono.just(new MediaCall(call, provider, (uri) -> {
 				HttpHeaders headers = new HttpHeaders();
 				headers.set(HttpHeaders.USER_AGENT, this.userAgent);
@@ -166,20 +193,18 @@ public final class RequestRouter {
 			}
 			Submission submission = provider.submit(MediaRequest.from(task.id(), payload), entry.providerId());
 			String base = this.baseUrl.toString().replaceAll("/+$", "");
-			HttpCall call = mediaCall(URI.create(base + "/" + entry.provider() + submission.path()), submission, task,
+			HttpCall call = mediaCall(URI.create(base + "/" + entry.provider() + submission.path()), submission,
 					model, target, this.token, true, extraHeaders);
 			return Mono.just(new MediaCall(call, provider, this::hubHeaders));
 		});
 	}
 
-	private HttpCall mediaCall(URI uri, Submission submission, Task<?, ?, ?> task, ModelDefinition model,
-			InferenceTarget target, @Nullable HfToken credentials, boolean viaRouter, Map<String, String> extra) {
+	private HttpCall mediaCall(URI uri, Submission submission, ModelDefinition model, InferenceTarget target,
+			@Nullable HfToken credentials, boolean viaRouter, Map<String, String> extra) {
 		Map<String, String> headers = new LinkedHashMap<>(extra);
 		headers.putAll(submission.headers());
-		HttpCall call = call(uri, new RequestPayload.Json(submission.body()), task, model, target, credentials,
-				viaRouter, headers);
-		call.headers().remove(HttpHeaders.ACCEPT);
-		return call;
+		return call(uri, new RequestPayload.Json(submission.body()), null, model, target, credentials, viaRouter,
+				headers);
 	}
 
 	/**
@@ -319,8 +344,43 @@ public final class RequestRouter {
 		return new RequestPayload.Json(body);
 	}
 
-	private HttpCall call(URI uri, RequestPayload payload, Task<?, ?, ?> task, ModelDefinition model,
+	/**
+	 * The call: its headers are shared by every call with the same target, accepted type
+	 * and content type when the call adds none of its own (built once, read-only).
+	 */
+	private HttpCall call(URI uri, RequestPayload payload, @Nullable String accept, ModelDefinition model,
 			InferenceTarget target, @Nullable HfToken credentials, boolean viaRouter, Map<String, String> extra) {
+		byte[] body;
+		String contentType;
+		if (payload instanceof RequestPayload.Json json) {
+			contentType = MediaType.APPLICATION_JSON_VALUE;
+			body = JsonCodec.get().write(json.body());
+		}
+		else {
+			RequestPayload.Binary binary = (RequestPayload.Binary) payload;
+			contentType = binary.contentType();
+			body = binary.bytes();
+		}
+		HttpHeaders headers;
+		if (extra.isEmpty()) {
+			HeadersKey key = new HeadersKey(target, accept, contentType);
+			headers = this.sharedHeaders.get(key);
+			if (headers == null) {
+				headers = SharedRequestHeaders
+					.copyOf(headers(credentials, viaRouter, accept, contentType, Map.of()));
+				if (this.sharedHeaders.size() < MAX_SHARED_HEADERS) {
+					this.sharedHeaders.putIfAbsent(key, (SharedRequestHeaders) headers);
+				}
+			}
+		}
+		else {
+			headers = headers(credentials, viaRouter, accept, contentType, extra);
+		}
+		return new HttpCall(HttpMethod.POST, uri, headers, body, model.displayName(), target.name());
+	}
+
+	private HttpHeaders headers(@Nullable HfToken credentials, boolean viaRouter, @Nullable String accept,
+			@Nullable String contentType, Map<String, String> extra) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.USER_AGENT, this.userAgent);
 		this.defaultHeaders.forEach(headers::set);
@@ -331,22 +391,13 @@ public final class RequestRouter {
 		if (viaRouter && this.billTo != null) {
 			headers.set("X-HF-Bill-To", this.billTo);
 		}
-		if (task.accept() != null) {
-			headers.set(HttpHeaders.ACCEPT, task.accept());
+		if (accept != null) {
+			headers.set(HttpHeaders.ACCEPT, accept);
 		}
-		byte[] body;
-		if (payload instanceof RequestPayload.Json json) {
-			headers.setContentType(MediaType.APPLICATION_JSON);
-			body = JsonCodec.get().write(json.body());
+		if (contentType != null) {
+			headers.set(HttpHeaders.CONTENT_TYPE, contentType);
 		}
-		else {
-			RequestPayload.Binary binary = (RequestPayload.Binary) payload;
-			if (binary.contentType() != null) {
-				headers.set(HttpHeaders.CONTENT_TYPE, binary.contentType());
-			}
-			body = binary.bytes();
-		}
-		return new HttpCall(HttpMethod.POST, uri, headers, body, model.displayName(), target.name());
+		return headers;
 	}
 
 	private boolean isTrustedHost(URI uri) {
@@ -376,6 +427,13 @@ public final class RequestRouter {
 	}
 
 	private record Route(URI uri, RequestPayload payload) {
+	}
+
+	/**
+	 * What the headers of a call without headers of its own depend on: the target (its
+	 * credentials, whether it is the router) and the accepted and sent content types.
+	 */
+	private record HeadersKey(InferenceTarget target, @Nullable String accept, @Nullable String contentType) {
 	}
 
 }
