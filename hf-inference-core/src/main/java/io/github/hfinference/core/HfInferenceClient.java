@@ -202,10 +202,8 @@ public final class HfInferenceClient {
 		Duration attemptTimeout = (request.options().timeout() != null) ? request.options().timeout()
 				: (request.model().timeout() != null) ? request.model().timeout() : this.timeout;
 		return this.resilience
-			.execute(request.model(), attemptTimeout, (attempt) -> this.invoker
-				.invoke(attempt.target(), request, attempt.timeout())
-				.map((response) -> new InferenceResponse<>(response.value(),
-						response.metadata().withAttempts(attempt.number()))))
+			.execute(request.model(), attemptTimeout,
+					(attempt) -> this.invoker.invoke(attempt.target(), request, attempt.number(), attempt.timeout()))
 			.single();
 	}
 

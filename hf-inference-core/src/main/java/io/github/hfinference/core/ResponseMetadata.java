@@ -35,11 +35,22 @@ public record ResponseMetadata(String target, @Nullable String requestId, @Nulla
 	 * @return the metadata (one attempt)
 	 */
 	public static ResponseMetadata from(String target, HttpHeaders headers) {
+		return from(target, headers, 1);
+	}
+
+	/**
+	 * Reads the metadata headers of a response.
+	 * @param target the target that answered
+	 * @param headers the response headers
+	 * @param attempts how many attempts the call took
+	 * @return the metadata
+	 */
+	public static ResponseMetadata from(String target, HttpHeaders headers, int attempts) {
 		return new ResponseMetadata(target, ErrorMapper.requestId(headers), headers.getFirst("x-sha"),
 				headers.getFirst("x-compute-type"), seconds(headers.getFirst("x-compute-time")),
 				longValue(headers.getFirst("x-compute-characters")),
 				intValue(headers.getFirst("x-prompt-tokens")), intValue(headers.getFirst("x-generated-tokens")),
-				millis(headers.getFirst("x-queue-time")), millis(headers.getFirst("x-inference-time")), 1);
+				millis(headers.getFirst("x-queue-time")), millis(headers.getFirst("x-inference-time")), attempts);
 	}
 
 	/**

@@ -18,6 +18,7 @@ import io.github.hfinference.core.provider.MediaJobRunner;
 import io.github.hfinference.core.routing.InProcessProvider;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.RequestRouter;
+import io.github.hfinference.core.task.RequestPayload;
 import io.github.hfinference.core.task.Task;
 
 /**
@@ -46,26 +47,47 @@ final class TargetInvoker {
 		this.revisionGuard = revisionGuard;
 	}
 
-	<I, P, R> Mono<InferenceResponse<R>> invoke(InferenceTarget target, InferenceRequest<I, P, R> request,
+	/**
+	 * One attempt.
+	 * @param target the target
+	 * @param request the request
+	 * @param attempt the attempt's number within the call (for the response metadata)
+	 * @param timeout the time allowed, or null for none
+	 * @return the decoded response
+	 */
+	<I, P, R> Mono<InferenceResponse<R>> invoke(InferenceTarget target, InferenceRequest<I, P, R> request, int attempt,
 			@Nullable Duration timeout) {
 		if (target instanceof InferenceTarget.InProcess inProcess) {
-			return invokeInProcess(inProcess, request, timeout);
+			return invokeInProcess(inProcess, request, attempt, timeout);
 		}
 		Task<I, P, R> task = request.task();
-		return Mono.fromCallable(() -> task.encoder().encode(request.input(), request.parameters(), JsonCodec.get()))
-			.flatMap((payload) -> this.router
-				.resolveMedia(task, request.model(), target, payload, request.options().headers())
-				.flatMap((media) -> this.jobs.run(media.call(), media.provider(), media.credentials(), timeout))
-				.switchIfEmpty(Mono.defer(() -> this.router
-					.resolve(task, request.model(), target, payload, request.options().headers())
-					.flatMap((call) -> this.transport.exchange(call, timeout)))))
-			.map((response) -> decode(task, target, response))
-			.doOnNext((response) -> this.revisionGuard.check(request.model(), request.model().revisionMismatch(),
-					target.name(), response.metadata().servedRevision()));
+		return Mono.defer(() -> {
+			RequestPayload payload = task.encoder().encode(request.input(), request.parameters(), JsonCodec.get());
+			Mono<RawResponse> response = !this.router.mayRunAsMediaJob(task, target)
+					? exchange(request, target, payload, timeout)
+					: this.router.resolveMedia(task, request.model(), target, payload, request.options().headers())
+						.flatMap((media) -> this.jobs.run(media.call(), media.provider(), media.credentials(), timeout))
+						.switchIfEmpty(Mono.defer(() -> exchange(request, target, payload, timeout)));
+			return response.map((raw) -> checked(request, target, decode(task, target, raw, attempt)));
+		});
+	}
+
+	private Mono<RawResponse> exchange(InferenceRequest<?, ?, ?> request, InferenceTarget target,
+			RequestPayload payload, @Nullable Duration timeout) {
+		return this.router.resolve(request.task(), request.model(), target, payload, request.options().headers())
+			.flatMap((call) -> this.transport.exchange(call, timeout));
+	}
+
+	/** The response, once its served revision was checked against the model's pin. */
+	private <R> InferenceResponse<R> checked(InferenceRequest<?, ?, R> request, InferenceTarget target,
+			InferenceResponse<R> response) {
+		this.revisionGuard.check(request.model(), request.model().revisionMismatch(), target.name(),
+				response.metadata().servedRevision());
+		return response;
 	}
 
 	private <I, P, R> Mono<InferenceResponse<R>> invokeInProcess(InferenceTarget.InProcess target,
-			InferenceRequest<I, P, R> request, @Nullable Duration timeout) {
+			InferenceRequest<I, P, R> request, int attempt, @Nullable Duration timeout) {
 		InProcessProvider provider = this.inProcessProviders.get(target.provider());
 		if (provider == null) {
 			return Mono.error(new HfConfigurationException("No in-process provider named '" + target.provider()
@@ -82,10 +104,12 @@ final class TargetInvoker {
 					(ex) -> new HfTimeoutException("No result from in-process provider '" + target.provider()
 							+ "' for model '" + request.model().alias() + "' within " + timeout.toMillis() + " ms", ex));
 		}
-		return result.map((value) -> new InferenceResponse<>(value, ResponseMetadata.local(target.provider())));
+		return result.map((value) -> new InferenceResponse<>(value,
+				ResponseMetadata.local(target.provider()).withAttempts(attempt)));
 	}
 
-	private static <R> InferenceResponse<R> decode(Task<?, ?, R> task, InferenceTarget target, RawResponse response) {
+	private static <R> InferenceResponse<R> decode(Task<?, ?, R> task, InferenceTarget target, RawResponse response,
+			int attempt) {
 		R value;
 		try {
 			value = task.decoder().decode(response, JsonCodec.get());
@@ -97,7 +121,7 @@ final class TargetInvoker {
 			throw new HfResponseException("Cannot decode the " + task.id() + " response from " + target.name() + ": "
 					+ ex.getMessage(), ex);
 		}
-		ResponseMetadata metadata = ResponseMetadata.from(target.name(), response.headers());
+		ResponseMetadata metadata = ResponseMetadata.from(target.name(), response.headers(), attempt);
 		if (value instanceof TokenUsage usage) {
 			metadata = metadata.withTokens(usage.promptTokens(), usage.generatedTokens());
 		}

@@ -14,7 +14,6 @@ import org.springframework.util.backoff.BackOffExecution;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.util.retry.Retry;
 
 import io.github.hfinference.core.error.HfCircuitOpenException;
 import io.github.hfinference.core.error.HfHttpException;
@@ -27,8 +26,9 @@ import io.github.hfinference.core.error.HfTimeoutException;
  * average, and on a retryable failure either fails over to a target this call has not
  * tried yet, at once, or waits ({@link RetryWait}) and tries a target again. The
  * Framework {@link org.springframework.core.retry.RetryPolicy} decides what is retryable
- * and, through its back-off, how many retries there are; Reactor's {@code retryWhen}
- * runs the loop. The call's deadline bounds every attempt and wait.
+ * and, through its back-off, how many retries there are; each failed attempt resumes
+ * ({@code onErrorResume}) with the wait and the next attempt, so a call that succeeds at
+ * once carries no retry machinery. The call's deadline bounds every attempt and wait.
  * <p>
  * Nothing is retried once the first element was delivered downstream.
  * <p>
@@ -85,10 +85,14 @@ final class ResilientCall<T> {
 		this.order = model.order();
 	}
 
-	/** Runs the call: attempts, retries and failover. */
+	/**
+	 * Runs the call: attempts, retries and failover. The first attempt carries no retry
+	 * machinery; each failure decides ({@link #afterFailure}) whether another attempt
+	 * follows, at once or after a wait.
+	 */
 	Flux<T> run() {
 		return Flux.defer(this::attempt)
-			.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> afterFailure(signal.failure()))));
+			.onErrorResume((failure) -> Mono.from(afterFailure(failure)).flatMapMany((next) -> run()));
 	}
 
 	private Flux<T> attempt() {
@@ -117,12 +121,25 @@ final class ResilientCall<T> {
 		}
 		Attempt attempt = new Attempt(this.model.target(chosen), this.attemptCount, timeout);
 		Outcome outcome = new Outcome(chosen, permit, now());
-		return Flux.defer(() -> this.attempts.apply(attempt)).doOnNext((element) -> {
-			if (!this.delivered) {
+		Publisher<T> attempted;
+		try {
+			attempted = this.attempts.apply(attempt);
+		}
+		catch (RuntimeException ex) {
+			attempted = Flux.error(ex);
+		}
+		return Flux.from(attempted).doOnEach((signal) -> {
+			if (signal.isOnNext() && !this.delivered) {
 				this.delivered = true;
 				outcome.succeeded();
 			}
-		}).doOnComplete(outcome::succeeded).doOnError(outcome::failed).doOnCancel(outcome::abandoned);
+			else if (signal.isOnComplete()) {
+				outcome.succeeded();
+			}
+			else if (signal.isOnError()) {
+				outcome.failed(signal.getThrowable());
+			}
+		}).doOnCancel(outcome::abandoned);
 	}
 
 	private Publisher<?> afterFailure(Throwable failure) {

@@ -77,13 +77,13 @@ public final class ResilientExecutor implements ResilienceStatus {
 		Objects.requireNonNull(attempt, "attempt");
 		return Flux.defer(() -> {
 			ModelResilience state = state(model);
-			Flux<T> call = Flux
-				.defer(() -> new ResilientCall<>(state, attemptTimeout, attempt, this.scheduler, this.events).run());
 			AdmissionController admission = state.admission();
 			if (admission == null) {
-				return call;
+				return new ResilientCall<>(state, attemptTimeout, attempt, this.scheduler, this.events).run();
 			}
-			return Flux.usingWhen(admission.acquire(), (permit) -> call, (permit) -> release(permit),
+			return Flux.usingWhen(admission.acquire(),
+					(permit) -> new ResilientCall<>(state, attemptTimeout, attempt, this.scheduler, this.events).run(),
+					(permit) -> release(permit),
 					(permit, failure) -> release(permit), (permit) -> release(permit));
 		});
 	}
