@@ -50,6 +50,8 @@ public final class HttpTransport {
 
 	private static final byte[] EMPTY = new byte[0];
 
+	private static final String EXCHANGE_NAME = "hf-inference.exchange";
+
 	private final WebClient webClient;
 
 	private final @Nullable HttpClient httpClient;
@@ -374,9 +376,16 @@ public final class HttpTransport {
 		return (space >= 0) ? authorization.substring(space + 1).strip() : authorization;
 	}
 
-	/** The call's timeout, and transport failures mapped to the typed exceptions. */
+	/**
+	 * The call's timeout, and transport failures mapped to the typed exceptions. The
+	 * exchange is named because Reactor's {@code timeout} otherwise describes its source by
+	 * walking the operator chain (streams and regular expressions) on every subscription,
+	 * which costs more than the rest of the timeout; the description is never shown (the
+	 * timeout becomes an {@link HfTimeoutException} with its own message).
+	 */
 	private static <T> Mono<T> guarded(Mono<T> mono, @Nullable Duration timeout, HttpCall call) {
-		return ((timeout != null) ? mono.timeout(timeout) : mono).onErrorMap((ex) -> mapTransportError(ex, call));
+		return ((timeout != null) ? mono.name(EXCHANGE_NAME).timeout(timeout) : mono)
+			.onErrorMap((ex) -> mapTransportError(ex, call));
 	}
 
 	private static Throwable mapTransportError(Throwable ex, HttpCall call) {
