@@ -106,7 +106,8 @@ public final class HfInferenceClient {
 		this.hasToken = token != null;
 		this.hubUrl = builder.hubUrl;
 		this.timeout = builder.timeout;
-		HttpClient httpClient = (builder.webClientBuilder != null) ? null : httpClient(builder);
+		HttpClient httpClient = (builder.webClientBuilder == null) ? httpClient(builder)
+				: (builder.directHttpClient != null) ? builder.directHttpClient.followRedirect(false) : null;
 		this.transport = new HttpTransport(webClient(builder, httpClient), httpClient);
 		RequestRouter requestRouter = new RequestRouter(builder.baseUrl, builder.hubUrl, token, builder.billTo,
 				builder.headers, UserAgent.VALUE, this.transport, builder.mappingTimeToLive);
@@ -356,6 +357,8 @@ public final class HfInferenceClient {
 
 		private WebClient.@Nullable Builder webClientBuilder;
 
+		private @Nullable HttpClient directHttpClient;
+
 		private final Map<String, InProcessProvider> inProcessProviders = new LinkedHashMap<>();
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
@@ -510,12 +513,30 @@ public final class HfInferenceClient {
 
 		/**
 		 * Uses a pre-configured WebClient builder (for example Spring Boot's); it is cloned.
-		 * Its connector must not follow redirects.
+		 * Its connector must not follow redirects. Every call goes through it unless a
+		 * {@link #directHttpClient(HttpClient) direct client} is also given.
 		 * @param webClientBuilder the builder
 		 * @return this builder
 		 */
 		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
 			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * With a {@link #webClientBuilder(WebClient.Builder) WebClient builder}: sends plain
+		 * (non-streaming) calls straight through this Reactor Netty client instead of the
+		 * WebClient, skipping its per-call machinery (exchange filters, the
+		 * {@code http.client.requests} observation, codecs, default headers); streams and
+		 * Hub calls still go through the WebClient. Give the client the WebClient's
+		 * connector was built with, so that both paths share settings and connections.
+		 * Redirects are never followed on this path.
+		 * @param httpClient the Reactor Netty client, or null to send every call through
+		 * the WebClient
+		 * @return this builder
+		 */
+		public Builder directHttpClient(@Nullable HttpClient httpClient) {
+			this.directHttpClient = httpClient;
 			return this;
 		}
 

@@ -47,7 +47,7 @@ final class HfInferenceConfigurations {
 					() -> connectorBuilder
 						.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
 					() -> httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
-					new HfInferencePropertiesMapper(properties).connectTimeout());
+					new HfInferencePropertiesMapper(properties).connectTimeout(), properties.isDirectCalls());
 		}
 
 	}

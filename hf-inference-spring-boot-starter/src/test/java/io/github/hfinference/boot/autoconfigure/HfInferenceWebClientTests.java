@@ -89,10 +89,40 @@ class HfInferenceWebClientTests {
 	}
 
 	@Test
-	void runWithBootWebClientBuilderShouldApplyObservation() {
+	void runWithBootWebClientBuilderShouldApplyExchangeFilters() {
+		this.server.enqueue(json(SENTIMENT_BODY));
+		List<String> filtered = new CopyOnWriteArrayList<>();
+		this.contextRunner.withBean(WebClientCustomizer.class, () -> (builder) -> builder.filter((request, next) -> {
+			filtered.add(request.url().getPath());
+			return next.exchange(request);
+		})).run((context) -> {
+			assertThat(context.getBean(Classifier.class).classify("good")).hasSize(1);
+			assertThat(filtered).containsExactly("/hf-inference/models/org/sentiment");
+		});
+	}
+
+	@Test
+	void directCallsShouldGoThroughTheHttpClientBootConfigured() throws Exception {
 		this.server.enqueue(json(SENTIMENT_BODY));
 		List<String> observations = new CopyOnWriteArrayList<>();
 		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					WebClientObservationAutoConfiguration.class))
+			.withBean("recordingHandler", ObservationHandler.class, () -> new RecordingHandler(observations))
+			.withBean(ClientHttpConnectorBuilder.class, () -> ClientHttpConnectorBuilder.reactor()
+				.withHttpClientCustomizer((client) -> client.headers((headers) -> headers.set("X-Boot-Client", "yes"))))
+			.run((context) -> {
+				assertThat(context.getBean(Classifier.class).classify("good")).hasSize(1);
+				assertThat(this.server.takeRequest().getHeaders().get("X-Boot-Client")).isEqualTo("yes");
+				assertThat(observations).as("not through the WebClient").doesNotContain("http.client.requests");
+			});
+	}
+
+	@Test
+	void runWithDirectCallsOffShouldApplyWebClientObservation() {
+		this.server.enqueue(json(SENTIMENT_BODY));
+		List<String> observations = new CopyOnWriteArrayList<>();
+		this.contextRunner.withPropertyValues("hf.inference.direct-calls=false")
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
 					WebClientObservationAutoConfiguration.class))
 			.withBean("recordingHandler", ObservationHandler.class, () -> new RecordingHandler(observations))
