@@ -61,6 +61,34 @@ class HfInferenceClientTests {
 	}
 
 	@Test
+	void aCallsOwnHeadersGoWithThatCallOnly() throws Exception {
+		var model = io.github.hfinference.core.routing.ModelDefinition.builder("sentiment")
+			.id("distilbert/sst2")
+			.target(new io.github.hfinference.core.routing.InferenceTarget.Router("hf-inference"))
+			.build();
+		for (int i = 0; i < 3; i++) {
+			this.server.enqueue(new MockResponse.Builder().code(200)
+				.addHeader("Content-Type", "application/json")
+				.body("[[{\"label\":\"POSITIVE\",\"score\":0.99}]]")
+				.build());
+		}
+
+		this.client.blocking().execute(InferenceRequest.of(TextClassification.TASK, model, "one"));
+		this.client.blocking()
+			.execute(InferenceRequest.of(TextClassification.TASK, model, "two")
+				.withOptions(CallOptions.defaults().withHeader("X-Trace", "t-2")));
+		this.client.blocking().execute(InferenceRequest.of(TextClassification.TASK, model, "three"));
+
+		for (String trace : new String[] { null, "t-2", null }) {
+			RecordedRequest request = this.server.takeRequest();
+			assertThat(request.getHeaders().get("X-Trace")).isEqualTo(trace);
+			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
+			assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
+			assertThat(request.getHeaders().get("User-Agent")).startsWith("hf-inference-java/");
+		}
+	}
+
+	@Test
 	void anEmptySuccessfulBodyIsReadAsNoBytes() {
 		this.server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "image/png").build());
 		var model = io.github.hfinference.core.routing.ModelDefinition.builder("image")
