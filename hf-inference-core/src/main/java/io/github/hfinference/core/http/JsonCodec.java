@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentMap;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -98,6 +99,41 @@ public final class JsonCodec {
 	 */
 	public byte[] write(JsonNode node) {
 		return this.mapper.writeValueAsBytes(node);
+	}
+
+	/**
+	 * Writes {@code {"<name>":"<value>"}} straight to bytes, escaped as Jackson escapes
+	 * strings: the same bytes {@link #write(JsonNode)} gives for that object, without
+	 * building a generator (the most common request body: one text input).
+	 * @param name the field name
+	 * @param value the string value
+	 * @return the UTF-8 bytes, or null if the value cannot be written this way (an unpaired
+	 * surrogate)
+	 */
+	public byte @Nullable [] writeStringField(String name, String value) {
+		byte[] quotedName;
+		byte[] quotedValue;
+		try {
+			quotedName = JsonStringEncoder.getInstance().quoteAsUTF8(name);
+			quotedValue = JsonStringEncoder.getInstance().quoteAsUTF8(value);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		byte[] bytes = new byte[quotedName.length + quotedValue.length + 7];
+		int at = 0;
+		bytes[at++] = '{';
+		bytes[at++] = '"';
+		System.arraycopy(quotedName, 0, bytes, at, quotedName.length);
+		at += quotedName.length;
+		bytes[at++] = '"';
+		bytes[at++] = ':';
+		bytes[at++] = '"';
+		System.arraycopy(quotedValue, 0, bytes, at, quotedValue.length);
+		at += quotedValue.length;
+		bytes[at++] = '"';
+		bytes[at] = '}';
+		return bytes;
 	}
 
 	/**

@@ -354,7 +354,7 @@ public final class RequestRouter {
 		String contentType;
 		if (payload instanceof RequestPayload.Json json) {
 			contentType = MediaType.APPLICATION_JSON_VALUE;
-			body = JsonCodec.get().write(json.body());
+			body = json.bytes(JsonCodec.get());
 		}
 		else {
 			RequestPayload.Binary binary = (RequestPayload.Binary) payload;

@@ -26,7 +26,10 @@ public final class Encoders {
 	 * @return the encoder
 	 */
 	public static <I, P> RequestEncoder<I, P> inputsAndParameters() {
-		return (input, parameters, codec) -> new RequestPayload.Json(body(codec.tree(input), parameters, codec));
+		return (input, parameters, codec) -> {
+			ObjectNode body = body(codec.tree(input), parameters, codec);
+			return new RequestPayload.Json(body, textOnly(body, "inputs", input, codec));
+		};
 	}
 
 	/**
@@ -85,7 +88,7 @@ public final class Encoders {
 			ObjectNode body = codec.object();
 			body.set(inputField, codec.tree(input));
 			addFields(body, parameters, codec);
-			return new RequestPayload.Json(body);
+			return new RequestPayload.Json(body, textOnly(body, inputField, input, codec));
 		};
 	}
 
@@ -120,6 +123,15 @@ public final class Encoders {
 			body.set("parameters", fields);
 		}
 		return body;
+	}
+
+	/**
+	 * The bytes of a body that holds nothing but a text input (the most common request),
+	 * written straight away; null for any other body, which is written when sent.
+	 */
+	private static byte @Nullable [] textOnly(ObjectNode body, String inputField, @Nullable Object input,
+			JsonCodec codec) {
+		return (input instanceof String text && body.size() == 1) ? codec.writeStringField(inputField, text) : null;
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.github.hfinference.core.http.JsonCodec;
+
 /**
  * The body of an inference request: a JSON object or raw binary bytes.
  */
@@ -13,11 +15,30 @@ public sealed interface RequestPayload {
 	/**
 	 * A JSON body.
 	 * @param body the JSON object
+	 * @param encoded the object already serialised by the encoder (exactly what the codec
+	 * would write for {@code body}), or null to have it written when sent
 	 */
-	record Json(ObjectNode body) implements RequestPayload {
+	record Json(ObjectNode body, byte @Nullable [] encoded) implements RequestPayload {
 
 		public Json {
 			Objects.requireNonNull(body, "body");
+		}
+
+		/**
+		 * A JSON body, serialised when sent.
+		 * @param body the JSON object
+		 */
+		public Json(ObjectNode body) {
+			this(body, null);
+		}
+
+		/**
+		 * The bytes to send.
+		 * @param codec the codec that writes the body when the encoder did not
+		 * @return the serialised body
+		 */
+		public byte[] bytes(JsonCodec codec) {
+			return (this.encoded != null) ? this.encoded : codec.write(this.body);
 		}
 
 	}
