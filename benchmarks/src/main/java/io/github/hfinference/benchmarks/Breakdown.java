@@ -90,7 +90,7 @@ final class Breakdown {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static byte[] encode(Task task) {
 		RequestPayload.Json json = (RequestPayload.Json) task.encoder().encode(Clients.TEXT, null, JsonCodec.get());
-		return JsonCodec.get().write(json.body());
+		return json.bytes(JsonCodec.get());
 	}
 
 }

@@ -79,7 +79,7 @@ public class CodecBenchmarks {
 
 		byte[] encode() {
 			RequestPayload payload = this.task.encoder().encode(this.input, null, JsonCodec.get());
-			return (payload instanceof RequestPayload.Json json) ? JsonCodec.get().write(json.body())
+			return (payload instanceof RequestPayload.Json json) ? json.bytes(JsonCodec.get())
 					: ((RequestPayload.Binary) payload).bytes();
 		}
 

@@ -32,6 +32,7 @@ public final class JsonCodec {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+		.enable(tools.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
 		.build());
 
 	private final JsonMapper mapper;
