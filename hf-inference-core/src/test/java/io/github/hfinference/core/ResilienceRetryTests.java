@@ -1,6 +1,5 @@
 package io.github.hfinference.core;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -15,10 +14,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,8 +26,6 @@ import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.error.HfTimeoutException;
-import io.github.hfinference.core.resilience.FastForwardScheduler;
-import io.github.hfinference.core.resilience.RecordingListener;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
 import io.github.hfinference.core.resilience.RetrySettings;
 import io.github.hfinference.core.routing.InProcessProvider;
@@ -55,35 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * fast-forward clock: a 30 s {@code Retry-After} costs no real time but is measured
  * exactly.
  */
-class ResilienceRetryTests {
-
-	private final MockWebServer primary = new MockWebServer();
-
-	private final MockWebServer secondary = new MockWebServer();
-
-	private final FastForwardScheduler clock = new FastForwardScheduler();
-
-	private final RecordingListener listener = new RecordingListener();
-
-	private HfInferenceClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.primary.start();
-		this.secondary.start();
-		this.client = HfInferenceClient.builder()
-			.noTokenLookup()
-			.scheduler(this.clock)
-			.resilienceListener(this.listener)
-			.build();
-	}
-
-	@AfterEach
-	void stop() {
-		this.primary.close();
-		this.secondary.close();
-		this.clock.dispose();
-	}
+class ResilienceRetryTests extends TwoTargetResilienceTests {
 
 	@Test
 	void rateLimitWithRetryAfterThenSuccessWaitsExactlyAsAdvised() {

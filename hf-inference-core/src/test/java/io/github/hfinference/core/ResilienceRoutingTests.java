@@ -1,6 +1,5 @@
 package io.github.hfinference.core;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -9,8 +8,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -19,9 +16,7 @@ import io.github.hfinference.core.error.HfCircuitOpenException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.resilience.CircuitBreakerSettings;
 import io.github.hfinference.core.resilience.CircuitState;
-import io.github.hfinference.core.resilience.FastForwardScheduler;
 import io.github.hfinference.core.resilience.LoadBalancing;
-import io.github.hfinference.core.resilience.RecordingListener;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.TextClassification;
@@ -40,35 +35,7 @@ import static org.assertj.core.api.Assertions.entry;
 /**
  * Circuit breakers and load balancing across the targets of a model, over real HTTP.
  */
-class ResilienceRoutingTests {
-
-	private final MockWebServer primary = new MockWebServer();
-
-	private final MockWebServer secondary = new MockWebServer();
-
-	private final FastForwardScheduler clock = new FastForwardScheduler();
-
-	private final RecordingListener listener = new RecordingListener();
-
-	private HfInferenceClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.primary.start();
-		this.secondary.start();
-		this.client = HfInferenceClient.builder()
-			.noTokenLookup()
-			.scheduler(this.clock)
-			.resilienceListener(this.listener)
-			.build();
-	}
-
-	@AfterEach
-	void stop() {
-		this.primary.close();
-		this.secondary.close();
-		this.clock.dispose();
-	}
+class ResilienceRoutingTests extends TwoTargetResilienceTests {
 
 	@Test
 	void circuitOpensAfterConsecutiveFailuresIsSkippedThenHalfOpensAfterTheCoolDown() {
