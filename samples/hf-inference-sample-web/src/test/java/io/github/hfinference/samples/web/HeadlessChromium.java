@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -51,13 +50,10 @@ final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the browser. Missing packages fail the test with what to install, unless
-	 * {@code -Dhf.browser-tests.skip=true} asks to skip browser tests.
-	 * @return the running browser
+	 * Fails, saying what to install, when Debian's {@code chromium} or
+	 * {@code chromium-driver} package is missing.
 	 */
-	static HeadlessChromium start() {
-		Assumptions.assumeFalse(Boolean.getBoolean(SKIP_PROPERTY),
-				"browser tests skipped: -D" + SKIP_PROPERTY + "=true");
+	static void requireInstalled() {
 		for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
 			if (!Files.isExecutable(binary)) {
 				fail(binary + " is missing: the browser test needs Debian's chromium and chromium-driver packages "
@@ -65,6 +61,14 @@ final class HeadlessChromium implements AutoCloseable {
 						+ "pass -D" + SKIP_PROPERTY + "=true to skip browser tests");
 			}
 		}
+	}
+
+	/**
+	 * Starts the browser.
+	 * @return the running browser
+	 */
+	static HeadlessChromium start() {
+		requireInstalled();
 		Path profile = createProfile();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
@@ -105,6 +109,17 @@ final class HeadlessChromium implements AutoCloseable {
 	 */
 	void click(String id) {
 		this.driver.findElement(By.id(id)).click();
+	}
+
+	/**
+	 * Replaces the text of an input field.
+	 * @param id the field's id
+	 * @param text the new text
+	 */
+	void type(String id, String text) {
+		WebElement field = this.driver.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
 	}
 
 	/**

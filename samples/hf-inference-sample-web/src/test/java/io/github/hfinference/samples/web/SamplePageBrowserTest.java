@@ -1,0 +1,95 @@
+package io.github.hfinference.samples.web;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/**
+ * Base of the tests that drive the sample's page in Debian's headless Chromium: the sample
+ * on a random port, Hugging Face replaced by a local stand-in, one browser per application
+ * context, and the page opened afresh before each test. Buttons have ids {@code X-button}
+ * and show their result in {@code X-out}. Subclasses declare
+ * {@code @DisabledIfSystemProperty(named = HeadlessChromium.SKIP_PROPERTY, ...)} (JUnit
+ * does not inherit it).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		classes = { SampleWebApplication.class, SamplePageBrowserTest.Browser.class })
+abstract class SamplePageBrowserTest {
+
+	private static final String LOADING = "…";
+
+	@Autowired
+	HeadlessChromium browser;
+
+	@Autowired
+	FakeHuggingFace huggingFace;
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeAll
+	static void requireChromium() {
+		HeadlessChromium.requireInstalled();
+	}
+
+	@BeforeEach
+	void openPage() {
+		this.huggingFace.requests().clear();
+		this.browser.open(url("/"));
+	}
+
+	/**
+	 * Waits for a button's result on screen.
+	 * @param button the button's id
+	 * @return the text its output shows once it is no longer loading
+	 */
+	String resultOf(String button) {
+		return this.browser.awaitText(button.replace("-button", "-out"),
+				(text) -> !text.isBlank() && !text.equals(LOADING));
+	}
+
+	/**
+	 * Clicks a button and waits for its result.
+	 * @param button the button's id
+	 * @return the result as shown
+	 */
+	String click(String button) {
+		this.browser.click(button);
+		return resultOf(button);
+	}
+
+	String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Browser {
+
+		@Bean(destroyMethod = "close")
+		FakeHuggingFace huggingFace() {
+			return new FakeHuggingFace();
+		}
+
+		@Bean
+		DynamicPropertyRegistrar huggingFaceUrls(FakeHuggingFace huggingFace) {
+			return (registry) -> {
+				registry.add("hf.inference.base-url", huggingFace::url);
+				registry.add("hf.inference.hub-url", huggingFace::url);
+			};
+		}
+
+		@Bean(destroyMethod = "close")
+		HeadlessChromium browser() {
+			return HeadlessChromium.start();
+		}
+
+	}
+
+}
