@@ -2,6 +2,7 @@ package io.github.hfinference.samples.cli;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -72,7 +73,9 @@ public final class HfCli {
 	 * @param args the command and its text
 	 */
 	public static void main(String[] args) {
-		HfInferenceClient.Builder builder = HfInferenceClient.builder();
+		// Bounds every call and every wait of the chat stream (for its first event, then between two),
+		// so the blocking calls and blockLast() cannot hang; a long answer that keeps coming is never cut.
+		HfInferenceClient.Builder builder = HfInferenceClient.builder().timeout(Duration.ofSeconds(120));
 		String baseUrl = System.getenv("HF_INFERENCE_BASE_URL");
 		if (baseUrl != null && !baseUrl.isBlank()) {
 			builder.baseUrl(URI.create(baseUrl));
