@@ -19,8 +19,10 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * {@code @DisabledIfSystemProperty(named = HeadlessChromium.SKIP_PROPERTY, ...)} (JUnit
  * does not inherit it).
  */
+// WebDriver only: Selenium's warning that it has no DevTools (CDP) binding for this Chromium is moot.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		classes = { SampleWebApplication.class, SamplePageBrowserTest.Browser.class })
+		classes = { SampleWebApplication.class, SamplePageBrowserTest.Browser.class },
+		properties = "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=error")
 abstract class SamplePageBrowserTest {
 
 	private static final String LOADING = "…";
