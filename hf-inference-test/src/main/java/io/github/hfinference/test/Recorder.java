@@ -45,6 +45,7 @@ final class Recorder implements HfInferenceStub.Responder {
 	private final URI hubUrl;
 
 	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(10))
 		.build();
