@@ -131,10 +131,15 @@ public abstract sealed class Script<S extends Script<S>> permits TaskScript, Cha
 		return self();
 	}
 
-	/** Removes every step. */
-	synchronized void clear() {
+	/**
+	 * Removes every scripted step, e.g. to replace answers scripted in a {@code @BeforeEach}:
+	 * the next step scripted answers the next call.
+	 * @return this script
+	 */
+	public synchronized S reset() {
 		this.steps.clear();
 		this.next = 0;
+		return self();
 	}
 
 	/** The step answering the next call, or null if nothing is scripted. */

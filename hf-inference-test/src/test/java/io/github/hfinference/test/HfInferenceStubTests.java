@@ -268,6 +268,15 @@ class HfInferenceStubTests {
 	}
 
 	@Test
+	void resettingAScriptReplacesItsAnswers() {
+		TaskScript<List<ClassificationOutput>> script = this.stub.model("org/m").task(TextClassification.TASK)
+			.answers(List.of(label("OLD", 1)));
+		script.reset().fails(403);
+		assertThatThrownBy(() -> this.client.call(TextClassification.TASK, once("m", "org/m"), "x", null)
+			.block(TIMEOUT)).isInstanceOf(io.github.hfinference.core.error.HfForbiddenException.class);
+	}
+
+	@Test
 	void resetForgetsScriptsAndCalls() {
 		this.stub.model("org/m").task(TextClassification.TASK).answers(List.of(label("A", 1)));
 		this.client.call(TextClassification.TASK, once("m", "org/m"), "x", null).block(TIMEOUT);
