@@ -42,6 +42,19 @@ public final class StubCallAssert extends AbstractAssert<StubCallAssert, StubCal
 	}
 
 	/**
+	 * Verifies the exact body text.
+	 * @param expected the expected body, as UTF-8 text
+	 * @return this assertion
+	 */
+	public StubCallAssert hasBody(String expected) {
+		if (!this.actual.bodyText().equals(expected)) {
+			failWithMessage("Expected the body of %s to be%n  %s%nbut was%n  %s", this.actual, expected,
+					this.actual.bodyText());
+		}
+		return this;
+	}
+
+	/**
 	 * Verifies that a bearer token was sent ({@code Authorization: Bearer ...}).
 	 * @return this assertion
 	 */
