@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureHfInferenceStub
 class SampleWebApplicationTests {
 
-	private static final String SENTIMENT = "distilbert/distilbert-base-uncased-finetuned-sst-2-english";
+	static final String SENTIMENT = "distilbert/distilbert-base-uncased-finetuned-sst-2-english";
 
-	private static final String CHAT = "meta-llama/Llama-3.1-8B-Instruct";
+	static final String CHAT = "meta-llama/Llama-3.1-8B-Instruct";
 
 	@Autowired
 	private WebTestClient client;
@@ -139,15 +139,7 @@ class SampleWebApplicationTests {
 
 	@Test
 	void chatStreamSendsTextDeltasThenDone() {
-		List<ServerSentEvent<String>> events = this.client.get().uri("/api/chat/stream?message=Say hello")
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchange()
-			.expectStatus().isOk()
-			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-			})
-			.getResponseBody()
-			.collectList()
-			.block(Duration.ofSeconds(30));
+		List<ServerSentEvent<String>> events = chatStream(this.client, "Say hello");
 		assertThat(events).extracting(ServerSentEvent::event).containsExactly("delta", "delta", "delta", "done");
 		assertThat(events.subList(0, 3)).extracting(ServerSentEvent::data).containsExactly("Hel", "lo", "!");
 	}
@@ -210,6 +202,24 @@ class SampleWebApplicationTests {
 			.expectStatus().isOk()
 			.expectBody(String.class)
 			.value((html) -> assertThat(html).contains("/api/chat/stream", "/api/embeddings"));
+	}
+
+	/**
+	 * The server-sent events of the sample's chat stream for one message.
+	 * @param client the client of the running sample
+	 * @param message the user's message
+	 * @return every event, the last one included
+	 */
+	static List<ServerSentEvent<String>> chatStream(WebTestClient client, String message) {
+		return client.get().uri("/api/chat/stream?message={message}", message)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus().isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			})
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(30));
 	}
 
 	private Map<String, Object> postForMap(String uri, Object body) {

@@ -10,8 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -19,6 +17,8 @@ import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.test.AutoConfigureHfInferenceStub;
 import io.github.hfinference.test.HfInferenceStub;
 
+import static io.github.hfinference.samples.web.SampleWebApplicationTests.CHAT;
+import static io.github.hfinference.samples.web.SampleWebApplicationTests.SENTIMENT;
 import static io.github.hfinference.test.HfAnswers.label;
 import static io.github.hfinference.test.HfInferenceAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,10 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 @AutoConfigureHfInferenceStub
 class SampleWebApplicationWithStubTests {
-
-	private static final String SENTIMENT = "distilbert/distilbert-base-uncased-finetuned-sst-2-english";
-
-	private static final String CHAT = "meta-llama/Llama-3.1-8B-Instruct";
 
 	@Autowired
 	private HfInferenceStub stub;
@@ -71,15 +67,7 @@ class SampleWebApplicationWithStubTests {
 	@Test
 	void theChatStreamRelaysTheScriptedChunks() {
 		this.stub.model(CHAT).chat().streams("Hel", "lo", "!");
-		List<ServerSentEvent<String>> events = this.client.get().uri("/api/chat/stream?message=Say hello")
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchange()
-			.expectStatus().isOk()
-			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-			})
-			.getResponseBody()
-			.collectList()
-			.block(Duration.ofSeconds(30));
+		List<ServerSentEvent<String>> events = SampleWebApplicationTests.chatStream(this.client, "Say hello");
 		assertThat(events).extracting(ServerSentEvent::data).containsExactly("Hel", "lo", "!", "");
 		assertThat(this.stub).receivedCalls(CHAT).hasSize(1).first()
 			.isStream()
@@ -92,15 +80,7 @@ class SampleWebApplicationWithStubTests {
 	@Test
 	void aChatStreamThatFailsMidwayEndsWithAnErrorEvent() {
 		this.stub.model(CHAT).chat().streams("Hel").thenErrors("generation", "CUDA out of memory");
-		List<ServerSentEvent<String>> events = this.client.get().uri("/api/chat/stream?message=Say hello")
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchange()
-			.expectStatus().isOk()
-			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-			})
-			.getResponseBody()
-			.collectList()
-			.block(Duration.ofSeconds(30));
+		List<ServerSentEvent<String>> events = SampleWebApplicationTests.chatStream(this.client, "Say hello");
 		assertThat(events).extracting(ServerSentEvent::event).containsExactly("delta", "error");
 		assertThat(events.get(1).data()).contains("CUDA out of memory");
 	}
