@@ -276,11 +276,7 @@ public final class HfInferenceStub implements AutoCloseable {
 					+ "\")." + (StubRoute.CHAT.equals(route.task()) ? "chat()" : "task(...)") + "..."));
 		}
 		holder.task = script.task();
-		MockResponse.Builder builder = step.respond(route);
-		if (model != null) {
-			builder.setHeader("x-sha", model.sha());
-		}
-		return builder.build();
+		return step.respond(route, Map.of("x-sha", model.sha())).build();
 	}
 
 	private Map<String, Object> whoamiBody() {
@@ -340,7 +336,15 @@ public final class HfInferenceStub implements AutoCloseable {
 			String authorization = request.getHeaders().get("Authorization");
 			StubCallHolder holder = new StubCallHolder(route,
 					authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7));
-			MockResponse response = respond(holder, request, body);
+			MockResponse response;
+			try {
+				response = respond(holder, request, body);
+			}
+			catch (RuntimeException ex) {
+				// A crashed dispatch would leave the client waiting for its timeout.
+				response = json(500, Map.of("error", "HfInferenceStub failed to answer " + request.getMethod() + " "
+						+ target + ": " + ex));
+			}
 			HfInferenceStub.this.calls.add(new StubCall(request.getMethod(), target, route.model(), holder.task,
 					route.provider(), route.stream(), route.kind() == StubRoute.Kind.INFERENCE,
 					request.getHeaders().toMultimap(), body));

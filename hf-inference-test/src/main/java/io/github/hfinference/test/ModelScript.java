@@ -124,7 +124,7 @@ public final class ModelScript {
 			mapping.put(provider, entry);
 		}
 		Map<String, Object> info = new LinkedHashMap<>();
-		info.put("_id", this.sha.substring(0, 24));
+		info.put("_id", defaultSha(this.id).substring(0, 24));
 		info.put("id", this.id);
 		info.put("modelId", this.id);
 		info.put("sha", this.sha);

@@ -122,6 +122,18 @@ public abstract sealed class Script<S extends Script<S>> permits TaskScript, Cha
 	}
 
 	/**
+	 * Adds a response header to the last scripted step, e.g. {@code x-sha} (the served
+	 * revision), {@code x-compute-time}, {@code x-request-id}.
+	 * @param name the header name
+	 * @param value its value
+	 * @return this script
+	 */
+	public S withHeader(String name, String value) {
+		last("withHeader").header(name, value);
+		return self();
+	}
+
+	/**
 	 * Waits before answering with the last scripted step (for timeout tests: the wait is real).
 	 * @param delay how long to wait before the response headers
 	 * @return this script

@@ -23,6 +23,8 @@ final class Step {
 
 	private @Nullable Duration retryAfter;
 
+	private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+
 	private Step(Function<StubRoute, MockResponse.Builder> response, boolean failure) {
 		this.response = response;
 		this.failure = failure;
@@ -52,8 +54,20 @@ final class Step {
 		this.retryAfter = retryAfter;
 	}
 
-	MockResponse.Builder respond(StubRoute route) {
+	void header(String name, String value) {
+		this.headers.put(name, value);
+	}
+
+	/**
+	 * The response to a route.
+	 * @param route the request's route
+	 * @param defaults headers the step's own headers override (e.g. the served revision)
+	 * @return the response
+	 */
+	MockResponse.Builder respond(StubRoute route, java.util.Map<String, String> defaults) {
 		MockResponse.Builder builder = this.response.apply(route);
+		defaults.forEach(builder::setHeader);
+		this.headers.forEach(builder::setHeader);
 		if (!this.delay.isZero()) {
 			builder.headersDelay(this.delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 		}

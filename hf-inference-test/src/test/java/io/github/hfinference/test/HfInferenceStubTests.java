@@ -14,6 +14,7 @@ import reactor.test.StepVerifier;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
+import io.github.hfinference.core.ResponseMetadata;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfConnectionException;
 import io.github.hfinference.core.error.HfGenerationException;
@@ -170,6 +171,21 @@ class HfInferenceStubTests {
 			.block(TIMEOUT)
 			.metadata()
 			.servedRevision()).isEqualTo(sha);
+	}
+
+	@Test
+	void aShortRevisionAndAStepsOwnHeadersReachTheClient() {
+		this.stub.model("org/m").servesRevision("abc1234").task(TextClassification.TASK)
+			.answers(List.of(label("A", 1)))
+			.withHeader("x-sha", "fff9999")
+			.withHeader("x-compute-time", "0.125");
+		assertThat(this.client.hub().modelInfo("org/m", TIMEOUT).block(TIMEOUT).sha()).isEqualTo("abc1234");
+		ResponseMetadata metadata = this.client
+			.execute(InferenceRequest.of(TextClassification.TASK, once("m", "org/m"), "x"))
+			.block(TIMEOUT)
+			.metadata();
+		assertThat(metadata.servedRevision()).isEqualTo("fff9999");
+		assertThat(metadata.computeTime()).isEqualTo(Duration.ofMillis(125));
 	}
 
 	@Test

@@ -31,24 +31,36 @@ import io.github.hfinference.boot.observation.HfInferenceObservationAutoConfigur
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletion;
+import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;
+import io.github.hfinference.core.task.chat.Usage;
+import io.github.hfinference.test.HfInferenceStub;
+
+import static io.github.hfinference.test.HfAnswers.label;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With Spring Boot's own actuator, health and metrics auto-configurations, the
  * {@code health}, {@code metrics} and {@code hfinference} endpoints show per-model figures
- * after a few calls, and a changed {@code x-sha} is flagged.
+ * after a few calls, and a changed {@code x-sha} is flagged. Hugging Face is the stub of
+ * {@code hf-inference-test}, started without Spring's test integration.
  */
 class HfActuatorIntegrationTests {
 
-	private MockHuggingFace hf;
+	private static final String SENTIMENT = "distilbert/sst2";
+
+	private static final String CHAT = "meta-llama/Llama-3.1-8B-Instruct";
+
+	private static final String PINNED_SHA = "abc1234";
+
+	private HfInferenceStub hf;
 
 	private ApplicationContextRunner contextRunner;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.hf = new MockHuggingFace();
+		this.hf = HfInferenceStub.start();
 		this.contextRunner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
 					HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
@@ -57,15 +69,15 @@ class HfActuatorIntegrationTests {
 					CompositeMeterRegistryAutoConfiguration.class, MetricsEndpointAutoConfiguration.class,
 					HfInferenceAutoConfiguration.class, HfHealthContributorAutoConfiguration.class,
 					HfInferenceObservationAutoConfiguration.class, HfInferenceEndpointAutoConfiguration.class))
-			.withPropertyValues("hf.inference.token=hf_test", "hf.inference.base-url=" + this.hf.url(),
-					"hf.inference.hub-url=" + this.hf.url(),
+			.withPropertyValues("hf.inference.token=hf_test", "hf.inference.base-url=" + this.hf.baseUrl(),
+					"hf.inference.hub-url=" + this.hf.hubUrl(),
 					"management.endpoints.web.exposure.include=health,metrics,hfinference",
 					"management.endpoint.health.show-details=always",
-					"hf.inference.models.sentiment.id=" + MockHuggingFace.SENTIMENT_ID,
+					"hf.inference.models.sentiment.id=" + SENTIMENT,
 					"hf.inference.models.sentiment.provider=hf-inference",
 					"hf.inference.models.sentiment.task=text-classification",
-					"hf.inference.models.sentiment.revision=" + MockHuggingFace.PINNED_SHA,
-					"hf.inference.models.chat.id=meta-llama/Llama-3.1-8B-Instruct",
+					"hf.inference.models.sentiment.revision=" + PINNED_SHA,
+					"hf.inference.models.chat.id=" + CHAT,
 					"hf.inference.models.chat.task=chat-completion");
 	}
 
@@ -76,10 +88,16 @@ class HfActuatorIntegrationTests {
 
 	@Test
 	void actuatorEndpointsShowPerModelFiguresAndDrift() {
+		this.hf.whoami("jane");
+		this.hf.model(SENTIMENT).servesRevision(PINNED_SHA + "def").task(TextClassification.TASK)
+			.answers(List.of(label("POSITIVE", 0.99)))
+			.thenAnswers(List.of(label("POSITIVE", 0.99))).withHeader("x-sha", "fff9999");
+		this.hf.model(CHAT).chat().answers(new ChatCompletionOutput("c1", 1732000000L, CHAT, null,
+				List.of(new ChatCompletionOutput.Choice(0, ChatMessage.assistant("Paris."), "stop", null)),
+				new Usage(12, 3, 15)));
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			classify(context);
-			this.hf.servedSha = "fff9999";
 			classify(context);
 			chat(context);
 			JsonMapper json = JsonMapper.builder().build();
@@ -87,7 +105,7 @@ class HfActuatorIntegrationTests {
 			assertThat(health.path("status").asString()).isEqualTo("UP");
 			assertThat(health.path("components").path("token").path("details").path("owner").asString()).isEqualTo("jane");
 			JsonNode sentiment = health.path("components").path("sentiment");
-			assertThat(sentiment.path("status").asString()).isEqualTo("UP");
+			assertThat(sentiment.path("status").asString()).as(sentiment.toString()).isEqualTo("UP");
 			assertThat(sentiment.path("details").path("drift").asBoolean()).isTrue();
 			assertThat(sentiment.path("details").path("servedRevision").asString()).isEqualTo("fff9999");
 			MetricsEndpoint metrics = context.getBean(MetricsEndpoint.class);
