@@ -33,6 +33,9 @@ import io.github.hfinference.test.internal.WireFormat;
  *     HfInferenceAssertions.assertThat(stub).receivedCalls("org/m").hasSize(1).first().hasBearerToken();
  * }
  * </pre>
+ * A {@code fal-ai} model ({@code servedBy("fal-ai")}) answers image and video tasks as a
+ * media job: fal's queue (submission, status polls, result, download) for videos, the
+ * result at once for images.
  * Besides scripted models it answers the Hub's {@code whoami-v2} and model info (with
  * {@code sha} and {@code inferenceProviderMapping}) for any model, the router's
  * {@code /v1/models}, and an endpoint's {@code /health} and {@code /info}. A call to a
@@ -53,6 +56,8 @@ public final class HfInferenceStub implements AutoCloseable {
 	private final List<StubCall> calls = new CopyOnWriteArrayList<>();
 
 	private final AtomicLong requestIds = new AtomicLong();
+
+	private final MediaJobs mediaJobs = new MediaJobs();
 
 	private final @Nullable Responder responder;
 
@@ -223,6 +228,7 @@ public final class HfInferenceStub implements AutoCloseable {
 		this.models.clear();
 		this.endpoints.clear();
 		this.calls.clear();
+		this.mediaJobs.clear();
 		this.account = "stub-user";
 		if (this.responder instanceof Replayer replayer) {
 			replayer.rewind();
@@ -251,7 +257,13 @@ public final class HfInferenceStub implements AutoCloseable {
 			case MODEL_INFO -> json(200, model(route.model()).info());
 			case MODELS -> json(200, modelList());
 			case ENDPOINT_INFO -> json(200, Map.of("model_id", route.model()));
-			case INFERENCE -> inference(holder, route);
+			case MEDIA -> this.mediaJobs.answer(request.getUrl().encodedPath());
+			case INFERENCE -> {
+				MockResponse answer = inference(holder, route);
+				yield StubRoute.FAL_AI.equals(route.provider()) ? this.mediaJobs.submit(answer,
+						request.getTarget().contains("_subdomain=queue"),
+						(path) -> URI.create(this.server.url(path).toString())) : answer;
+			}
 			case UNKNOWN -> json(404, Map.of("error", "HfInferenceStub does not serve " + request.getMethod() + " "
 					+ request.getTarget() + " (router, Hub and endpoint paths only)"));
 		};

@@ -23,6 +23,7 @@ import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.hub.ModelInfo;
+import io.github.hfinference.core.provider.PollBackoff;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.BinaryOutput;
@@ -33,6 +34,7 @@ import io.github.hfinference.core.task.SentenceSimilarity;
 import io.github.hfinference.core.task.Summarization;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.TextToImage;
+import io.github.hfinference.core.task.TextToVideo;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
 import io.github.hfinference.core.task.chat.ChatMessage;
@@ -87,6 +89,23 @@ class HfInferenceStubTests {
 		assertThat(this.client.call(TextToImage.TASK, "org/image", "a cat").block(TIMEOUT)).isEqualTo(image);
 		assertThat(this.stub.calls("org/embed")).singleElement()
 			.satisfies((call) -> assertThat(call.path()).isEqualTo("/hf-inference/models/org/embed/pipeline/feature-extraction"));
+	}
+
+	@Test
+	void aFalAiVideoRunsThroughTheQueueAndAnImageAtOnce() {
+		BinaryOutput video = new BinaryOutput(new byte[] { 0, 0, 0, 24, 'f', 't', 'y', 'p' }, "video/mp4");
+		BinaryOutput image = new BinaryOutput(new byte[] { (byte) 0x89, 'P', 'N', 'G' }, "image/png");
+		this.stub.model("org/video").servedBy("fal-ai").task(TextToVideo.TASK).answers(video);
+		this.stub.model("org/image").servedBy("fal-ai").task(TextToImage.TASK).answers(image);
+		HfInferenceClient client = StubClients.builder(this.stub)
+			.pollBackoff(new PollBackoff(Duration.ofMillis(10), Duration.ofMillis(50)))
+			.build();
+		assertThat(client.call(TextToVideo.TASK, "org/video", "a cat surfing").block(TIMEOUT)).isEqualTo(video);
+		assertThat(client.call(TextToImage.TASK, "org/image", "a cat").block(TIMEOUT)).isEqualTo(image);
+		assertThat(this.stub.calls()).filteredOn((call) -> call.method().equals("POST") || call.path().startsWith("/media/"))
+			.extracting(StubCall::target)
+			.containsExactly("/fal-ai/org/video?_subdomain=queue", "/media/job-1/status", "/media/job-1/status",
+					"/media/job-1/result", "/media/job-1/content", "/fal-ai/org/image", "/media/job-2/content");
 	}
 
 	@Test

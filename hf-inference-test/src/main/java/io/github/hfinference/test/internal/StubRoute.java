@@ -22,8 +22,14 @@ import io.github.hfinference.core.http.JsonCodec;
 public record StubRoute(Kind kind, @Nullable String model, @Nullable String task, @Nullable String provider,
 		boolean stream) {
 
+	/** The media provider whose jobs the stub runs. */
+	public static final String FAL_AI = "fal-ai";
+
 	/** The task id of chat completions. */
 	public static final String CHAT = "chat-completion";
+
+	/** The path prefix of media job URLs (status, result, content) handed out by the stub. */
+	public static final String MEDIA = "/media/";
 
 	/** The path prefix of endpoints served by the stub. */
 	public static final String ENDPOINTS = "/endpoints/";
@@ -53,6 +59,9 @@ public record StubRoute(Kind kind, @Nullable String model, @Nullable String task
 		/** {@code GET {endpoint}/health} or {@code /info}. */
 		ENDPOINT_INFO,
 
+		/** {@code GET /media/{job}/...}: a media job's status, result or content. */
+		MEDIA,
+
 		/** Anything else. */
 		UNKNOWN
 
@@ -81,7 +90,7 @@ public record StubRoute(Kind kind, @Nullable String model, @Nullable String task
 			if (endpoint.matches()) {
 				return new StubRoute(Kind.ENDPOINT_INFO, endpoint.group(1), null, "endpoint", false);
 			}
-			return unknown();
+			return path.startsWith(MEDIA) ? new StubRoute(Kind.MEDIA, null, null, null, false) : unknown();
 		}
 		boolean chat = path.endsWith("/chat/completions");
 		JsonNode json = chat ? json(body) : null;
@@ -95,6 +104,9 @@ public record StubRoute(Kind kind, @Nullable String model, @Nullable String task
 			String task = (hfInference.group(2) != null) ? hfInference.group(2)
 					: (hfInference.group(3) != null) ? CHAT : null;
 			return new StubRoute(Kind.INFERENCE, hfInference.group(1), task, "hf-inference", stream);
+		}
+		if (path.startsWith("/" + FAL_AI + "/")) {
+			return new StubRoute(Kind.INFERENCE, path.substring(FAL_AI.length() + 2), null, FAL_AI, false);
 		}
 		if (chat && json != null && json.path("model").isString()) {
 			String model = json.path("model").stringValue();
