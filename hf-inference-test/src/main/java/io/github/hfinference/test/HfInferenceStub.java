@@ -63,6 +63,8 @@ public final class HfInferenceStub implements AutoCloseable {
 
 	private volatile String account = "stub-user";
 
+	private volatile int whoamiStatus = 200;
+
 	private HfInferenceStub(@Nullable Responder responder) {
 		this.responder = responder;
 	}
@@ -195,6 +197,18 @@ public final class HfInferenceStub implements AutoCloseable {
 	 */
 	public HfInferenceStub whoami(String name) {
 		this.account = name;
+		this.whoamiStatus = 200;
+		return this;
+	}
+
+	/**
+	 * Makes {@code whoami-v2} fail (e.g. 401 for a revoked token, 429) until
+	 * {@link #whoami(String)} is called again.
+	 * @param status the error status
+	 * @return this stub
+	 */
+	public HfInferenceStub whoamiFails(int status) {
+		this.whoamiStatus = status;
 		return this;
 	}
 
@@ -230,6 +244,7 @@ public final class HfInferenceStub implements AutoCloseable {
 		this.calls.clear();
 		this.mediaJobs.clear();
 		this.account = "stub-user";
+		this.whoamiStatus = 200;
 		if (this.responder instanceof Replayer replayer) {
 			replayer.rewind();
 		}
@@ -253,10 +268,11 @@ public final class HfInferenceStub implements AutoCloseable {
 					body).build();
 		}
 		return switch (route.kind()) {
-			case WHOAMI -> (holder.bearer) ? json(200, whoamiBody()) : unauthorized();
+			case WHOAMI -> !holder.bearer ? unauthorized() : (this.whoamiStatus == 200) ? json(200, whoamiBody())
+					: json(this.whoamiStatus, Map.of("error", "whoami-v2 answers " + this.whoamiStatus));
 			case MODEL_INFO -> json(200, model(route.model()).info());
 			case MODELS -> json(200, modelList());
-			case ENDPOINT_INFO -> json(200, Map.of("model_id", route.model()));
+			case ENDPOINT_INFO -> endpointInfo(endpoint(route.model()), request.getUrl().encodedPath());
 			case MEDIA -> this.mediaJobs.answer(request.getUrl().encodedPath());
 			case INFERENCE -> {
 				MockResponse answer = inference(holder, route);
@@ -291,8 +307,15 @@ public final class HfInferenceStub implements AutoCloseable {
 		return step.respond(route, Map.of("x-sha", model.sha())).build();
 	}
 
+	private static MockResponse endpointInfo(ModelScript endpoint, String path) {
+		if (path.endsWith("/health")) {
+			return new MockResponse.Builder().code(endpoint.health()).build();
+		}
+		return json(200, Map.of("model_id", endpoint.id(), "model_sha", endpoint.sha()));
+	}
+
 	private Map<String, Object> whoamiBody() {
-		Map<String, Object> token = Map.of("displayName", "stub", "role", "fineGrained");
+		Map<String, Object> token = Map.of("displayName", "stub", "role", "read");
 		Map<String, Object> auth = Map.of("type", "access_token", "accessToken", token);
 		return Map.of("type", "user", "name", this.account, "auth", auth);
 	}
@@ -304,8 +327,7 @@ public final class HfInferenceStub implements AutoCloseable {
 			entry.put("id", model.id());
 			entry.put("object", "model");
 			entry.put("owned_by", model.id().contains("/") ? model.id().substring(0, model.id().indexOf('/')) : "");
-			entry.put("providers", model.providers().stream().map((provider) -> Map.of("provider", provider,
-					"status", "live")).toList());
+			entry.put("providers", model.providerList());
 			data.add(entry);
 		});
 		return Map.of("object", "list", "data", data);

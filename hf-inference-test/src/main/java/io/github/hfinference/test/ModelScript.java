@@ -32,7 +32,13 @@ public final class ModelScript {
 
 	private final List<String> providers = new ArrayList<>(List.of("hf-inference"));
 
+	private final Map<String, String> statuses = new LinkedHashMap<>();
+
+	private final Map<String, Map<String, Double>> prices = new LinkedHashMap<>();
+
 	private String sha;
+
+	private int health = 200;
 
 	ModelScript(String id) {
 		this.id = id;
@@ -105,6 +111,59 @@ public final class ModelScript {
 		return this;
 	}
 
+	/**
+	 * The status the Hub reports for one provider of the model ({@code live} unless set).
+	 * @param provider the provider, e.g. {@code novita}
+	 * @param status {@code live}, {@code staging} or {@code error}
+	 * @return this model
+	 */
+	public synchronized ModelScript providerStatus(String provider, String status) {
+		this.statuses.put(provider, status);
+		return this;
+	}
+
+	/**
+	 * The price the router's {@code /v1/models} publishes for the model on one provider.
+	 * @param provider the provider
+	 * @param inputPerMillion USD per million input tokens
+	 * @param outputPerMillion USD per million output tokens
+	 * @return this model
+	 */
+	public synchronized ModelScript pricing(String provider, double inputPerMillion, double outputPerMillion) {
+		this.prices.put(provider, Map.of("input", inputPerMillion, "output", outputPerMillion));
+		return this;
+	}
+
+	/**
+	 * For an endpoint: the status of its {@code /health} (200 unless set). Its {@code /info}
+	 * reports the revision of {@link #servesRevision(String)} as {@code model_sha}.
+	 * @param status the HTTP status
+	 * @return this endpoint
+	 */
+	public synchronized ModelScript health(int status) {
+		this.health = status;
+		return this;
+	}
+
+	synchronized int health() {
+		return this.health;
+	}
+
+	/** One entry per provider of the router's {@code /v1/models}. */
+	synchronized List<Map<String, Object>> providerList() {
+		List<Map<String, Object>> entries = new ArrayList<>();
+		for (String provider : this.providers) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("provider", provider);
+			entry.put("status", this.statuses.getOrDefault(provider, "live"));
+			if (this.prices.containsKey(provider)) {
+				entry.put("pricing", this.prices.get(provider));
+			}
+			entries.add(entry);
+		}
+		return entries;
+	}
+
 	synchronized String sha() {
 		return this.sha;
 	}
@@ -118,7 +177,7 @@ public final class ModelScript {
 			String task = (this.scripts.containsKey(StubRoute.CHAT) && (firstTask == null
 					|| !provider.equals("hf-inference"))) ? "conversational" : firstTask;
 			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("status", "live");
+			entry.put("status", this.statuses.getOrDefault(provider, "live"));
 			entry.put("providerId", this.id);
 			entry.put("task", (task != null) ? task : "");
 			mapping.put(provider, entry);
@@ -134,10 +193,6 @@ public final class ModelScript {
 		info.put("inference", "warm");
 		info.put("inferenceProviderMapping", mapping);
 		return info;
-	}
-
-	synchronized List<String> providers() {
-		return List.copyOf(this.providers);
 	}
 
 	/**

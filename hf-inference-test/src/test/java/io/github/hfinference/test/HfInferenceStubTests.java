@@ -11,10 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.ResponseMetadata;
+import io.github.hfinference.core.error.HfAuthenticationException;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfConnectionException;
 import io.github.hfinference.core.error.HfGenerationException;
@@ -22,6 +24,7 @@ import io.github.hfinference.core.error.HfNotFoundException;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.error.HfTimeoutException;
+import io.github.hfinference.core.http.JsonCodec;
 import io.github.hfinference.core.hub.ModelInfo;
 import io.github.hfinference.core.provider.PollBackoff;
 import io.github.hfinference.core.routing.InferenceTarget;
@@ -212,6 +215,27 @@ class HfInferenceStubTests {
 		this.stub.whoami("octocat");
 		assertThat(this.client.hub().whoami(TIMEOUT).block(TIMEOUT).name()).isEqualTo("octocat");
 		assertThat(get("/api/whoami-v2").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void providerStatusesPricesEndpointHealthAndWhoamiFailuresAreScripted() throws Exception {
+		this.stub.model("org/chat").servedBy("together", "novita").providerStatus("novita", "error")
+			.pricing("together", 0.5, 2.0).chat().replies("Hi");
+		assertThat(this.client.hub().modelInfo("org/chat", TIMEOUT).block(TIMEOUT).providers())
+			.extracting((entry) -> entry.provider() + "=" + entry.status() + "/" + entry.task())
+			.containsExactly("together=live/conversational", "novita=error/conversational");
+		JsonNode pricing = JsonCodec.get().parse(get("/v1/models").body().getBytes(StandardCharsets.UTF_8))
+			.path("data").get(0).path("providers").get(0).path("pricing");
+		assertThat(pricing.path("input").asDouble()).isEqualTo(0.5);
+		assertThat(pricing.path("output").asDouble()).isEqualTo(2.0);
+		this.stub.endpoint("tgi").servesRevision("1111111").health(503);
+		assertThat(get("/endpoints/tgi/health").statusCode()).isEqualTo(503);
+		assertThat(get("/endpoints/tgi/info").body()).contains("\"model_sha\":\"1111111\"");
+		this.stub.whoamiFails(401);
+		assertThatThrownBy(() -> this.client.hub().whoami(TIMEOUT).block(TIMEOUT))
+			.isInstanceOf(HfAuthenticationException.class);
+		this.stub.whoami("back");
+		assertThat(this.client.hub().whoami(TIMEOUT).block(TIMEOUT).name()).isEqualTo("back");
 	}
 
 	@Test

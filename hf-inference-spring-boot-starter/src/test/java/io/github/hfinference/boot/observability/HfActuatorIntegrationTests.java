@@ -31,12 +31,8 @@ import io.github.hfinference.boot.observation.HfInferenceObservationAutoConfigur
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletion;
-import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;
-import io.github.hfinference.core.task.chat.Usage;
 import io.github.hfinference.test.HfInferenceStub;
-
-import static io.github.hfinference.test.HfAnswers.label;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,15 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With Spring Boot's own actuator, health and metrics auto-configurations, the
  * {@code health}, {@code metrics} and {@code hfinference} endpoints show per-model figures
  * after a few calls, and a changed {@code x-sha} is flagged. Hugging Face is the stub of
- * {@code hf-inference-test}, started without Spring's test integration.
+ * {@code hf-inference-test} ({@link ScriptedHuggingFace}), started without Spring's test integration.
  */
 class HfActuatorIntegrationTests {
-
-	private static final String SENTIMENT = "distilbert/sst2";
-
-	private static final String CHAT = "meta-llama/Llama-3.1-8B-Instruct";
-
-	private static final String PINNED_SHA = "abc1234";
 
 	private HfInferenceStub hf;
 
@@ -60,7 +50,7 @@ class HfActuatorIntegrationTests {
 
 	@BeforeEach
 	void start() throws Exception {
-		this.hf = HfInferenceStub.start();
+		this.hf = ScriptedHuggingFace.start();
 		this.contextRunner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
 					HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
@@ -73,11 +63,11 @@ class HfActuatorIntegrationTests {
 					"hf.inference.hub-url=" + this.hf.hubUrl(),
 					"management.endpoints.web.exposure.include=health,metrics,hfinference",
 					"management.endpoint.health.show-details=always",
-					"hf.inference.models.sentiment.id=" + SENTIMENT,
+					"hf.inference.models.sentiment.id=" + ScriptedHuggingFace.SENTIMENT_ID,
 					"hf.inference.models.sentiment.provider=hf-inference",
 					"hf.inference.models.sentiment.task=text-classification",
-					"hf.inference.models.sentiment.revision=" + PINNED_SHA,
-					"hf.inference.models.chat.id=" + CHAT,
+					"hf.inference.models.sentiment.revision=" + ScriptedHuggingFace.PINNED_SHA,
+					"hf.inference.models.chat.id=" + ScriptedHuggingFace.CHAT_ID,
 					"hf.inference.models.chat.task=chat-completion");
 	}
 
@@ -88,13 +78,7 @@ class HfActuatorIntegrationTests {
 
 	@Test
 	void actuatorEndpointsShowPerModelFiguresAndDrift() {
-		this.hf.whoami("jane");
-		this.hf.model(SENTIMENT).servesRevision(PINNED_SHA + "def").task(TextClassification.TASK)
-			.answers(List.of(label("POSITIVE", 0.99)))
-			.thenAnswers(List.of(label("POSITIVE", 0.99))).withHeader("x-sha", "fff9999");
-		this.hf.model(CHAT).chat().answers(new ChatCompletionOutput("c1", 1732000000L, CHAT, null,
-				List.of(new ChatCompletionOutput.Choice(0, ChatMessage.assistant("Paris."), "stop", null)),
-				new Usage(12, 3, 15)));
+		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf)).withHeader("x-sha", "fff9999");
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			classify(context);
