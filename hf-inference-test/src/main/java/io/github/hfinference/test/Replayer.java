@@ -13,7 +13,6 @@ import mockwebserver3.MockResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import io.github.hfinference.core.http.JsonCodec;
 import io.github.hfinference.test.internal.Cassette;
 import io.github.hfinference.test.internal.JsonDiff;
 import io.github.hfinference.test.internal.WireFormat;
@@ -103,8 +102,8 @@ final class Replayer implements HfInferenceStub.Responder {
 		if (recorded == null) {
 			return List.of();
 		}
-		JsonNode expected = json(recorded);
-		JsonNode actual = json(sent);
+		JsonNode expected = WireFormat.parseOrNull(recorded);
+		JsonNode actual = WireFormat.parseOrNull(sent);
 		if (expected != null && actual != null) {
 			return JsonDiff.diff(expected, actual).stream().map((line) -> line.replace(": expected ", ": recorded ")
 				.replace(", was ", ", sent ")).toList();
@@ -112,15 +111,6 @@ final class Replayer implements HfInferenceStub.Responder {
 		return Arrays.equals(recorded, sent) ? List.of()
 				: List.of("body: recorded " + new String(recorded, StandardCharsets.UTF_8) + ", sent "
 						+ new String(sent, StandardCharsets.UTF_8));
-	}
-
-	private static @Nullable JsonNode json(byte[] body) {
-		try {
-			return (body.length > 0) ? JsonCodec.get().parse(body) : null;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import io.github.hfinference.core.http.JsonCodec;
 
 /**
  * What a request to the stub asks for, read from its path (and, for chat completions, the
@@ -93,7 +92,7 @@ public record StubRoute(Kind kind, @Nullable String model, @Nullable String task
 			return path.startsWith(MEDIA) ? new StubRoute(Kind.MEDIA, null, null, null, false) : unknown();
 		}
 		boolean chat = path.endsWith("/chat/completions");
-		JsonNode json = chat ? json(body) : null;
+		JsonNode json = chat ? WireFormat.parseOrNull(body) : null;
 		boolean stream = json != null && json.path("stream").asBoolean(false);
 		Matcher endpoint = ENDPOINT.matcher(path);
 		if (endpoint.matches()) {
@@ -120,15 +119,6 @@ public record StubRoute(Kind kind, @Nullable String model, @Nullable String task
 
 	private static StubRoute unknown() {
 		return new StubRoute(Kind.UNKNOWN, null, null, null, false);
-	}
-
-	private static @Nullable JsonNode json(byte[] body) {
-		try {
-			return (body.length > 0) ? JsonCodec.get().parse(body) : null;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 }

@@ -3,6 +3,9 @@ package io.github.hfinference.test.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
 import io.github.hfinference.core.http.JsonCodec;
 import io.github.hfinference.core.task.BinaryOutput;
 import io.github.hfinference.core.task.Embedding;
@@ -39,6 +42,20 @@ public final class WireFormat {
 	 */
 	public static Body json(Object value) {
 		return new Body(JsonCodec.get().mapper().writeValueAsBytes(value), "application/json");
+	}
+
+	/**
+	 * Reads a body as JSON, if it is JSON.
+	 * @param body the body, possibly empty
+	 * @return its tree, or null if empty or not JSON
+	 */
+	public static @Nullable JsonNode parseOrNull(byte[] body) {
+		try {
+			return (body.length > 0) ? JsonCodec.get().parse(body) : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	private static Object wire(Object value) {
