@@ -44,7 +44,7 @@ public final class ChatScript extends Script<ChatScript> {
 	 */
 	public ChatScript answers(ChatCompletionOutput output) {
 		String content = (output.content() != null) ? output.content() : "";
-		return reply(new Reply(output, List.of(content)));
+		return reply(new Reply(output, List.of(content), null));
 	}
 
 	/**
@@ -53,7 +53,7 @@ public final class ChatScript extends Script<ChatScript> {
 	 * @return this script
 	 */
 	public ChatScript replies(String text) {
-		return reply(new Reply(HfAnswers.chatReply(this.model, text), List.of(text)));
+		return reply(new Reply(HfAnswers.chatReply(this.model, text), List.of(text), null));
 	}
 
 	/**
@@ -72,7 +72,19 @@ public final class ChatScript extends Script<ChatScript> {
 	 * @return this script
 	 */
 	public ChatScript streams(String... deltas) {
-		return reply(new Reply(HfAnswers.chatReply(this.model, String.join("", deltas)), List.of(deltas)));
+		return reply(new Reply(HfAnswers.chatReply(this.model, String.join("", deltas)), List.of(deltas), null));
+	}
+
+	/**
+	 * Answers the next streamed call with these chunks as they are (tool-call deltas, usage,
+	 * finish reasons); a plain request gets their text joined.
+	 * @param chunks the chunks, one event each
+	 * @return this script
+	 */
+	public ChatScript streams(List<ChatCompletionChunk> chunks) {
+		StringBuilder text = new StringBuilder();
+		chunks.forEach((chunk) -> text.append((chunk.content() != null) ? chunk.content() : ""));
+		return reply(new Reply(HfAnswers.chatReply(this.model, text.toString()), List.of(), List.copyOf(chunks)));
 	}
 
 	/**
@@ -113,11 +125,14 @@ public final class ChatScript extends Script<ChatScript> {
 
 		private final List<String> deltas;
 
+		private final @Nullable List<ChatCompletionChunk> chunks;
+
 		private @Nullable Map<String, String> error;
 
-		Reply(ChatCompletionOutput output, List<String> deltas) {
+		Reply(ChatCompletionOutput output, List<String> deltas, @Nullable List<ChatCompletionChunk> chunks) {
 			this.output = output;
 			this.deltas = deltas;
+			this.chunks = chunks;
 		}
 
 		MockResponse.Builder respond(StubRoute route) {
@@ -126,8 +141,8 @@ public final class ChatScript extends Script<ChatScript> {
 						: response(200, WireFormat.encode(this.output));
 			}
 			StringBuilder events = new StringBuilder();
-			List<ChatCompletionChunk> chunks = new ArrayList<>();
-			for (int i = 0; i < this.deltas.size(); i++) {
+			List<ChatCompletionChunk> chunks = (this.chunks != null) ? this.chunks : new ArrayList<>();
+			for (int i = 0; this.chunks == null && i < this.deltas.size(); i++) {
 				boolean lastChunk = i == this.deltas.size() - 1 && this.error == null;
 				chunks.add(HfAnswers.chatChunk(this.output.model(), this.deltas.get(i), lastChunk ? "stop" : null));
 			}

@@ -126,6 +126,19 @@ class HfInferenceStubTests {
 	}
 
 	@Test
+	void typedChunksAreStreamedAsTheyAre() {
+		List<ChatCompletionChunk> chunks = List.of(HfAnswers.chatChunk("meta/llama", "Pa", null),
+				HfAnswers.chatChunk("meta/llama", "ris", "stop"));
+		this.stub.model("meta/llama").chat().streams(chunks);
+		assertThat(this.client.stream(ChatCompletion.STREAM, "meta/llama", List.of(ChatMessage.user("Capital?")))
+			.collectList()
+			.block(TIMEOUT)).isEqualTo(chunks);
+		assertThat(this.client.call(ChatCompletion.TASK, "meta/llama", List.of(ChatMessage.user("Capital?")))
+			.block(TIMEOUT)
+			.content()).isEqualTo("Paris");
+	}
+
+	@Test
 	void aStreamThatErrorsMidwayEndsWithTheTypedError() {
 		this.stub.model("meta/llama").chat().streams("Par", "tial").thenErrors("generation", "CUDA out of memory");
 		StepVerifier.create(this.client.stream(ChatCompletion.STREAM, "meta/llama", List.of(ChatMessage.user("hi")))
