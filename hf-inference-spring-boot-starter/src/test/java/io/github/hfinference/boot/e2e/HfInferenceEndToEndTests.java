@@ -1,40 +1,46 @@
 package io.github.hfinference.boot.e2e;
 
-import java.io.IOException;
 import java.util.List;
 
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import reactor.test.StepVerifier;
 
 import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.task.ClassificationOutput;
+import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletion;
+import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;
+import io.github.hfinference.core.task.chat.Usage;
+import io.github.hfinference.test.AutoConfigureHfInferenceStub;
+import io.github.hfinference.test.HfInferenceStub;
 
+import static io.github.hfinference.test.HfAnswers.embedding;
+import static io.github.hfinference.test.HfAnswers.label;
+import static io.github.hfinference.test.HfInferenceAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An application with the starter, two {@code @HfModel} interfaces and an
- * {@code application.yml} calls a local server for several tasks, blocking and reactive.
+ * {@code application.yml} calls the Hugging Face stub for several tasks, blocking and
+ * reactive.
  */
 @SpringBootTest(classes = AssistantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@AutoConfigureHfInferenceStub
 class HfInferenceEndToEndTests {
 
-	private static final String SENTIMENT_PATH = "/hf-inference/models/distilbert/distilbert-base-uncased-finetuned-sst-2-english";
+	private static final String SENTIMENT = "distilbert/distilbert-base-uncased-finetuned-sst-2-english";
 
-	private static final MockWebServer server = new MockWebServer();
+	private static final String SENTIMENT_PATH = "/hf-inference/models/" + SENTIMENT;
+
+	private static final String CHAT = "meta-llama/Llama-3.1-8B-Instruct";
+
+	@Autowired
+	private HfInferenceStub stub;
 
 	@Autowired
 	private SentimentClassifier sentiment;
@@ -42,60 +48,32 @@ class HfInferenceEndToEndTests {
 	@Autowired
 	private ChatAssistant assistant;
 
-	@BeforeAll
-	static void start() throws IOException {
-		server.setDispatcher(new HuggingFaceDispatcher());
-		server.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
-
-	@DynamicPropertySource
-	static void mockServer(DynamicPropertyRegistry registry) {
-		registry.add("mock-hf.url", () -> server.url("/").toString());
-	}
-
-	/**
-	 * The next inference request, skipping the router price list the cost meter fetches
-	 * in the background ({@code GET /v1/models}).
-	 */
-	private static RecordedRequest takeInferenceRequest() throws InterruptedException {
-		RecordedRequest request = server.takeRequest();
-		while ("GET".equals(request.getMethod()) && "/v1/models".equals(request.getTarget())) {
-			request = server.takeRequest();
-		}
-		return request;
-	}
-
 	@BeforeEach
-	void drainRequests() throws InterruptedException {
-		while (server.takeRequest(0, java.util.concurrent.TimeUnit.MILLISECONDS) != null) {
-			// requests of earlier tests
-		}
+	void scriptModels() {
+		this.stub.model(SENTIMENT).task(TextClassification.TASK)
+			.answers(List.of(label("POSITIVE", 0.9998), label("NEGATIVE", 0.0002)));
+		this.stub.model(SENTIMENT).task(FeatureExtraction.TASK).answers(embedding(0.25f, -0.5f, 1.0f));
+		this.stub.model(CHAT).chat().streams("Par", "is.");
 	}
 
 	@Test
-	void blockingClassification() throws InterruptedException {
+	void blockingClassification() {
 		assertThat(this.sentiment.classify("I love this starter")).containsExactly(
 				new ClassificationOutput("POSITIVE", 0.9998), new ClassificationOutput("NEGATIVE", 0.0002));
-		RecordedRequest request = takeInferenceRequest();
-		assertThat(request.getMethod()).isEqualTo("POST");
-		assertThat(request.getTarget()).isEqualTo(SENTIMENT_PATH);
-		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
-		assertThat(request.getBody().utf8()).isEqualTo("{\"inputs\":\"I love this starter\"}");
+		assertThat(this.stub).receivedCalls(SENTIMENT).hasSize(1).first()
+			.hasPath(SENTIMENT_PATH)
+			.hasBearerToken("hf_test")
+			.hasBody("{\"inputs\":\"I love this starter\"}");
 	}
 
 	@Test
-	void reactiveClassificationWithParameters() throws InterruptedException {
+	void reactiveClassificationWithParameters() {
 		StepVerifier.create(this.sentiment.classify("meh", new TextClassification.Parameters(1, null)))
 			.assertNext((labels) -> assertThat(labels).hasSize(2))
 			.verifyComplete();
-		RecordedRequest request = takeInferenceRequest();
-		assertThat(request.getTarget()).isEqualTo(SENTIMENT_PATH);
-		assertThat(request.getBody().utf8()).isEqualTo("{\"inputs\":\"meh\",\"parameters\":{\"top_k\":1}}");
+		assertThat(this.stub).receivedCalls(SENTIMENT).hasSize(1).first()
+			.hasPath(SENTIMENT_PATH)
+			.hasBody("{\"inputs\":\"meh\",\"parameters\":{\"top_k\":1}}");
 	}
 
 	@Test
@@ -106,99 +84,60 @@ class HfInferenceEndToEndTests {
 	@Test
 	void featureExtractionNamedOnTheMethodOverridesTheConfiguredTask() throws Exception {
 		assertThat(this.sentiment.embed("hello").get().vector()).containsExactly(0.25f, -0.5f, 1.0f);
-		RecordedRequest request = takeInferenceRequest();
-		assertThat(request.getTarget()).isEqualTo(SENTIMENT_PATH + "/pipeline/feature-extraction");
-		assertThat(request.getBody().utf8()).isEqualTo("{\"inputs\":\"hello\"}");
-		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
+		assertThat(this.stub).receivedCalls(SENTIMENT).hasSize(1).first()
+			.hasPath(SENTIMENT_PATH + "/pipeline/feature-extraction")
+			.hasBody("{\"inputs\":\"hello\"}")
+			.hasBearerToken("hf_test");
 	}
 
 	@Test
-	void blockingChatThroughTheAutoRouter() throws InterruptedException {
+	void blockingChatThroughTheAutoRouter() {
 		assertThat(this.assistant.ask("What is the capital of France?")).isEqualTo("Paris.");
-		RecordedRequest request = takeInferenceRequest();
-		assertThat(request.getTarget()).isEqualTo("/v1/chat/completions");
-		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
-		assertThat(request.getBody().utf8()).isEqualTo("{\"model\":\"meta-llama/Llama-3.1-8B-Instruct\","
-				+ "\"messages\":[{\"role\":\"user\",\"content\":\"What is the capital of France?\"}]}");
+		assertThat(this.stub).receivedCalls(CHAT).hasSize(1).first()
+			.hasPath("/v1/chat/completions")
+			.hasBearerToken("hf_test")
+			.hasBody("{\"model\":\"meta-llama/Llama-3.1-8B-Instruct\","
+					+ "\"messages\":[{\"role\":\"user\",\"content\":\"What is the capital of France?\"}]}");
 	}
 
 	@Test
-	void reactiveChatWithParametersAndMetadata() throws InterruptedException {
+	void reactiveChatWithParametersAndMetadata() {
+		this.stub.model(CHAT).chat().reset().answers(new ChatCompletionOutput("chatcmpl-1", 1732000000L, CHAT, null,
+				List.of(new ChatCompletionOutput.Choice(0, ChatMessage.assistant("Paris."), "stop", null)),
+				new Usage(12, 3, 15)));
 		StepVerifier
 			.create(this.assistant.chat(List.of(ChatMessage.system("Answer briefly."), ChatMessage.user("Capital?")),
 					ChatCompletion.Parameters.builder().maxTokens(16).temperature(0.0).build()))
 			.assertNext((response) -> {
 				assertThat(response.value().content()).isEqualTo("Paris.");
-				assertThat(response.metadata().requestId()).isEqualTo("req-chat");
+				assertThat(response.metadata().requestId()).startsWith("stub-");
 				assertThat(response.metadata().promptTokens()).isEqualTo(12);
 				assertThat(response.metadata().generatedTokens()).isEqualTo(3);
 			})
 			.verifyComplete();
-		assertThat(takeInferenceRequest().getBody().utf8()).isEqualTo("{\"model\":\"meta-llama/Llama-3.1-8B-Instruct\","
-				+ "\"messages\":[{\"role\":\"system\",\"content\":\"Answer briefly.\"},{\"role\":\"user\","
-				+ "\"content\":\"Capital?\"}],\"max_tokens\":16,\"temperature\":0.0}");
+		assertThat(this.stub).receivedCalls(CHAT).hasSize(1).first()
+			.hasBody("{\"model\":\"meta-llama/Llama-3.1-8B-Instruct\","
+					+ "\"messages\":[{\"role\":\"system\",\"content\":\"Answer briefly.\"},{\"role\":\"user\","
+					+ "\"content\":\"Capital?\"}],\"max_tokens\":16,\"temperature\":0.0}");
 	}
 
 	@Test
 	void completableFutureChatWithCallOptions() throws Exception {
 		assertThat(this.assistant.ask("Capital?", CallOptions.defaults().withHeader("X-Request-Tag", "e2e")).get())
 			.isEqualTo("Paris.");
-		assertThat(takeInferenceRequest().getHeaders().get("X-Request-Tag")).isEqualTo("e2e");
+		assertThat(this.stub).receivedCalls(CHAT).hasSize(1).first().hasHeader("X-Request-Tag", "e2e");
 	}
 
 	@Test
-	void streamingChatReturnsTheTextDeltas() throws InterruptedException {
+	void streamingChatReturnsTheTextDeltas() {
 		StepVerifier.create(this.assistant.stream("Capital?")).expectNext("Par", "is.").verifyComplete();
-		RecordedRequest request = takeInferenceRequest();
-		assertThat(request.getTarget()).isEqualTo("/v1/chat/completions");
-		assertThat(request.getHeaders().get("Accept")).isEqualTo("text/event-stream");
-		assertThat(request.getBody().utf8()).isEqualTo("{\"model\":\"meta-llama/Llama-3.1-8B-Instruct\","
-				+ "\"messages\":[{\"role\":\"user\",\"content\":\"Capital?\"}],\"stream\":true,"
-				+ "\"stream_options\":{\"include_usage\":true}}");
-	}
-
-	/** Answers like the router would, by path. */
-	static class HuggingFaceDispatcher extends Dispatcher {
-
-		@Override
-		public MockResponse dispatch(RecordedRequest request) {
-			String target = request.getTarget();
-			if (target.equals(SENTIMENT_PATH)) {
-				return json("[[{\"label\":\"POSITIVE\",\"score\":0.9998},{\"label\":\"NEGATIVE\",\"score\":0.0002}]]");
-			}
-			if (target.equals(SENTIMENT_PATH + "/pipeline/feature-extraction")) {
-				return json("[0.25,-0.5,1.0]");
-			}
-			if (target.equals("/v1/chat/completions") && request.getBody().utf8().contains("\"stream\":true")) {
-				return new MockResponse.Builder().code(200)
-					.addHeader("Content-Type", "text/event-stream")
-					.body("data: {\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1732000000,"
-							+ "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Par\"}}]}\n\n"
-							+ "data: {\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1732000000,"
-							+ "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"is.\"},\"finish_reason\":\"stop\"}]}\n\n"
-							+ "data: {\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1732000000,"
-							+ "\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2,"
-							+ "\"total_tokens\":11}}\n\n"
-							+ "data: [DONE]\n\n")
-					.build();
-			}
-			if (target.equals("/v1/chat/completions")) {
-				return new MockResponse.Builder().code(200)
-					.addHeader("Content-Type", "application/json")
-					.addHeader("x-request-id", "req-chat")
-					.body("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1732000000,"
-							+ "\"model\":\"meta-llama/Llama-3.1-8B-Instruct\",\"choices\":[{\"index\":0,\"message\":"
-							+ "{\"role\":\"assistant\",\"content\":\"Paris.\"},\"finish_reason\":\"stop\"}],"
-							+ "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3,\"total_tokens\":15}}")
-					.build();
-			}
-			return new MockResponse.Builder().code(404).body("{\"error\":\"Not Found: " + target + "\"}").build();
-		}
-
-		private static MockResponse json(String body) {
-			return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
-		}
-
+		assertThat(this.stub).receivedCalls(CHAT).hasSize(1).first()
+			.isStream()
+			.hasPath("/v1/chat/completions")
+			.hasHeader("Accept", "text/event-stream")
+			.hasBody("{\"model\":\"meta-llama/Llama-3.1-8B-Instruct\","
+					+ "\"messages\":[{\"role\":\"user\",\"content\":\"Capital?\"}],\"stream\":true,"
+					+ "\"stream_options\":{\"include_usage\":true}}");
 	}
 
 }

@@ -32,23 +32,25 @@ import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatMessage;
+import io.github.hfinference.test.HfInferenceStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With Spring Boot's own actuator, health and metrics auto-configurations, the
  * {@code health}, {@code metrics} and {@code hfinference} endpoints show per-model figures
- * after a few calls, and a changed {@code x-sha} is flagged.
+ * after a few calls, and a changed {@code x-sha} is flagged. Hugging Face is the stub of
+ * {@code hf-inference-test} ({@link ScriptedHuggingFace}), started without Spring's test integration.
  */
 class HfActuatorIntegrationTests {
 
-	private MockHuggingFace hf;
+	private HfInferenceStub hf;
 
 	private ApplicationContextRunner contextRunner;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.hf = new MockHuggingFace();
+		this.hf = ScriptedHuggingFace.start();
 		this.contextRunner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
 					HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
@@ -57,15 +59,15 @@ class HfActuatorIntegrationTests {
 					CompositeMeterRegistryAutoConfiguration.class, MetricsEndpointAutoConfiguration.class,
 					HfInferenceAutoConfiguration.class, HfHealthContributorAutoConfiguration.class,
 					HfInferenceObservationAutoConfiguration.class, HfInferenceEndpointAutoConfiguration.class))
-			.withPropertyValues("hf.inference.token=hf_test", "hf.inference.base-url=" + this.hf.url(),
-					"hf.inference.hub-url=" + this.hf.url(),
+			.withPropertyValues("hf.inference.token=hf_test", "hf.inference.base-url=" + this.hf.baseUrl(),
+					"hf.inference.hub-url=" + this.hf.hubUrl(),
 					"management.endpoints.web.exposure.include=health,metrics,hfinference",
 					"management.endpoint.health.show-details=always",
-					"hf.inference.models.sentiment.id=" + MockHuggingFace.SENTIMENT_ID,
+					"hf.inference.models.sentiment.id=" + ScriptedHuggingFace.SENTIMENT_ID,
 					"hf.inference.models.sentiment.provider=hf-inference",
 					"hf.inference.models.sentiment.task=text-classification",
-					"hf.inference.models.sentiment.revision=" + MockHuggingFace.PINNED_SHA,
-					"hf.inference.models.chat.id=meta-llama/Llama-3.1-8B-Instruct",
+					"hf.inference.models.sentiment.revision=" + ScriptedHuggingFace.PINNED_SHA,
+					"hf.inference.models.chat.id=" + ScriptedHuggingFace.CHAT_ID,
 					"hf.inference.models.chat.task=chat-completion");
 	}
 
@@ -76,10 +78,10 @@ class HfActuatorIntegrationTests {
 
 	@Test
 	void actuatorEndpointsShowPerModelFiguresAndDrift() {
+		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf)).withHeader("x-sha", "fff9999");
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			classify(context);
-			this.hf.servedSha = "fff9999";
 			classify(context);
 			chat(context);
 			JsonMapper json = JsonMapper.builder().build();
@@ -87,7 +89,7 @@ class HfActuatorIntegrationTests {
 			assertThat(health.path("status").asString()).isEqualTo("UP");
 			assertThat(health.path("components").path("token").path("details").path("owner").asString()).isEqualTo("jane");
 			JsonNode sentiment = health.path("components").path("sentiment");
-			assertThat(sentiment.path("status").asString()).isEqualTo("UP");
+			assertThat(sentiment.path("status").asString()).as(sentiment.toString()).isEqualTo("UP");
 			assertThat(sentiment.path("details").path("drift").asBoolean()).isTrue();
 			assertThat(sentiment.path("details").path("servedRevision").asString()).isEqualTo("fff9999");
 			MetricsEndpoint metrics = context.getBean(MetricsEndpoint.class);

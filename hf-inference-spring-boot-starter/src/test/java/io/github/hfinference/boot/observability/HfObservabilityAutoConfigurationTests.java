@@ -40,6 +40,7 @@ import io.github.hfinference.core.observation.InferenceCallListener;
 import io.github.hfinference.core.observation.InferenceObservationContext;
 import io.github.hfinference.core.observation.InferenceObservationConvention;
 import io.github.hfinference.core.task.TextClassification;
+import io.github.hfinference.test.HfInferenceStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,20 +50,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class HfObservabilityAutoConfigurationTests {
 
-	private MockHuggingFace hf;
+	private HfInferenceStub hf;
 
 	private ApplicationContextRunner contextRunner;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.hf = new MockHuggingFace();
+		this.hf = ScriptedHuggingFace.start();
 		this.contextRunner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(HfInferenceAutoConfiguration.class,
 					HfHealthContributorAutoConfiguration.class, HfInferenceObservationAutoConfiguration.class,
 					HfInferenceEndpointAutoConfiguration.class))
-			.withPropertyValues("hf.inference.token=hf_test", "hf.inference.base-url=" + this.hf.url(),
-					"hf.inference.hub-url=" + this.hf.url(),
-					"hf.inference.models.sentiment.id=" + MockHuggingFace.SENTIMENT_ID,
+			.withPropertyValues("hf.inference.token=hf_test", "hf.inference.base-url=" + this.hf.baseUrl(),
+					"hf.inference.hub-url=" + this.hf.hubUrl(),
+					"hf.inference.models.sentiment.id=" + ScriptedHuggingFace.SENTIMENT_ID,
 					"hf.inference.models.sentiment.provider=hf-inference");
 	}
 
@@ -148,12 +149,12 @@ class HfObservabilityAutoConfigurationTests {
 				.that()
 				.hasBeenStopped()
 				.hasLowCardinalityKeyValue("gen_ai.operation.name", "text-classification")
-				.hasLowCardinalityKeyValue("gen_ai.request.model", MockHuggingFace.SENTIMENT_ID)
+				.hasLowCardinalityKeyValue("gen_ai.request.model", ScriptedHuggingFace.SENTIMENT_ID)
 				.hasLowCardinalityKeyValue("hf.model", "sentiment")
 				.hasLowCardinalityKeyValue("hf.provider", "hf-inference")
 				.hasLowCardinalityKeyValue("outcome", "SUCCESS")
 				.hasHighCardinalityKeyValue("hf.request.id", "req-sentiment")
-				.hasHighCardinalityKeyValue("hf.revision", MockHuggingFace.PINNED_SHA + "def");
+				.hasHighCardinalityKeyValue("hf.revision", ScriptedHuggingFace.SERVED_SHA);
 		});
 	}
 

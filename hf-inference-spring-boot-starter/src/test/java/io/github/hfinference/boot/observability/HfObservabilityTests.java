@@ -42,6 +42,7 @@ import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatMessage;
+import io.github.hfinference.test.HfInferenceStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -56,28 +57,28 @@ class HfObservabilityTests {
 
 	private static final String TOKEN = "hf_test_secret_value_123";
 
-	private MockHuggingFace hf;
+	private HfInferenceStub hf;
 
 	private ApplicationContextRunner contextRunner;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.hf = new MockHuggingFace();
+		this.hf = ScriptedHuggingFace.start();
 		this.contextRunner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(HfInferenceAutoConfiguration.class,
 					HfHealthContributorAutoConfiguration.class, HfInferenceObservationAutoConfiguration.class,
 					HfInferenceEndpointAutoConfiguration.class, ObservationAutoConfiguration.class))
 			.withUserConfiguration(MetricsConfiguration.class)
-			.withPropertyValues("hf.inference.token=" + TOKEN, "hf.inference.base-url=" + this.hf.url(),
-					"hf.inference.hub-url=" + this.hf.url(), "hf.inference.retry.initial-interval=1ms",
+			.withPropertyValues("hf.inference.token=" + TOKEN, "hf.inference.base-url=" + this.hf.baseUrl(),
+					"hf.inference.hub-url=" + this.hf.hubUrl(), "hf.inference.retry.initial-interval=1ms",
 					"hf.inference.retry.jitter=0", "management.endpoints.web.exposure.include=hfinference",
-					"hf.inference.models.sentiment.id=" + MockHuggingFace.SENTIMENT_ID,
+					"hf.inference.models.sentiment.id=" + ScriptedHuggingFace.SENTIMENT_ID,
 					"hf.inference.models.sentiment.provider=hf-inference",
 					"hf.inference.models.sentiment.task=text-classification",
-					"hf.inference.models.sentiment.revision=" + MockHuggingFace.PINNED_SHA,
+					"hf.inference.models.sentiment.revision=" + ScriptedHuggingFace.PINNED_SHA,
 					"hf.inference.models.chat.id=meta-llama/Llama-3.1-8B-Instruct",
 					"hf.inference.models.chat.task=chat-completion",
-					"hf.inference.models.tgi.endpoint-url=" + this.hf.url() + "/tgi");
+					"hf.inference.models.tgi.endpoint-url=" + this.hf.endpointUrl("tgi"));
 	}
 
 	@AfterEach
@@ -97,7 +98,7 @@ class HfObservabilityTests {
 			assertThat(target(sentiment, "hf-inference")).containsEntry("providerStatus", "live")
 				.containsEntry("circuit", "CLOSED");
 			assertThat(sentiment.getDetails()).containsEntry("drift", false)
-				.containsEntry("pinnedRevision", MockHuggingFace.PINNED_SHA);
+				.containsEntry("pinnedRevision", ScriptedHuggingFace.PINNED_SHA);
 			Health chat = health(context, "chat");
 			assertThat(chat.getStatus()).isEqualTo(Status.UP);
 			assertThat(target(chat, "auto")).containsEntry("providers", Map.of("together", "live", "novita", "error"));
@@ -113,8 +114,8 @@ class HfObservabilityTests {
 			for (String name : List.of("token", "sentiment", "chat", "tgi")) {
 				health(context, name);
 			}
-			assertThat(this.hf.count(MockHuggingFace.SENTIMENT_PATH)).isZero();
-			assertThat(this.hf.count("/v1/chat/completions")).isZero();
+			assertThat(ScriptedHuggingFace.count(this.hf, ScriptedHuggingFace.SENTIMENT_PATH)).isZero();
+			assertThat(ScriptedHuggingFace.count(this.hf, "/v1/chat/completions")).isZero();
 			assertThat(health(context, "chat").getDetails()).doesNotContainKey("probe");
 		});
 	}
@@ -126,14 +127,10 @@ class HfObservabilityTests {
 			assertThat(chat.getStatus()).isEqualTo(Status.UP);
 			assertThat(chat.getDetails()).containsEntry("probe", Map.of("servedBy", "auto", "status", "UP"));
 			health(context, "chat");
-			assertThat(this.hf.count("/v1/chat/completions")).as("cached").isEqualTo(1);
+			assertThat(ScriptedHuggingFace.count(this.hf, "/v1/chat/completions")).as("cached").isEqualTo(1);
 		});
-		mockwebserver3.RecordedRequest request;
-		do {
-			request = this.hf.server.takeRequest();
-		}
-		while (!request.getTarget().equals("/v1/chat/completions"));
-		assertThat(request.getBody().utf8()).contains("\"max_tokens\":1");
+		assertThat(this.hf.calls(ScriptedHuggingFace.CHAT_ID)).singleElement()
+			.satisfies((probe) -> assertThat(probe.bodyText()).contains("\"max_tokens\":1"));
 	}
 
 	@Test
@@ -146,7 +143,7 @@ class HfObservabilityTests {
 
 	@Test
 	void tokenIsDownOn401() {
-		this.hf.whoamiStatus = 401;
+		this.hf.whoamiFails(401);
 		this.contextRunner.run((context) -> {
 			Health token = health(context, "token");
 			assertThat(token.getStatus()).isEqualTo(Status.DOWN);
@@ -156,21 +153,21 @@ class HfObservabilityTests {
 
 	@Test
 	void tokenIsUnknownOn429AndTheCheckIsCached() {
-		this.hf.whoamiStatus = 429;
+		this.hf.whoamiFails(429);
 		this.contextRunner.run((context) -> {
 			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UNKNOWN);
-			this.hf.whoamiStatus = 200;
+			this.hf.whoami("jane");
 			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UNKNOWN);
-			assertThat(this.hf.count("/api/whoami-v2")).isEqualTo(1);
+			assertThat(ScriptedHuggingFace.count(this.hf, "/api/whoami-v2")).isEqualTo(1);
 		});
 	}
 
 	@Test
 	void tokenCheckIsRepeatedOnceItsTimeToLiveHasPassed() {
-		this.hf.whoamiStatus = 429;
+		this.hf.whoamiFails(429);
 		this.contextRunner.withPropertyValues("hf.inference.health.token-ttl=1ns").run((context) -> {
 			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UNKNOWN);
-			this.hf.whoamiStatus = 200;
+			this.hf.whoami("jane");
 			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UP);
 		});
 	}
@@ -184,14 +181,14 @@ class HfObservabilityTests {
 				Health token = health(context, "token");
 				assertThat(token.getStatus()).isEqualTo(Status.UNKNOWN);
 				assertThat(token.getDetails()).containsEntry("configured", false);
-				assertThat(this.hf.count("/api/whoami-v2")).isZero();
+				assertThat(ScriptedHuggingFace.count(this.hf, "/api/whoami-v2")).isZero();
 			});
 	}
 
 	@Test
 	void providerInErrorAndUnreachableEndpointAreDown() {
-		this.hf.hfInferenceStatus = "error";
-		this.hf.endpointHealthStatus = 503;
+		this.hf.model(ScriptedHuggingFace.SENTIMENT_ID).providerStatus("hf-inference", "error");
+		this.hf.endpoint("tgi").health(503);
 		this.contextRunner.run((context) -> {
 			Health sentiment = health(context, "sentiment");
 			assertThat(sentiment.getStatus()).isEqualTo(Status.DOWN);
@@ -203,7 +200,7 @@ class HfObservabilityTests {
 
 	@Test
 	void openCircuitMakesItsTargetDown() {
-		this.hf.sentimentStatus = 500;
+		ScriptedHuggingFace.sentiment(this.hf).reset().fails(500, "broken");
 		this.contextRunner
 			.withPropertyValues("hf.inference.retry.enabled=false", "hf.inference.circuit-breaker.failure-threshold=1")
 			.run((context) -> {
@@ -221,7 +218,7 @@ class HfObservabilityTests {
 
 	@Test
 	void changedServedRevisionIsFlaggedAsDriftEverywhere(CapturedOutput output) {
-		this.hf.servedSha = "fff9999";
+		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf).reset()).withHeader("x-sha", "fff9999");
 		this.contextRunner.run((context) -> {
 			classify(context);
 			classify(context);
@@ -231,7 +228,7 @@ class HfObservabilityTests {
 			JsonNode model = endpointJson(context).path("models").path("sentiment");
 			assertThat(model.path("drift").asBoolean()).isTrue();
 			assertThat(model.path("lastServedRevision").asString()).isEqualTo("fff9999");
-			assertThat(model.path("pinnedRevision").asString()).isEqualTo(MockHuggingFace.PINNED_SHA);
+			assertThat(model.path("pinnedRevision").asString()).isEqualTo(ScriptedHuggingFace.PINNED_SHA);
 			assertThat(meters(context).get("hf.client.revision.drift").tags("hf.model", "sentiment").gauge().value())
 				.isEqualTo(1.0);
 		});
@@ -240,7 +237,7 @@ class HfObservabilityTests {
 
 	@Test
 	void hubRevisionOtherThanThePinIsDrift() {
-		this.hf.hubSha = "9999999aaa";
+		this.hf.model(ScriptedHuggingFace.SENTIMENT_ID).servesRevision("9999999aaa");
 		this.contextRunner.run((context) -> {
 			Health sentiment = health(context, "sentiment");
 			assertThat(sentiment.getStatus()).isEqualTo(Status.UP);
@@ -250,8 +247,8 @@ class HfObservabilityTests {
 
 	@Test
 	void endpointServingAnotherCommitIsDrift() {
-		this.hf.endpointSha = "1111111";
-		this.contextRunner.withPropertyValues("hf.inference.models.tgi.revision=" + MockHuggingFace.PINNED_SHA)
+		this.hf.endpoint("tgi").servesRevision("1111111");
+		this.contextRunner.withPropertyValues("hf.inference.models.tgi.revision=" + ScriptedHuggingFace.PINNED_SHA)
 			.run((context) -> {
 				Health tgi = health(context, "tgi");
 				assertThat(tgi.getDetails()).containsEntry("drift", true)
@@ -262,7 +259,7 @@ class HfObservabilityTests {
 
 	@Test
 	void onRevisionMismatchFailFailsTheCall() {
-		this.hf.servedSha = "fff9999";
+		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf).reset()).withHeader("x-sha", "fff9999");
 		this.contextRunner.withPropertyValues("hf.inference.models.sentiment.on-revision-mismatch=fail")
 			.run((context) -> assertThatExceptionOfType(HfRevisionMismatchException.class)
 				.isThrownBy(() -> classify(context)));
@@ -270,14 +267,14 @@ class HfObservabilityTests {
 
 	@Test
 	void metersCarryPerModelTagsAfterRealCalls() {
-		this.hf.sentimentFailuresLeft.set(1);
+		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf).reset().fails(429));
 		this.contextRunner.run((context) -> {
 			classify(context);
 			chat(context);
 			MeterRegistry meters = meters(context);
 			assertThat(meters.get("gen_ai.client.operation")
 				.tags("hf.model", "sentiment", "gen_ai.operation.name", "text-classification", "gen_ai.request.model",
-						MockHuggingFace.SENTIMENT_ID, "hf.provider", "hf-inference", "outcome", "SUCCESS")
+						ScriptedHuggingFace.SENTIMENT_ID, "hf.provider", "hf-inference", "outcome", "SUCCESS")
 				.timer()
 				.count()).isEqualTo(1);
 			assertThat(meters.get("gen_ai.client.operation").tags("hf.model", "chat", "hf.provider", "auto").timer().count())
@@ -334,10 +331,10 @@ class HfObservabilityTests {
 			assertThat(json.path("tokenConfigured").asBoolean()).isTrue();
 			assertThat(json.path("models").propertyNames()).containsExactly("sentiment", "chat", "tgi");
 			JsonNode sentiment = json.path("models").path("sentiment");
-			assertThat(sentiment.path("id").asString()).isEqualTo(MockHuggingFace.SENTIMENT_ID);
+			assertThat(sentiment.path("id").asString()).isEqualTo(ScriptedHuggingFace.SENTIMENT_ID);
 			assertThat(sentiment.path("task").asString()).isEqualTo("text-classification");
 			assertThat(sentiment.path("onRevisionMismatch").asString()).isEqualTo("warn");
-			assertThat(sentiment.path("lastServedRevision").asString()).isEqualTo(MockHuggingFace.PINNED_SHA + "def");
+			assertThat(sentiment.path("lastServedRevision").asString()).isEqualTo(ScriptedHuggingFace.SERVED_SHA);
 			assertThat(sentiment.path("drift").asBoolean()).isFalse();
 			assertThat(sentiment.path("calls").asLong()).isEqualTo(1);
 			assertThat(sentiment.path("errors").asLong()).isZero();
@@ -352,8 +349,8 @@ class HfObservabilityTests {
 
 	@Test
 	void theTokenAppearsNowhere(CapturedOutput output) {
-		this.hf.servedSha = "fff9999";
-		this.hf.sentimentFailuresLeft.set(1);
+		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf).reset().fails(429))
+			.withHeader("x-sha", "fff9999");
 		this.contextRunner.withPropertyValues("hf.inference.health.token-ttl=1ns", "hf.inference.health.model-ttl=1ns",
 				"hf.inference.models.broken.id=org/broken",
 				"hf.inference.models.broken.provider=hf-inference", "hf.inference.models.broken.retry.enabled=false")
@@ -373,8 +370,8 @@ class HfObservabilityTests {
 				for (String name : List.of("token", "sentiment", "chat", "tgi", "broken")) {
 					everything.append(json.writeValueAsString(health(context, name).getDetails()));
 				}
-				this.hf.whoamiStatus = 401;
-				this.hf.hfInferenceStatus = "error";
+				this.hf.whoamiFails(401);
+				this.hf.model(ScriptedHuggingFace.SENTIMENT_ID).providerStatus("hf-inference", "error");
 				everything.append(json.writeValueAsString(health(context, "token").getDetails()));
 				everything.append(json.writeValueAsString(health(context, "sentiment").getDetails()));
 				everything.append(endpointJson(context));

@@ -1,9 +1,10 @@
 package io.github.hfinference.samples.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,37 +14,44 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.github.hfinference.core.task.TextClassification;
+import io.github.hfinference.test.AutoConfigureHfInferenceStub;
+import io.github.hfinference.test.HfInferenceStub;
+import io.github.hfinference.test.StubCall;
+
+import static io.github.hfinference.test.HfAnswers.label;
+import static io.github.hfinference.test.HfInferenceAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the web sample on a random port with a fake token and a local stand-in for the
- * Hugging Face router, and exercises every endpoint. Embeddings and similarity are real:
+ * Starts the web sample on a random port with a fake token and the Hugging Face stub of
+ * {@code hf-inference-test}, and exercises every endpoint. Embeddings and similarity are real:
  * the bundled all-MiniLM-L6-v2 runs in process.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "hf.inference.models.sentiment.retry.enabled=false")
 @AutoConfigureWebTestClient
+@AutoConfigureHfInferenceStub
 class SampleWebApplicationTests {
 
-	private static final FakeHuggingFace huggingFace = new FakeHuggingFace();
+	static final String SENTIMENT = "distilbert/distilbert-base-uncased-finetuned-sst-2-english";
+
+	static final String CHAT = "meta-llama/Llama-3.1-8B-Instruct";
 
 	@Autowired
 	private WebTestClient client;
 
-	@DynamicPropertySource
-	static void huggingFace(DynamicPropertyRegistry registry) {
-		registry.add("hf.inference.base-url", huggingFace::url);
-		registry.add("hf.inference.hub-url", huggingFace::url);
-		registry.add("hf.inference.token", () -> "hf_test");
-	}
+	@Autowired
+	private HfInferenceStub huggingFace;
 
-	@AfterAll
-	static void stopHuggingFace() {
-		huggingFace.close();
+	@BeforeEach
+	void scriptModels() {
+		this.huggingFace.whoami("sample-user");
+		this.huggingFace.model(SENTIMENT).task(TextClassification.TASK)
+			.answers(List.of(label("POSITIVE", 0.9998), label("NEGATIVE", 0.0002)));
+		this.huggingFace.model(CHAT).chat().streams("Hel", "lo", "!");
 	}
 
 	@Test
@@ -78,15 +86,17 @@ class SampleWebApplicationTests {
 			.expectBody()
 			.jsonPath("$[0].label").isEqualTo("POSITIVE")
 			.jsonPath("$[0].score").isEqualTo(0.9998);
-		assertThat(huggingFace.requests()).anySatisfy((request) -> {
-			assertThat(request.getTarget()).isEqualTo(FakeHuggingFace.SENTIMENT_PATH);
-			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
-		});
+		assertThat(this.huggingFace).receivedCalls(SENTIMENT).hasSize(1).first()
+			.hasPath("/hf-inference/models/" + SENTIMENT)
+			.hasBearerToken("hf_test");
 	}
 
 	@Test
 	void anUpstreamRateLimitIsA429ProblemWithRetryAfter() {
-		this.client.post().uri("/api/sentiment").bodyValue(Map.of("text", "trigger-429"))
+		this.huggingFace.model(SENTIMENT).task(TextClassification.TASK)
+			.reset()
+			.fails(429).retryAfter(Duration.ofSeconds(7));
+		this.client.post().uri("/api/sentiment").bodyValue(Map.of("text", "Too often"))
 			.exchange()
 			.expectStatus().isEqualTo(429)
 			.expectHeader().valueEquals("Retry-After", "7")
@@ -96,12 +106,13 @@ class SampleWebApplicationTests {
 			.jsonPath("$.detail")
 			.value((String detail) -> assertThat(detail).startsWith("Rate limit reached. Please retry later."))
 			.jsonPath("$.upstreamStatus").isEqualTo(429)
-			.jsonPath("$.requestId").isEqualTo("req-429");
+			.jsonPath("$.requestId").value((String id) -> assertThat(id).startsWith("stub-"));
 	}
 
 	@Test
 	void anUpstreamErrorIsA502ProblemWithTheServersMessageAndRequestId() {
-		this.client.post().uri("/api/sentiment").bodyValue(Map.of("text", "trigger-403"))
+		this.huggingFace.model(SENTIMENT).task(TextClassification.TASK).reset().fails(403);
+		this.client.post().uri("/api/sentiment").bodyValue(Map.of("text", "Forbidden"))
 			.exchange()
 			.expectStatus().isEqualTo(502)
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -112,7 +123,7 @@ class SampleWebApplicationTests {
 			.value((String detail) -> assertThat(detail)
 				.startsWith("This authentication method does not have sufficient permissions"))
 			.jsonPath("$.upstreamStatus").isEqualTo(403)
-			.jsonPath("$.requestId").isEqualTo("req-403")
+			.jsonPath("$.requestId").value((String id) -> assertThat(id).startsWith("stub-"))
 			.jsonPath("$.exception").isEqualTo("HfForbiddenException");
 	}
 
@@ -128,15 +139,7 @@ class SampleWebApplicationTests {
 
 	@Test
 	void chatStreamSendsTextDeltasThenDone() {
-		List<ServerSentEvent<String>> events = this.client.get().uri("/api/chat/stream?message=Say hello")
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchange()
-			.expectStatus().isOk()
-			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-			})
-			.getResponseBody()
-			.collectList()
-			.block(java.time.Duration.ofSeconds(30));
+		List<ServerSentEvent<String>> events = chatStream(this.client, "Say hello");
 		assertThat(events).extracting(ServerSentEvent::event).containsExactly("delta", "delta", "delta", "done");
 		assertThat(events.subList(0, 3)).extracting(ServerSentEvent::data).containsExactly("Hel", "lo", "!");
 	}
@@ -153,7 +156,6 @@ class SampleWebApplicationTests {
 
 	@Test
 	void healthIsUpWithTheTokenAndEveryModel() {
-		long inferenceCallsBefore = inferenceCalls();
 		this.client.get().uri("/actuator/health")
 			.exchange()
 			.expectStatus().isOk()
@@ -163,14 +165,7 @@ class SampleWebApplicationTests {
 			.jsonPath("$.components.hf.components.token.details.owner").isEqualTo("sample-user")
 			.jsonPath("$.components.hf.components.sentiment.status").isEqualTo("UP")
 			.jsonPath("$.components.hf.components.embed.status").isEqualTo("UP");
-		assertThat(inferenceCalls()).as("health checks never run inference").isEqualTo(inferenceCallsBefore);
-	}
-
-	private static long inferenceCalls() {
-		return huggingFace.requests()
-			.stream()
-			.filter((request) -> "POST".equals(request.getMethod()))
-			.count();
+		assertThat(this.huggingFace.calls()).as("health checks never run inference").noneMatch(StubCall::isInference);
 	}
 
 	@Test
@@ -207,6 +202,24 @@ class SampleWebApplicationTests {
 			.expectStatus().isOk()
 			.expectBody(String.class)
 			.value((html) -> assertThat(html).contains("/api/chat/stream", "/api/embeddings"));
+	}
+
+	/**
+	 * The server-sent events of the sample's chat stream for one message.
+	 * @param client the client of the running sample
+	 * @param message the user's message
+	 * @return every event, the last one included
+	 */
+	static List<ServerSentEvent<String>> chatStream(WebTestClient client, String message) {
+		return client.get().uri("/api/chat/stream?message={message}", message)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus().isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			})
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(30));
 	}
 
 	private Map<String, Object> postForMap(String uri, Object body) {

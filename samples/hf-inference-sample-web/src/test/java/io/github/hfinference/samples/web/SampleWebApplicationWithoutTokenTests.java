@@ -3,7 +3,6 @@ package io.github.hfinference.samples.web;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,9 +12,10 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.github.hfinference.test.AutoConfigureHfInferenceStub;
+import io.github.hfinference.test.HfInferenceStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,25 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The web sample on a machine with no Hugging Face token: local tasks work, remote ones
  * answer a problem detail that says how to configure a token, and nothing is sent out.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hf.inference.token=")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@AutoConfigureHfInferenceStub(token = "")
 class SampleWebApplicationWithoutTokenTests {
-
-	private static final FakeHuggingFace huggingFace = new FakeHuggingFace();
 
 	@Autowired
 	private WebTestClient client;
 
-	@DynamicPropertySource
-	static void huggingFace(DynamicPropertyRegistry registry) {
-		registry.add("hf.inference.base-url", huggingFace::url);
-		registry.add("hf.inference.hub-url", huggingFace::url);
-	}
-
-	@AfterAll
-	static void stopHuggingFace() {
-		huggingFace.close();
-	}
+	@Autowired
+	private HfInferenceStub huggingFace;
 
 	@Test
 	void localSimilarityStillWorks() {
@@ -80,7 +71,7 @@ class SampleWebApplicationWithoutTokenTests {
 				.containsEntry("title", "Hugging Face token not configured");
 			assertThat((String) event.data().get("detail")).contains("hf.inference.token", "HF_TOKEN");
 		});
-		assertThat(huggingFace.requests()).isEmpty();
+		assertThat(this.huggingFace.calls()).isEmpty();
 	}
 
 	private void assertMissingTokenProblem(WebTestClient.RequestHeadersSpec<?> request) {
@@ -98,7 +89,7 @@ class SampleWebApplicationWithoutTokenTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\tat ", ".java:");
-		assertThat(huggingFace.requests()).isEmpty();
+		assertThat(this.huggingFace.calls()).isEmpty();
 	}
 
 }

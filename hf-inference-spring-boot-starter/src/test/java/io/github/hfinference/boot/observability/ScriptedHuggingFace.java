@@ -1,0 +1,79 @@
+package io.github.hfinference.boot.observability;
+
+import java.util.List;
+
+import io.github.hfinference.core.task.ClassificationOutput;
+import io.github.hfinference.core.task.TextClassification;
+import io.github.hfinference.core.task.chat.ChatCompletionOutput;
+import io.github.hfinference.core.task.chat.ChatMessage;
+import io.github.hfinference.core.task.chat.Usage;
+import io.github.hfinference.test.HfInferenceStub;
+import io.github.hfinference.test.TaskScript;
+
+import static io.github.hfinference.test.HfAnswers.label;
+
+/**
+ * The Hugging Face the observability tests run against: the stub of
+ * {@code hf-inference-test} with a pinned sentiment model on hf-inference, a chat model
+ * on two providers (one in error, one with a published price), a TGI endpoint and a token
+ * owned by {@code jane}.
+ */
+final class ScriptedHuggingFace {
+
+	static final String SENTIMENT_ID = "distilbert/sst2";
+
+	static final String SENTIMENT_PATH = "/hf-inference/models/" + SENTIMENT_ID;
+
+	static final String CHAT_ID = "meta-llama/Llama-3.1-8B-Instruct";
+
+	static final String PINNED_SHA = "abc1234";
+
+	/** What the Hub and the sentiment answers report: a commit the pin is a prefix of. */
+	static final String SERVED_SHA = PINNED_SHA + "def";
+
+	private ScriptedHuggingFace() {
+	}
+
+	static HfInferenceStub start() {
+		HfInferenceStub stub = HfInferenceStub.start().whoami("jane");
+		stub.model(SENTIMENT_ID).servesRevision(SERVED_SHA);
+		answers(sentiment(stub));
+		stub.model(CHAT_ID)
+			.servedBy("together", "novita")
+			.providerStatus("novita", "error")
+			.pricing("together", 0.5, 2.0)
+			.chat()
+			.answers(new ChatCompletionOutput("c1", 1732000000L, CHAT_ID, null,
+					List.of(new ChatCompletionOutput.Choice(0, ChatMessage.assistant("Paris."), "stop", null)),
+					new Usage(12, 3, 15)));
+		stub.endpoint("tgi").servesRevision(PINNED_SHA);
+		return stub;
+	}
+
+	/** The sentiment model's script. */
+	static TaskScript<List<ClassificationOutput>> sentiment(HfInferenceStub stub) {
+		return stub.model(SENTIMENT_ID).task(TextClassification.TASK);
+	}
+
+	/**
+	 * Adds the sentiment model's usual answer, with a compute time and a request id.
+	 * @param script the sentiment script
+	 * @return the script
+	 */
+	static TaskScript<List<ClassificationOutput>> answers(TaskScript<List<ClassificationOutput>> script) {
+		return script.answers(List.of(label("POSITIVE", 0.99)))
+			.withHeader("x-compute-time", "0.125")
+			.withHeader("x-request-id", "req-sentiment");
+	}
+
+	/**
+	 * How many requests went to a path.
+	 * @param stub the stub
+	 * @param path the path, without query
+	 * @return the count
+	 */
+	static long count(HfInferenceStub stub, String path) {
+		return stub.calls().stream().filter((call) -> call.path().equals(path)).count();
+	}
+
+}
