@@ -11,9 +11,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
+import io.github.hfinference.test.HfInferenceStub;
+
 /**
  * Base of the tests that drive the sample's page in Debian's headless Chromium: the sample
- * on a random port, Hugging Face replaced by a local stand-in, one browser per application
+ * on a random port, Hugging Face replaced by the {@code hf-inference-test} stub, one browser per application
  * context, and the page opened afresh before each test. Buttons have ids {@code X-button}
  * and show their result in {@code X-out}. Subclasses declare
  * {@code @DisabledIfSystemProperty(named = HeadlessChromium.SKIP_PROPERTY, ...)} (JUnit
@@ -31,7 +33,7 @@ abstract class SamplePageBrowserTest {
 	HeadlessChromium browser;
 
 	@Autowired
-	FakeHuggingFace huggingFace;
+	HfInferenceStub huggingFace;
 
 	@LocalServerPort
 	private int port;
@@ -43,7 +45,7 @@ abstract class SamplePageBrowserTest {
 
 	@BeforeEach
 	void openPage() {
-		this.huggingFace.requests().clear();
+		this.huggingFace.reset();
 		this.browser.open(url("/"));
 	}
 
@@ -75,15 +77,15 @@ abstract class SamplePageBrowserTest {
 	static class Browser {
 
 		@Bean(destroyMethod = "close")
-		FakeHuggingFace huggingFace() {
-			return new FakeHuggingFace();
+		HfInferenceStub huggingFace() {
+			return HfInferenceStub.start();
 		}
 
 		@Bean
-		DynamicPropertyRegistrar huggingFaceUrls(FakeHuggingFace huggingFace) {
+		DynamicPropertyRegistrar huggingFaceUrls(HfInferenceStub huggingFace) {
 			return (registry) -> {
-				registry.add("hf.inference.base-url", huggingFace::url);
-				registry.add("hf.inference.hub-url", huggingFace::url);
+				registry.add("hf.inference.base-url", () -> huggingFace.baseUrl().toString());
+				registry.add("hf.inference.hub-url", () -> huggingFace.hubUrl().toString());
 			};
 		}
 

@@ -1,9 +1,19 @@
 package io.github.hfinference.samples.web;
 
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import org.springframework.test.context.TestPropertySource;
+
+import io.github.hfinference.core.task.TextClassification;
+
+import static io.github.hfinference.samples.web.SampleWebApplicationTests.CHAT;
+import static io.github.hfinference.samples.web.SampleWebApplicationTests.SENTIMENT;
+import static io.github.hfinference.test.HfAnswers.label;
+import static io.github.hfinference.test.HfInferenceAssertions.assertThat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,12 +26,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 		disabledReason = "browser tests skipped by -D" + HeadlessChromium.SKIP_PROPERTY + "=true")
 class SamplePageWithTokenInBrowserTests extends SamplePageBrowserTest {
 
+	@BeforeEach
+	void scriptHuggingFace() {
+		this.huggingFace.model(SENTIMENT).task(TextClassification.TASK)
+			.answers(List.of(label("POSITIVE", 0.9998), label("NEGATIVE", 0.0002)));
+		this.huggingFace.model(CHAT).chat().streams("Hel", "lo", "!");
+	}
+
 	@Test
 	void classifyShowsTheLabelsFromHuggingFace() {
 		String shown = click("sentiment-button");
 		assertThat(shown).startsWith("200").contains("\"label\": \"POSITIVE\"", "\"score\": 0.9998");
-		assertThat(this.huggingFace.requests())
-			.anySatisfy((request) -> assertThat(request.getTarget()).isEqualTo(FakeHuggingFace.SENTIMENT_PATH));
+		assertThat(this.huggingFace).receivedCalls(SENTIMENT).hasSize(1).first()
+			.hasPath("/hf-inference/models/" + SENTIMENT)
+			.hasBearerToken("hf_test");
 		assertThat(this.browser.consoleErrors()).isEmpty();
 	}
 
@@ -33,7 +51,9 @@ class SamplePageWithTokenInBrowserTests extends SamplePageBrowserTest {
 
 	@Test
 	void anUpstreamErrorShowsTheServersMessage() {
-		this.browser.type("sentiment-text", "trigger-403");
+		this.huggingFace.reset();
+		this.huggingFace.model(SENTIMENT).task(TextClassification.TASK)
+			.fails(403, "This authentication method does not have sufficient permissions");
 		String shown = click("sentiment-button");
 		assertThat(shown).startsWith("502 Hugging Face returned an error\n")
 			.contains("This authentication method does not have sufficient permissions");

@@ -50,7 +50,7 @@ class SamplePageWithoutTokenInBrowserTests extends SamplePageBrowserTest {
 		assertThat(Pattern.compile("… \\(384\\)").matcher(shown).results()).as("one 384-long vector per line")
 			.hasSize(2);
 		assertThat(this.browser.consoleErrors()).isEmpty();
-		assertThat(this.huggingFace.requests()).isEmpty();
+		assertThat(this.huggingFace.calls()).isEmpty();
 	}
 
 	@Test
@@ -65,7 +65,7 @@ class SamplePageWithoutTokenInBrowserTests extends SamplePageBrowserTest {
 		assertThat(scores).as("scores shown in '%s'", shown).hasSize(2);
 		assertThat(scores.get(0)).as("the kitten sentence").isGreaterThan(0.4).isGreaterThan(scores.get(1) + 0.3);
 		assertThat(this.browser.consoleErrors()).isEmpty();
-		assertThat(this.huggingFace.requests()).isEmpty();
+		assertThat(this.huggingFace.calls()).isEmpty();
 	}
 
 	@Test
@@ -73,14 +73,14 @@ class SamplePageWithoutTokenInBrowserTests extends SamplePageBrowserTest {
 		assertMissingTokenProblem(click("sentiment-button"));
 		assertThat(this.browser.consoleErrors()).singleElement()
 			.satisfies((error) -> assertThat(error).startsWith(url("/api/sentiment")).contains("status of 503"));
-		assertThat(this.huggingFace.requests()).isEmpty();
+		assertThat(this.huggingFace.calls()).isEmpty();
 	}
 
 	@Test
 	void sendShowsTheMissingTokenProblemFromTheChatStream() {
 		assertMissingTokenProblem(click("chat-button"));
 		assertThat(this.browser.consoleErrors()).isEmpty();
-		assertThat(this.huggingFace.requests()).isEmpty();
+		assertThat(this.huggingFace.calls()).isEmpty();
 	}
 
 	@Test
@@ -91,7 +91,7 @@ class SamplePageWithoutTokenInBrowserTests extends SamplePageBrowserTest {
 		Path screenshot = this.browser.screenshot(SCREENSHOT);
 		assertThat(Files.readAllBytes(screenshot)).startsWith(0x89, 'P', 'N', 'G').hasSizeGreaterThan(10_000);
 		assertThat(this.browser.consoleErrors()).allSatisfy((error) -> assertThat(error).contains("status of 503"));
-		assertThat(this.huggingFace.requests()).isEmpty();
+		assertThat(this.huggingFace.calls()).isEmpty();
 	}
 
 	private static void assertMissingTokenProblem(String shown) {
