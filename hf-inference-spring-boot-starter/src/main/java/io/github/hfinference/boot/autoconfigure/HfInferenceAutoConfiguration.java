@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -80,8 +81,11 @@ public final class HfInferenceAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	HfModelProxyFactory hfModelProxyFactory(HfInferenceClient client, HfModelRegistry modelRegistry,
-			ObjectProvider<HfModelProxyFactoryCustomizer> customizers) {
-		HfModelProxyFactory.Builder builder = HfModelProxyFactory.builder(client).modelResolver(modelRegistry);
+			ObjectProvider<HfModelProxyFactoryCustomizer> customizers, BeanFactory beanFactory) {
+		// @UseTools classes are the application's beans, looked up when a tool first runs
+		HfModelProxyFactory.Builder builder = HfModelProxyFactory.builder(client)
+			.modelResolver(modelRegistry)
+			.toolResolver(beanFactory::getBean);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
