@@ -201,9 +201,16 @@ final class HfModelMethodParser {
 					+ SHAPE);
 		}
 		List<Binding> matches = tasks.stream()
-			.map((task) -> attempt(method, signature, valueType, task).binding())
+			.map((task) -> attempt(method, signature, valueType, task, false).binding())
 			.filter((binding) -> binding != null)
 			.toList();
+		if (matches.isEmpty()) {
+			matches = tasks.stream()
+				.filter(Conversions::takesMessages)
+				.map((task) -> attempt(method, signature, valueType, task, true).binding())
+				.filter((binding) -> binding != null)
+				.toList();
+		}
 		if (matches.size() == 1) {
 			return matches.get(0);
 		}
@@ -234,8 +241,18 @@ final class HfModelMethodParser {
 				+ "; name one with @InferenceTask or configure a task for " + this.modelName);
 	}
 
-	@SuppressWarnings("unchecked")
 	private Attempt attempt(Method method, Signature signature, Returned returned, Task<?, ?, ?> task) {
+		return attempt(method, signature, returned, task, true);
+	}
+
+	/**
+	 * Binds a method to one task; a chat method returning a record or POJO binds to a
+	 * typed answer only when {@code typedAnswers} (the task was named, or no other task
+	 * matched).
+	 */
+	@SuppressWarnings("unchecked")
+	private Attempt attempt(Method method, Signature signature, Returned returned, Task<?, ?, ?> task,
+			boolean typedAnswers) {
 		List<Integer> parameters = signature.others().stream()
 			.filter((index) -> isParameters(task, signature, index))
 			.toList();
@@ -273,14 +290,12 @@ final class HfModelMethodParser {
 							.collect(Collectors.joining(", ")), true);
 			}
 			Function<Flux<Object>, Flux<?>> chunkConversion = Conversions.chunks(streaming, valueType);
-			if (chunkConversion == null && Conversions.takesMessages(task)) {
-				return Attempt.failed("streams " + TypeNames.of(valueType) + ", but a typed (structured output) chat "
-						+ "answer cannot stream: it is read once complete; return Mono<" + TypeNames.of(valueType)
-						+ "> or " + TypeNames.of(valueType) + ", or stream Flux<String> or Flux<ChatCompletionChunk>", true);
-			}
 			if (chunkConversion == null) {
 				return Attempt.failed("streams " + TypeNames.of(valueType) + ", but task " + task.id()
-						+ " streams " + TypeNames.of(streaming.chunkType()) + " (or their text as String)", true);
+						+ " streams " + TypeNames.of(streaming.chunkType()) + " (or their text as String)"
+						+ (Conversions.takesMessages(task) ? "; a typed (structured output) chat answer cannot stream, "
+								+ "it is read once complete: return Mono<" + TypeNames.of(valueType) + "> or "
+								+ TypeNames.of(valueType) : ""), true);
 			}
 			return new Attempt(new Binding((Task<Object, Object, Object>) task, input,
 					parameters.isEmpty() ? -1 : parameters.get(0), signature.options(), inputConversion,
@@ -289,7 +304,7 @@ final class HfModelMethodParser {
 		}
 		Function<Object, Object> resultConversion = Conversions.result(task, valueType);
 		StructuredOutput<Object> structured = null;
-		if (resultConversion == null && Conversions.takesMessages(task)) {
+		if (resultConversion == null && typedAnswers && Conversions.takesMessages(task)) {
 			try {
 				structured = HfChatClient.structuredOutput(valueType.getType());
 			}

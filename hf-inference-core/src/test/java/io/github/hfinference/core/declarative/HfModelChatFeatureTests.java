@@ -162,8 +162,9 @@ class HfModelChatFeatureTests {
 	void aTypedAnswerCannotStreamAndTheStartupErrorNamesTheMethod() {
 		assertThatExceptionOfType(HfModelDefinitionException.class)
 			.isThrownBy(() -> this.factory.createClient(StreamingExtractor.class))
-			.withMessageContaining("method extract(String): streams HfModelChatFeatureTests.Invoice, but a typed "
-					+ "(structured output) chat answer cannot stream");
+			.withMessageContaining("method extract(String): streams HfModelChatFeatureTests.Invoice, but task "
+					+ "chat-completion streams ChatCompletionChunk (or their text as String); a typed (structured output) "
+					+ "chat answer cannot stream, it is read once complete: return Mono<HfModelChatFeatureTests.Invoice>");
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package io.github.hfinference.core.replay;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import jakarta.validation.constraints.NotNull;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +34,7 @@ import io.github.hfinference.core.task.chat.ChatCompletionChunk;
 import io.github.hfinference.core.task.chat.ChatMessage;
 import io.github.hfinference.core.task.chat.ChatStreams;
 
-import static io.github.hfinference.core.replay.ReplaySupport.assertSameJson;
 import static io.github.hfinference.core.replay.ReplaySupport.json;
-import static io.github.hfinference.core.replay.ReplaySupport.recordedResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -252,19 +248,11 @@ class ChatToolsAndTypedAnswerReplayTests {
 	}
 
 	List<Interaction> serve(String cassette) {
-		List<Interaction> exchange = Recordings.cassetteFile("chat-recordings",
-				Path.of("src/test/resources/chat-recordings", cassette));
-		exchange.forEach((interaction) -> this.server.enqueue(recordedResponse(interaction)));
-		return exchange;
+		return ReplaySupport.serveCassette(this.server, cassette);
 	}
 
 	void assertSent(List<Interaction> exchange) throws InterruptedException {
-		assertThat(this.server.getRequestCount()).as("requests sent").isEqualTo(exchange.size());
-		for (Interaction interaction : exchange) {
-			RecordedRequest sent = this.server.takeRequest();
-			assertThat(sent.getTarget()).isEqualTo(interaction.uri().getRawPath());
-			assertSameJson(json(sent.getBody().toByteArray()), interaction.requestJson(), interaction.source());
-		}
+		ReplaySupport.assertSentAsRecorded(this.server, exchange);
 	}
 
 	record Invoice(@JsonProperty("invoice_number") @JsonPropertyDescription("The invoice's number") @NotNull String number,
