@@ -159,6 +159,32 @@ class HfModelChatFeatureTests {
 	}
 
 	@Test
+	void aStreamingChatMethodWithToolsStreamsTheTextOfEveryRound() throws InterruptedException {
+		this.server.enqueue(sse("data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Adding. \","
+				+ "\"tool_calls\":[{\"index\":0,\"id\":\"s1\",\"type\":\"function\",\"function\":{\"name\":\"add\","
+				+ "\"arguments\":\"{\\\"a\\\":4,\"}}]}}]}\n\n"
+				+ "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":"
+				+ "\"\\\"b\\\":5}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n"));
+		this.server.enqueue(sse("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"9\"},\"finish_reason\":\"stop\"}]}\n\n"
+				+ "data: [DONE]\n\n"));
+		HfModelProxyFactory withTools = HfModelProxyFactory.builder(this.client)
+			.modelResolver(ModelResolver.of(Map.of("vision", new ConfiguredModel(ModelDefinition.builder("vision")
+				.id("Qwen/Qwen2.5-VL-7B-Instruct")
+				.target(new InferenceTarget.Router("hf-inference"))
+				.build(), ChatCompletion.TASK))))
+			.tools(new Calculator())
+			.build();
+
+		StepVerifier.create(withTools.createClient(Calculating.class).stream("4+5?"))
+			.expectNext("Adding. ", "9")
+			.expectComplete()
+			.verify(WAIT);
+		this.server.takeRequest();
+		assertThat(this.server.takeRequest().getBody().utf8())
+			.contains("{\"role\":\"tool\",\"content\":\"9\",\"tool_call_id\":\"s1\"}");
+	}
+
+	@Test
 	void aTypedAnswerCannotStreamAndTheStartupErrorNamesTheMethod() {
 		assertThatExceptionOfType(HfModelDefinitionException.class)
 			.isThrownBy(() -> this.factory.createClient(StreamingExtractor.class))
@@ -181,6 +207,10 @@ class HfModelChatFeatureTests {
 			.isThrownBy(() -> this.factory.createClient(BadTools.class))
 			.withMessageContaining("method ask(String): uses tools (@UseTools) that cannot be called: @HfTool method "
 					+ Uploader.class.getName() + ".upload: parameter #1 (Mono<String>) cannot be bound");
+	}
+
+	static MockResponse sse(String body) {
+		return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body).build();
 	}
 
 	static MockResponse json(String body) {
@@ -217,6 +247,8 @@ class HfModelChatFeatureTests {
 	interface Calculating {
 
 		String ask(String question);
+
+		Flux<String> stream(String question);
 
 	}
 

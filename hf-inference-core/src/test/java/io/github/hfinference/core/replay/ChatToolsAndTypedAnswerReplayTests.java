@@ -30,7 +30,9 @@ import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfStructuredOutputException;
 import io.github.hfinference.core.error.HfToolException;
 import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
+import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;
 import io.github.hfinference.core.task.chat.ChatStreams;
 
@@ -79,6 +81,21 @@ class ChatToolsAndTypedAnswerReplayTests {
 		assertThat(response.mode()).isEqualTo(ChatSettings.StructuredOutputMode.JSON_SCHEMA);
 		assertThat(response.repaired()).isFalse();
 		assertThat(response.metadata().promptTokens()).isEqualTo(120);
+	}
+
+	@Test
+	void aStreamedAnswerCarriesTheJsonSchemaAndItsAggregateBinds() throws Exception {
+		List<Interaction> exchange = serve("structured_output_stream.yaml");
+		StructuredOutput<Customer> customer = StructuredOutput.of(Customer.class);
+
+		ChatCompletionOutput whole = ChatStreams.aggregate(this.chat.stream(ChatRequest
+			.of(model("meta-llama/Llama-3.3-70B-Instruct"), List.of(ChatMessage.user("ACME, France")))
+			.withParameters(ChatCompletion.Parameters.builder().responseFormat(customer.responseFormat()).build())))
+			.block(WAIT);
+
+		assertSent(exchange);
+		assertThat(customer.parse(whole.content(), "meta-llama/Llama-3.3-70B-Instruct"))
+			.isEqualTo(new Customer("ACME", "FR"));
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import io.github.hfinference.boot.HfInferenceClientCustomizer;
 import io.github.hfinference.boot.HfModelProxyFactoryCustomizer;
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.chat.HfChatClient;
 import io.github.hfinference.core.declarative.HfModelProxyFactory;
 import io.github.hfinference.core.observation.InferenceCallListener;
 import io.github.hfinference.core.resilience.ResilienceListener;
@@ -76,6 +77,17 @@ public final class HfInferenceAutoConfiguration {
 					+ "be rejected; endpoints with their own credentials and in-process providers still work");
 		}
 		return client;
+	}
+
+	/**
+	 * Chat with tools and typed answers over the client.
+	 * @param client the client
+	 * @return the chat client
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	HfChatClient hfChatClient(HfInferenceClient client) {
+		return HfChatClient.of(client);
 	}
 
 	@Bean
