@@ -142,13 +142,7 @@ class HfModelChatFeatureTests {
 				+ "{\"id\":\"b\",\"type\":\"function\",\"function\":{\"name\":\"divide\",\"arguments\":\"{\\\"a\\\":1,\\\"b\\\":0}\"}}"
 				+ "]},\"finish_reason\":\"tool_calls\"}]}"));
 		this.server.enqueue(json(ANSWER.formatted("5, and 1/0 is undefined.")));
-		HfModelProxyFactory withTools = HfModelProxyFactory.builder(this.client)
-			.modelResolver(ModelResolver.of(Map.of("vision", new ConfiguredModel(ModelDefinition.builder("vision")
-				.id("Qwen/Qwen2.5-VL-7B-Instruct")
-				.target(new InferenceTarget.Router("hf-inference"))
-				.build(), ChatCompletion.TASK))))
-			.tools(new Calculator())
-			.build();
+		HfModelProxyFactory withTools = factoryWithTools(new Calculator());
 
 		assertThat(withTools.createClient(Calculating.class).ask("2+3 and 1/0?")).isEqualTo("5, and 1/0 is undefined.");
 
@@ -167,13 +161,7 @@ class HfModelChatFeatureTests {
 				+ "\"\\\"b\\\":5}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n"));
 		this.server.enqueue(sse("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"9\"},\"finish_reason\":\"stop\"}]}\n\n"
 				+ "data: [DONE]\n\n"));
-		HfModelProxyFactory withTools = HfModelProxyFactory.builder(this.client)
-			.modelResolver(ModelResolver.of(Map.of("vision", new ConfiguredModel(ModelDefinition.builder("vision")
-				.id("Qwen/Qwen2.5-VL-7B-Instruct")
-				.target(new InferenceTarget.Router("hf-inference"))
-				.build(), ChatCompletion.TASK))))
-			.tools(new Calculator())
-			.build();
+		HfModelProxyFactory withTools = factoryWithTools(new Calculator());
 
 		StepVerifier.create(withTools.createClient(Calculating.class).stream("4+5?"))
 			.expectNext("Adding. ", "9")
@@ -207,6 +195,17 @@ class HfModelChatFeatureTests {
 			.isThrownBy(() -> this.factory.createClient(BadTools.class))
 			.withMessageContaining("method ask(String): uses tools (@UseTools) that cannot be called: @HfTool method "
 					+ Uploader.class.getName() + ".upload: parameter #1 (Mono<String>) cannot be bound");
+	}
+
+	/** A factory like {@link #factory} whose {@code @UseTools} classes resolve to the given objects. */
+	HfModelProxyFactory factoryWithTools(Object... tools) {
+		return HfModelProxyFactory.builder(this.client)
+			.modelResolver(ModelResolver.of(Map.of("vision", new ConfiguredModel(ModelDefinition.builder("vision")
+				.id("Qwen/Qwen2.5-VL-7B-Instruct")
+				.target(new InferenceTarget.Router("hf-inference"))
+				.build(), ChatCompletion.TASK))))
+			.tools(tools)
+			.build();
 	}
 
 	static MockResponse sse(String body) {
