@@ -17,6 +17,10 @@ import reactor.core.publisher.Flux;
 import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceResponse;
+import io.github.hfinference.core.chat.ChatTool;
+import io.github.hfinference.core.chat.HfChatClient;
+import io.github.hfinference.core.chat.StructuredOutput;
+import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.declarative.HfModelMethod.Binding;
 import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.core.task.NoParameters;
@@ -47,13 +51,16 @@ final class HfModelMethodParser {
 
 	private final List<CallAdapter.Factory> callAdapterFactories;
 
+	private final Function<Class<?>, Object> toolResolver;
+
 	HfModelMethodParser(Class<?> type, ConfiguredModel model, String modelName, HfInferenceClient client,
-			List<CallAdapter.Factory> callAdapterFactories) {
+			List<CallAdapter.Factory> callAdapterFactories, Function<Class<?>, Object> toolResolver) {
 		this.type = type;
 		this.model = model;
 		this.modelName = modelName;
 		this.client = client;
 		this.callAdapterFactories = callAdapterFactories;
+		this.toolResolver = toolResolver;
 	}
 
 	/** The tasks a method may run: every known task and its batch variants. */
@@ -82,7 +89,31 @@ final class HfModelMethodParser {
 		Signature signature = signature(method);
 		Binding binding = bind(method, signature, new Returned(valueType, callAdapter.streaming()));
 		return new HfModelMethod(location(method), this.client, this.model.definition(), binding,
-				withMetadata, callAdapter);
+				withMetadata, callAdapter, tools(method, binding));
+	}
+
+	private List<ChatTool> tools(Method method, Binding binding) {
+		UseTools annotation = AnnotatedElementUtils.findMergedAnnotation(method, UseTools.class);
+		if (annotation == null) {
+			annotation = AnnotatedElementUtils.findMergedAnnotation(this.type, UseTools.class);
+		}
+		if (annotation == null) {
+			return List.of();
+		}
+		if (!Conversions.takesMessages(binding.task())) {
+			throw error(method, "uses tools (@UseTools), but runs task " + binding.task().id()
+					+ "; only chat-completion calls tools");
+		}
+		List<ChatTool> tools = new ArrayList<>();
+		for (Class<?> toolType : annotation.value()) {
+			try {
+				tools.addAll(ChatTool.of(toolType, () -> this.toolResolver.apply(toolType)));
+			}
+			catch (HfConfigurationException ex) {
+				throw error(method, "uses tools (@UseTools) that cannot be called: " + ex.getMessage());
+			}
+		}
+		return tools;
 	}
 
 	private CallAdapter callAdapter(Method method) {
@@ -118,7 +149,8 @@ final class HfModelMethodParser {
 		if (others.isEmpty()) {
 			throw error(method, "has no input parameter; " + SHAPE);
 		}
-		if (others.size() > 2) {
+		if (others.size() > 3 || (others.size() == 3
+				&& others.stream().noneMatch((index) -> Conversions.isImages(types.get(index))))) {
 			throw error(method, "has " + others.size() + " parameters besides CallOptions; " + SHAPE);
 		}
 		return new Signature(types, others, options.isEmpty() ? -1 : options.get(0));
@@ -163,14 +195,22 @@ final class HfModelMethodParser {
 	private Binding infer(Method method, Signature signature, Returned valueType) {
 		List<Task<?, ?, ?>> tasks = candidateTasks();
 		if (signature.others().size() == 2 && tasks.stream()
-			.noneMatch((task) -> signature.others().stream().anyMatch((index) -> isParameters(task, signature, index)))) {
+			.noneMatch((task) -> signature.others().stream().anyMatch((index) -> isParameters(task, signature, index))
+					|| imagesIndex(task, signature, signature.others()) >= 0)) {
 			throw error(method, "has two input parameters (" + describeParameters(method, signature.others()) + "); "
 					+ SHAPE);
 		}
 		List<Binding> matches = tasks.stream()
-			.map((task) -> attempt(method, signature, valueType, task).binding())
+			.map((task) -> attempt(method, signature, valueType, task, false).binding())
 			.filter((binding) -> binding != null)
 			.toList();
+		if (matches.isEmpty()) {
+			matches = tasks.stream()
+				.filter(Conversions::takesMessages)
+				.map((task) -> attempt(method, signature, valueType, task, true).binding())
+				.filter((binding) -> binding != null)
+				.toList();
+		}
 		if (matches.size() == 1) {
 			return matches.get(0);
 		}
@@ -201,8 +241,18 @@ final class HfModelMethodParser {
 				+ "; name one with @InferenceTask or configure a task for " + this.modelName);
 	}
 
-	@SuppressWarnings("unchecked")
 	private Attempt attempt(Method method, Signature signature, Returned returned, Task<?, ?, ?> task) {
+		return attempt(method, signature, returned, task, true);
+	}
+
+	/**
+	 * Binds a method to one task; a chat method returning a record or POJO binds to a
+	 * typed answer only when {@code typedAnswers} (the task was named, or no other task
+	 * matched).
+	 */
+	@SuppressWarnings("unchecked")
+	private Attempt attempt(Method method, Signature signature, Returned returned, Task<?, ?, ?> task,
+			boolean typedAnswers) {
 		List<Integer> parameters = signature.others().stream()
 			.filter((index) -> isParameters(task, signature, index))
 			.toList();
@@ -211,6 +261,10 @@ final class HfModelMethodParser {
 					+ TypeNames.of(task.parametersType()) + "; " + SHAPE, false);
 		}
 		List<Integer> inputs = signature.others().stream().filter((index) -> !parameters.contains(index)).toList();
+		int images = imagesIndex(task, signature, inputs);
+		if (images >= 0) {
+			inputs = inputs.stream().filter((index) -> index != images).toList();
+		}
 		if (inputs.isEmpty()) {
 			return Attempt.failed("has no input parameter besides the parameters of task " + task.id() + "; " + SHAPE,
 					false);
@@ -238,21 +292,54 @@ final class HfModelMethodParser {
 			Function<Flux<Object>, Flux<?>> chunkConversion = Conversions.chunks(streaming, valueType);
 			if (chunkConversion == null) {
 				return Attempt.failed("streams " + TypeNames.of(valueType) + ", but task " + task.id()
-						+ " streams " + TypeNames.of(streaming.chunkType()) + " (or their text as String)", true);
+						+ " streams " + TypeNames.of(streaming.chunkType()) + " (or their text as String)"
+						+ (Conversions.takesMessages(task) ? "; a typed (structured output) chat answer cannot stream, "
+								+ "it is read once complete: return Mono<" + TypeNames.of(valueType) + "> or "
+								+ TypeNames.of(valueType) : ""), true);
 			}
 			return new Attempt(new Binding((Task<Object, Object, Object>) task, input,
 					parameters.isEmpty() ? -1 : parameters.get(0), signature.options(), inputConversion,
-					Function.identity(), (StreamingTask<Object, Object, Object>) streaming, chunkConversion), "",
-					true);
+					Function.identity(), (StreamingTask<Object, Object, Object>) streaming, chunkConversion, images, null),
+					"", true);
 		}
 		Function<Object, Object> resultConversion = Conversions.result(task, valueType);
+		StructuredOutput<Object> structured = null;
+		if (resultConversion == null && typedAnswers && Conversions.takesMessages(task)) {
+			try {
+				structured = HfChatClient.structuredOutput(valueType.getType());
+			}
+			catch (HfConfigurationException ex) {
+				return Attempt.failed("returns " + TypeNames.of(valueType) + ", which cannot be a typed (structured "
+						+ "output) chat answer: " + ex.getMessage(), true);
+			}
+			resultConversion = Function.identity();
+		}
 		if (resultConversion == null) {
 			return Attempt.failed("returns " + TypeNames.of(valueType) + ", but task " + task.id() + " returns "
 					+ TypeNames.of(task.resultType()), true);
 		}
 		return new Attempt(new Binding((Task<Object, Object, Object>) task, input,
 				parameters.isEmpty() ? -1 : parameters.get(0), signature.options(), inputConversion, resultConversion,
-				null, (chunks) -> chunks), "", true);
+				null, (chunks) -> chunks, images, structured), "", true);
+	}
+
+	/**
+	 * The index of the images of a chat method taking a {@code String} prompt and a
+	 * {@code BinaryInput} or {@code List<BinaryInput>}, or -1.
+	 */
+	private static int imagesIndex(Task<?, ?, ?> task, Signature signature, List<Integer> inputs) {
+		if (inputs.size() != 2 || !Conversions.takesMessages(task)) {
+			return -1;
+		}
+		for (int i = 0; i < 2; i++) {
+			int images = inputs.get(i);
+			int text = inputs.get(1 - i);
+			if (Conversions.isImages(signature.types().get(images))
+					&& signature.types().get(text).toClass() == String.class) {
+				return images;
+			}
+		}
+		return -1;
 	}
 
 	private static boolean isParameters(Task<?, ?, ?> task, Signature signature, int index) {

@@ -35,6 +35,8 @@ import io.github.hfinference.core.resilience.ResiliencePolicy;
 import io.github.hfinference.core.routing.InProcessProvider;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.batching.BatchingSettings;
+import io.github.hfinference.core.chat.ChatSettings;
+import io.github.hfinference.core.chat.HfChatClient;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.Task;
@@ -56,6 +58,7 @@ class HfInferenceAutoConfigurationTests {
 			assertThat(context).hasSingleBean(HfInferenceClient.class);
 			assertThat(context).hasSingleBean(HfModelRegistry.class);
 			assertThat(context).hasSingleBean(HfModelProxyFactory.class);
+			assertThat(context).hasSingleBean(HfChatClient.class);
 			assertThat(context).hasSingleBean(HfInferenceProperties.class);
 			assertThat(context.getBean(HfInferenceClient.class).hasToken()).isTrue();
 			assertThat(context.getBean(HfInferenceClient.class).hubUrl()).isEqualTo(URI.create("https://huggingface.co"));
@@ -150,7 +153,11 @@ class HfInferenceAutoConfigurationTests {
 				"hf.inference.models.chat.retry.initial-interval=2s", "hf.inference.models.chat.circuit-breaker.failure-threshold=2",
 				"hf.inference.models.chat.admission.max-concurrent-calls=4",
 				"hf.inference.models.chat.admission.max-queue-wait=500ms", "hf.inference.models.embed.endpoint-url=http://tei:8080",
-				"hf.inference.models.embed.batching.max-size=32", "hf.inference.models.embed.batching.max-wait=10ms")
+				"hf.inference.models.embed.batching.max-size=32", "hf.inference.models.embed.batching.max-wait=10ms",
+				"hf.inference.models.chat.chat.include-usage=false", "hf.inference.models.chat.chat.max-image-size=5MB",
+				"hf.inference.models.chat.chat.max-tool-rounds=2", "hf.inference.models.chat.chat.tool-errors=fail",
+				"hf.inference.models.chat.chat.structured-output=json-object",
+				"hf.inference.models.chat.chat.repair-structured-output=true")
 			.run((context) -> {
 				HfModelRegistry registry = context.getBean(HfModelRegistry.class);
 				assertThat(registry.aliases()).containsExactly("chat", "embed");
@@ -182,6 +189,9 @@ class HfInferenceAutoConfigurationTests {
 				assertThat(embed.policy().loadBalancing()).isEqualTo(LoadBalancing.FAILOVER);
 				assertThat(embed.batching()).isEqualTo(BatchingSettings.of(32, Duration.ofMillis(10)));
 				assertThat(definition.batching().enabled()).as("off unless configured").isFalse();
+				assertThat(definition.chat()).isEqualTo(new ChatSettings(false, 5L * 1024 * 1024, 2,
+						ChatSettings.ToolErrors.FAIL, ChatSettings.StructuredOutputMode.JSON_OBJECT, true));
+				assertThat(embed.chat()).as("defaults").isEqualTo(ChatSettings.defaults());
 			});
 	}
 

@@ -15,6 +15,7 @@ import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;
+import io.github.hfinference.core.task.chat.ToolCall;
 import io.github.hfinference.core.task.chat.Usage;
 import io.github.hfinference.test.AutoConfigureHfInferenceStub;
 import io.github.hfinference.test.HfInferenceStub;
@@ -47,6 +48,9 @@ class HfInferenceEndToEndTests {
 
 	@Autowired
 	private ChatAssistant assistant;
+
+	@Autowired
+	private TimeAssistant timeAssistant;
 
 	@BeforeEach
 	void scriptModels() {
@@ -88,6 +92,21 @@ class HfInferenceEndToEndTests {
 			.hasPath(SENTIMENT_PATH + "/pipeline/feature-extraction")
 			.hasBody("{\"inputs\":\"hello\"}")
 			.hasBearerToken("hf_test");
+	}
+
+	@Test
+	void aChatMethodCallsTheToolBeanAndSendsItsResultBack() {
+		ToolCall time = new ToolCall("t1", "function", new ToolCall.Function("time", "{\"city\":\"Paris\"}"));
+		this.stub.model(CHAT).chat().reset()
+			.answers(new ChatCompletionOutput("chatcmpl-t", 1732000000L, CHAT, null, List.of(new ChatCompletionOutput.Choice(0,
+					new ChatMessage("assistant", null, null, List.of(time), null), "tool_calls", null)), null))
+			.thenReplies("It is 14:05.");
+		assertThat(this.timeAssistant.ask("What time is it in Paris?")).isEqualTo("It is 14:05.");
+		assertThat(this.stub).receivedCalls(CHAT).hasSize(2);
+		assertThat(this.stub.calls(CHAT).get(0).bodyText()).contains("\"tools\":[{\"type\":\"function\",\"function\":"
+				+ "{\"name\":\"time\",\"description\":\"The current time in a city, as HH:mm\"");
+		assertThat(this.stub.calls(CHAT).get(1).bodyText())
+			.contains("{\"role\":\"tool\",\"content\":\"14:05\",\"tool_call_id\":\"t1\"}");
 	}
 
 	@Test

@@ -49,6 +49,17 @@ public final class ChatCompletion {
 		.text(ChatCompletionChunk::content)
 		.build();
 
+	/**
+	 * The same stream as {@link #STREAM} without {@code stream_options}, for servers that
+	 * reject the field; the client uses it for models whose
+	 * {@link io.github.hfinference.core.chat.ChatSettings#includeUsage() includeUsage} is
+	 * off. Token usage is then known only if the server volunteers it.
+	 */
+	public static final StreamingTask<List<ChatMessage>, Parameters, ChatCompletionChunk> STREAM_WITHOUT_USAGE = StreamingTask
+		.builder(TASK, ChatCompletionChunk.class)
+		.text(ChatCompletionChunk::content)
+		.build();
+
 	private ChatCompletion() {
 	}
 
@@ -88,6 +99,33 @@ public final class ChatCompletion {
 		/** A builder. */
 		public static Builder builder() {
 			return new Builder();
+		}
+
+		/**
+		 * A builder holding these parameters, to change some of them.
+		 * @return the builder
+		 */
+		public Builder toBuilder() {
+			Builder builder = new Builder();
+			builder.maxTokens = this.maxTokens;
+			builder.temperature = this.temperature;
+			builder.topP = this.topP;
+			builder.stop = this.stop;
+			builder.seed = this.seed;
+			builder.n = this.n;
+			builder.frequencyPenalty = this.frequencyPenalty;
+			builder.presencePenalty = this.presencePenalty;
+			builder.logprobs = this.logprobs;
+			builder.topLogprobs = this.topLogprobs;
+			builder.tools = this.tools;
+			builder.toolChoice = this.toolChoice;
+			builder.toolPrompt = this.toolPrompt;
+			builder.responseFormat = this.responseFormat;
+			builder.reasoningEffort = this.reasoningEffort;
+			if (this.extraBody != null) {
+				builder.extraBody.putAll(this.extraBody);
+			}
+			return builder;
 		}
 
 		/** Extra body fields, merged at the root when serialised. */

@@ -138,6 +138,23 @@ class SampleWebApplicationTests {
 	}
 
 	@Test
+	void extractAnswersTheTypedInvoiceTheModelSentAsJsonOfItsSchema() {
+		this.huggingFace.model(CHAT).chat().reset()
+			.replies("{\"number\":\"INV-2041\",\"customer\":\"ACME SARL\",\"total\":1250.0,\"currency\":\"EUR\"}");
+		this.client.post().uri("/api/extract")
+			.bodyValue(Map.of("text", "Invoice INV-2041 for ACME SARL: 1,250.00 EUR"))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.number").isEqualTo("INV-2041")
+			.jsonPath("$.customer").isEqualTo("ACME SARL")
+			.jsonPath("$.total").isEqualTo(1250.0)
+			.jsonPath("$.currency").isEqualTo("EUR");
+		assertThat(this.huggingFace.calls(CHAT)).singleElement()
+			.satisfies((call) -> assertThat(call.bodyText()).contains("\"response_format\":{\"type\":\"json_schema\""));
+	}
+
+	@Test
 	void chatStreamSendsTextDeltasThenDone() {
 		List<ServerSentEvent<String>> events = chatStream(this.client, "Say hello");
 		assertThat(events).extracting(ServerSentEvent::event).containsExactly("delta", "delta", "delta", "done");
