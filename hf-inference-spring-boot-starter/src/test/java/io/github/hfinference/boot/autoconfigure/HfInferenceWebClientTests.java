@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.github.hfinference.boot.declarative.ImportHfModels;
+import io.github.hfinference.boot.declarative.EnableHfModels;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.declarative.HfModel;
 import io.github.hfinference.core.error.HfHttpException;
@@ -211,7 +211,7 @@ class HfInferenceWebClientTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportHfModels(types = Classifier.class)
+	@EnableHfModels(types = Classifier.class)
 	static class ClassifierConfiguration {
 
 	}
