@@ -53,14 +53,15 @@ final class HfInferencePropertiesMapper {
 	 * Applies the connection settings to a client builder. A blank token counts as not
 	 * set, so {@code token: ${HF_TOKEN:}} falls back to the usual lookup.
 	 * @param builder the builder
+	 * @param connection where to connect and with which token
 	 */
-	void applyTo(HfInferenceClient.Builder builder) {
-		String token = this.properties.getToken();
+	void applyTo(HfInferenceClient.Builder builder, HfInferenceConnectionDetails connection) {
+		String token = connection.getToken();
 		if (StringUtils.hasText(token)) {
 			builder.token(HfToken.of(token, PREFIX + ".token"));
 		}
-		builder.baseUrl(url(this.properties.getBaseUrl(), PREFIX + ".base-url"));
-		builder.hubUrl(url(this.properties.getHubUrl(), PREFIX + ".hub-url"));
+		builder.baseUrl(url(connection.getBaseUrl(), PREFIX + ".base-url"));
+		builder.hubUrl(url(connection.getHubUrl(), PREFIX + ".hub-url"));
 		builder.billTo(StringUtils.hasText(this.properties.getBillTo()) ? this.properties.getBillTo() : null);
 		builder.timeout(positive(this.properties.getTimeout(), PREFIX + ".timeout"));
 		builder.connectTimeout(connectTimeout());
@@ -301,6 +302,15 @@ final class HfInferencePropertiesMapper {
 			return BatchingSettings.disabled();
 		}
 		return BatchingSettings.of(batching.getMaxSize(), positive(batching.getMaxWait(), prefix + ".max-wait"));
+	}
+
+	/**
+	 * The base URL of the router, checked.
+	 * @param connection the connection details
+	 * @return the URL
+	 */
+	static URI baseUrl(HfInferenceConnectionDetails connection) {
+		return url(connection.getBaseUrl(), PREFIX + ".base-url");
 	}
 
 	private static URI url(@Nullable String value, String property) {

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -30,10 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 import io.github.hfinference.boot.HfInferenceClientCustomizer;
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.boot.actuate.HfInferenceEndpoint;
-import io.github.hfinference.boot.actuate.HfInferenceEndpointAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.HfInferenceEndpointAutoConfiguration;
 import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
-import io.github.hfinference.boot.health.HfHealthContributorAutoConfiguration;
-import io.github.hfinference.boot.observation.HfInferenceObservationAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.health.HfHealthContributorAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.observation.HfInferenceObservationAutoConfiguration;
 import io.github.hfinference.boot.observation.HfModelPricing;
 import io.github.hfinference.boot.observation.HfRevisionDriftMeterBinder;
 import io.github.hfinference.core.HfInferenceClient;
@@ -108,6 +108,31 @@ class HfObservabilityTests {
 	}
 
 	@Test
+	void askingForOneModelChecksEveryModelAtOnce() {
+		this.contextRunner.run((context) -> {
+			assertThat(health(context, "tgi").getStatus()).isEqualTo(Status.UP);
+			assertThat(this.hf.count("/api/models/" + MockHuggingFace.SENTIMENT_ID)).isEqualTo(1);
+			assertThat(this.hf.count("/api/models/meta-llama/Llama-3.1-8B-Instruct")).isEqualTo(1);
+			assertThat(health(context, "sentiment").getStatus()).isEqualTo(Status.UP);
+			assertThat(health(context, "chat").getStatus()).isEqualTo(Status.UP);
+			assertThat(this.hf.count("/api/models/" + MockHuggingFace.SENTIMENT_ID)).as("cached").isEqualTo(1);
+			assertThat(this.hf.count("/tgi/health")).as("cached").isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aModelWhoseChecksMissTheDeadlineIsUnknownWhileTheOthersAreUp() {
+		this.hf.endpointStalls = true;
+		this.contextRunner.withPropertyValues("hf.inference.health.deadline=200ms").run((context) -> {
+			Health tgi = health(context, "tgi");
+			assertThat(tgi.getStatus()).isEqualTo(Status.UNKNOWN);
+			assertThat(target(tgi, "localhost")).containsEntry("error",
+					"checks did not finish within PT0.2S (hf.inference.health.deadline)");
+			assertThat(health(context, "sentiment").getStatus()).isEqualTo(Status.UP);
+		});
+	}
+
+	@Test
 	void noHealthCheckRunsInferenceUnlessAModelOptsIn() {
 		this.contextRunner.run((context) -> {
 			for (String name : List.of("token", "sentiment", "chat", "tgi")) {
@@ -150,7 +175,8 @@ class HfObservabilityTests {
 		this.contextRunner.run((context) -> {
 			Health token = health(context, "token");
 			assertThat(token.getStatus()).isEqualTo(Status.DOWN);
-			assertThat((String) token.getDetails().get("error")).contains("HTTP 401");
+			assertThat((String) token.getDetails().get("error")).contains("HTTP 401", "the Hub rejected the token")
+				.doesNotContain("model");
 		});
 	}
 
@@ -416,8 +442,9 @@ class HfObservabilityTests {
 	}
 
 	static Health health(AssertableApplicationContext context, String name) {
-		CompositeHealthContributor hf = context.getBean("hfHealthContributor", CompositeHealthContributor.class);
-		return ((HealthIndicator) hf.getContributor(name)).health();
+		CompositeReactiveHealthContributor hf = context.getBean("hfHealthContributor",
+				CompositeReactiveHealthContributor.class);
+		return ((ReactiveHealthIndicator) hf.getContributor(name)).health().block(Duration.ofSeconds(30));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -9,6 +9,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 
 /**
  * A local Hub, router and TGI endpoint in one server, answering by path; each answer can
@@ -42,6 +43,9 @@ final class MockHuggingFace extends Dispatcher implements AutoCloseable {
 	volatile int sentimentFailureStatus = 429;
 
 	volatile int endpointHealthStatus = 200;
+
+	/** Whether the endpoint's health check never answers. */
+	volatile boolean endpointStalls;
 
 	volatile String endpointSha = PINNED_SHA;
 
@@ -112,6 +116,9 @@ final class MockHuggingFace extends Dispatcher implements AutoCloseable {
 						+ "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3,\"total_tokens\":15}}");
 			}
 			case "/tgi/health" -> {
+				if (this.endpointStalls) {
+					return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+				}
 				return new MockResponse.Builder().code(this.endpointHealthStatus).build();
 			}
 			case "/tgi/info" -> {

@@ -1,0 +1,38 @@
+package io.github.hfinference.boot.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Bind-time checks of {@link HfInferenceProperties} that need no context: a failure
+ * stops start-up before any bean is built, and Spring Boot reports the property, its
+ * value and the reason. Checks that need other beans (in-process providers) or build
+ * core objects stay in {@link HfInferencePropertiesMapper}.
+ */
+final class HfInferencePropertiesValidator implements Validator {
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return HfInferenceProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		HfInferenceProperties properties = (HfInferenceProperties) target;
+		HfInferenceProperties.Health health = properties.getHealth();
+		positive(errors, "health.token-ttl", health.getTokenTtl());
+		positive(errors, "health.model-ttl", health.getModelTtl());
+		positive(errors, "health.timeout", health.getTimeout());
+		positive(errors, "health.deadline", health.getDeadline());
+		positive(errors, "observations.cost.prices-ttl", properties.getObservations().getCost().getPricesTtl());
+	}
+
+	private static void positive(Errors errors, String property, Duration value) {
+		if (value == null || value.isZero() || value.isNegative()) {
+			errors.rejectValue(property, "positive", "must be positive, got " + value);
+		}
+	}
+
+}
