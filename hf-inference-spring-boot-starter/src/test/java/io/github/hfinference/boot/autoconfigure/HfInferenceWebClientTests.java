@@ -158,7 +158,7 @@ class HfInferenceWebClientTests {
 			this.server.enqueue(redirectTo(this.elsewhere));
 			this.elsewhere.enqueue(json("\"followed\""));
 			String direct = context.getBean(WebClient.Builder.class).build().get().uri(this.server.url("/").uri())
-				.retrieve().bodyToMono(String.class).block();
+				.retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
 			assertThat(direct).as("Boot's own WebClient follows redirects").isEqualTo("\"followed\"");
 			this.server.enqueue(redirectTo(this.elsewhere));
 			assertThatExceptionOfType(HfHttpException.class)
