@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
@@ -37,7 +39,8 @@ import io.github.hfinference.core.task.Tasks;
 /**
  * Validates {@link HfInferenceProperties} and maps them onto the core: the client's
  * settings and one {@link ModelDefinition} per configured model. Every problem fails with
- * an {@link HfConfigurationException} whose message starts with the property at fault.
+ * an {@link HfConfigurationException} whose message starts with the property at fault;
+ * {@link #validate()} runs the checks when the properties are bound.
  */
 final class HfInferencePropertiesMapper {
 
@@ -71,6 +74,26 @@ final class HfInferencePropertiesMapper {
 	/** The validated connect timeout. */
 	Duration connectTimeout() {
 		return positive(this.properties.getConnectTimeout(), PREFIX + ".connect-timeout");
+	}
+
+	/**
+	 * Checks every property that can be checked without the application's beans, as the
+	 * properties are bound: connection settings and every model, assuming that a provider
+	 * name the router does not know is an in-process provider (whether one is registered
+	 * is only known once the beans exist).
+	 * @throws HfConfigurationException naming the first property at fault
+	 */
+	void validate() {
+		applyTo(HfInferenceClient.builder(), new PropertiesHfInferenceConnectionDetails(this.properties));
+		connectTimeout();
+		Set<String> assumedInProcess = this.properties.getModels()
+			.values()
+			.stream()
+			.flatMap((model) -> Stream.concat(Stream.of(model.getProvider()),
+					model.getTargets().stream().map(Target::getProvider)))
+			.filter((name) -> name != null && !Providers.AUTO.equals(name) && !Providers.isKnown(name))
+			.collect(Collectors.toSet());
+		modelRegistry(assumedInProcess);
 	}
 
 	/**

@@ -5,11 +5,14 @@ import java.time.Duration;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
+import io.github.hfinference.core.error.HfConfigurationException;
+
 /**
- * Bind-time checks of {@link HfInferenceProperties} that need no context: a failure
- * stops start-up before any bean is built, and Spring Boot reports the property, its
- * value and the reason. Checks that need other beans (in-process providers) or build
- * core objects stay in {@link HfInferencePropertiesMapper}.
+ * Bind-time checks of {@link HfInferenceProperties}: a failure stops start-up before any
+ * bean is built, and Spring Boot reports the property and the reason. The checks of the
+ * connection and the models are {@link HfInferencePropertiesMapper#validate() the
+ * mapper's}, so that they are written once; only whether an in-process provider is
+ * registered waits for the beans.
  */
 final class HfInferencePropertiesValidator implements Validator {
 
@@ -27,6 +30,12 @@ final class HfInferencePropertiesValidator implements Validator {
 		positive(errors, "health.timeout", health.getTimeout());
 		positive(errors, "health.deadline", health.getDeadline());
 		positive(errors, "observations.cost.prices-ttl", properties.getObservations().getCost().getPricesTtl());
+		try {
+			new HfInferencePropertiesMapper(properties).validate();
+		}
+		catch (HfConfigurationException ex) {
+			errors.reject("hf.inference", ex.getMessage());
+		}
 	}
 
 	private static void positive(Errors errors, String property, Duration value) {
