@@ -24,10 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.boot.actuate.HfInferenceEndpoint;
-import io.github.hfinference.boot.autoconfigure.HfInferenceEndpointAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.health.HfHealthContributorAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.observation.HfInferenceObservationAutoConfiguration;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletion;
@@ -49,24 +45,15 @@ class HfActuatorIntegrationTests {
 	@BeforeEach
 	void start() throws Exception {
 		this.hf = new MockHuggingFace();
-		this.contextRunner = new ApplicationContextRunner()
+		this.contextRunner = this.hf.contextRunner("hf_test")
 			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
 					HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
 					HealthEndpointAutoConfiguration.class, ObservationAutoConfiguration.class,
 					MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-					CompositeMeterRegistryAutoConfiguration.class, MetricsEndpointAutoConfiguration.class,
-					HfInferenceAutoConfiguration.class, HfHealthContributorAutoConfiguration.class,
-					HfInferenceObservationAutoConfiguration.class, HfInferenceEndpointAutoConfiguration.class))
-			.withPropertyValues("hf.inference.token=hf_test", "hf.inference.base-url=" + this.hf.url(),
-					"hf.inference.hub-url=" + this.hf.url(),
-					"management.endpoints.web.exposure.include=health,metrics,hfinference",
-					"management.endpoint.health.show-details=always",
-					"hf.inference.models.sentiment.id=" + MockHuggingFace.SENTIMENT_ID,
-					"hf.inference.models.sentiment.provider=hf-inference",
-					"hf.inference.models.sentiment.task=text-classification",
-					"hf.inference.models.sentiment.revision=" + MockHuggingFace.PINNED_SHA,
-					"hf.inference.models.chat.id=meta-llama/Llama-3.1-8B-Instruct",
-					"hf.inference.models.chat.task=chat-completion");
+					CompositeMeterRegistryAutoConfiguration.class, MetricsEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=health,metrics,hfinference",
+					"management.endpoint.health.show-details=always")
+			.withPropertyValues(MockHuggingFace.PINNED_SENTIMENT_AND_CHAT);
 	}
 
 	@AfterEach

@@ -30,12 +30,8 @@ import org.springframework.context.ApplicationContext;
 
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.boot.actuate.HfInferenceEndpoint;
-import io.github.hfinference.boot.autoconfigure.HfInferenceEndpointAutoConfiguration;
 import io.github.hfinference.boot.actuate.HfModelActivity;
-import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.health.HfHealthContributorAutoConfiguration;
 import io.github.hfinference.boot.observation.HfInferenceMeterObservationHandler;
-import io.github.hfinference.boot.autoconfigure.observation.HfInferenceObservationAutoConfiguration;
 import io.github.hfinference.boot.observation.HfResilienceMeters;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.ResponseMetadata;
@@ -61,14 +57,7 @@ class HfObservabilityAutoConfigurationTests {
 	@BeforeEach
 	void start() throws Exception {
 		this.hf = new MockHuggingFace();
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(HfInferenceAutoConfiguration.class,
-					HfHealthContributorAutoConfiguration.class, HfInferenceObservationAutoConfiguration.class,
-					HfInferenceEndpointAutoConfiguration.class))
-			.withPropertyValues("hf.inference.token=hf_test", "hf.inference.base-url=" + this.hf.url(),
-					"hf.inference.hub-url=" + this.hf.url(),
-					"hf.inference.models.sentiment.id=" + MockHuggingFace.SENTIMENT_ID,
-					"hf.inference.models.sentiment.provider=hf-inference");
+		this.contextRunner = this.hf.contextRunner("hf_test");
 	}
 
 	@AfterEach

@@ -30,10 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 import io.github.hfinference.boot.HfInferenceClientCustomizer;
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.boot.actuate.HfInferenceEndpoint;
-import io.github.hfinference.boot.autoconfigure.HfInferenceEndpointAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.health.HfHealthContributorAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.observation.HfInferenceObservationAutoConfiguration;
 import io.github.hfinference.boot.observation.HfModelPricing;
 import io.github.hfinference.boot.observation.HfRevisionDriftMeterBinder;
 import io.github.hfinference.core.HfInferenceClient;
@@ -63,21 +59,13 @@ class HfObservabilityTests {
 	@BeforeEach
 	void start() throws Exception {
 		this.hf = new MockHuggingFace();
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(HfInferenceAutoConfiguration.class,
-					HfHealthContributorAutoConfiguration.class, HfInferenceObservationAutoConfiguration.class,
-					HfInferenceEndpointAutoConfiguration.class, ObservationAutoConfiguration.class))
+		this.contextRunner = this.hf.contextRunner(TOKEN)
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
 			.withUserConfiguration(MetricsConfiguration.class)
-			.withPropertyValues("hf.inference.token=" + TOKEN, "hf.inference.base-url=" + this.hf.url(),
-					"hf.inference.hub-url=" + this.hf.url(), "hf.inference.retry.initial-interval=1ms",
-					"hf.inference.retry.jitter=0", "management.endpoints.web.exposure.include=hfinference",
-					"hf.inference.models.sentiment.id=" + MockHuggingFace.SENTIMENT_ID,
-					"hf.inference.models.sentiment.provider=hf-inference",
-					"hf.inference.models.sentiment.task=text-classification",
-					"hf.inference.models.sentiment.revision=" + MockHuggingFace.PINNED_SHA,
-					"hf.inference.models.chat.id=meta-llama/Llama-3.1-8B-Instruct",
-					"hf.inference.models.chat.task=chat-completion",
-					"hf.inference.models.tgi.endpoint-url=" + this.hf.url() + "/tgi");
+			.withPropertyValues("hf.inference.retry.initial-interval=1ms", "hf.inference.retry.jitter=0",
+					"management.endpoints.web.exposure.include=hfinference",
+					"hf.inference.models.tgi.endpoint-url=" + this.hf.url() + "/tgi")
+			.withPropertyValues(MockHuggingFace.PINNED_SENTIMENT_AND_CHAT);
 	}
 
 	@AfterEach

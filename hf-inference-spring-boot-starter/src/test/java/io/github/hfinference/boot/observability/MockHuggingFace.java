@@ -10,6 +10,13 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.HfInferenceEndpointAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.health.HfHealthContributorAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.observation.HfInferenceObservationAutoConfiguration;
 
 /**
  * A local Hub, router and TGI endpoint in one server, answering by path; each answer can
@@ -22,6 +29,12 @@ final class MockHuggingFace extends Dispatcher implements AutoCloseable {
 	static final String SENTIMENT_PATH = "/hf-inference/models/" + SENTIMENT_ID;
 
 	static final String PINNED_SHA = "abc1234";
+
+	/** The sentiment model's task and pinned revision, and a chat model served through {@code auto}. */
+	static final String[] PINNED_SENTIMENT_AND_CHAT = { "hf.inference.models.sentiment.task=text-classification",
+			"hf.inference.models.sentiment.revision=" + PINNED_SHA,
+			"hf.inference.models.chat.id=meta-llama/Llama-3.1-8B-Instruct",
+			"hf.inference.models.chat.task=chat-completion" };
 
 	final MockWebServer server = new MockWebServer();
 
@@ -57,6 +70,22 @@ final class MockHuggingFace extends Dispatcher implements AutoCloseable {
 	String url() {
 		String url = this.server.url("/").toString();
 		return url.substring(0, url.length() - 1);
+	}
+
+	/**
+	 * The starter's auto-configurations connected to this server with a token, and the
+	 * sentiment model on {@code hf-inference}.
+	 * @param token the token
+	 * @return the context runner
+	 */
+	ApplicationContextRunner contextRunner(String token) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HfInferenceAutoConfiguration.class,
+					HfHealthContributorAutoConfiguration.class, HfInferenceObservationAutoConfiguration.class,
+					HfInferenceEndpointAutoConfiguration.class))
+			.withPropertyValues("hf.inference.token=" + token, "hf.inference.base-url=" + url(),
+					"hf.inference.hub-url=" + url(), "hf.inference.models.sentiment.id=" + SENTIMENT_ID,
+					"hf.inference.models.sentiment.provider=hf-inference");
 	}
 
 	int count(String path) {
