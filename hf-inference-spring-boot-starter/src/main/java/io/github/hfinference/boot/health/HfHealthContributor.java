@@ -51,7 +51,10 @@ public final class HfHealthContributor implements CompositeReactiveHealthContrib
 		List<HfModelHealthIndicator> indicators = new ArrayList<>();
 		models.forEach((alias, model) -> indicators.add(new HfModelHealthIndicator(client, model,
 				settings.modelTtl(), settings.timeout(), settings.deadline(), probed.contains(alias))));
-		Mono<Void> allModels = Flux.fromIterable(indicators).flatMap(HfModelHealthIndicator::probe).then();
+		// a model's own failure shows in its own health; here it must not hold back the others
+		Mono<Void> allModels = Flux.fromIterable(indicators)
+			.flatMap((indicator) -> indicator.probe().onErrorComplete())
+			.then();
 		Iterator<HfModelHealthIndicator> each = indicators.iterator();
 		models.keySet().forEach((alias) -> {
 			HfModelHealthIndicator indicator = each.next();

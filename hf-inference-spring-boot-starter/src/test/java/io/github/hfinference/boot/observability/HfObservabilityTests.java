@@ -63,9 +63,9 @@ class HfObservabilityTests {
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
 			.withUserConfiguration(MetricsConfiguration.class)
 			.withPropertyValues("hf.inference.retry.initial-interval=1ms", "hf.inference.retry.jitter=0",
-					"management.endpoints.web.exposure.include=hfinference",
-					"hf.inference.models.tgi.endpoint-url=" + this.hf.url() + "/tgi")
-			.withPropertyValues(MockHuggingFace.PINNED_SENTIMENT_AND_CHAT);
+					"management.endpoints.web.exposure.include=hfinference")
+			.withPropertyValues(MockHuggingFace.PINNED_SENTIMENT_AND_CHAT)
+			.withPropertyValues("hf.inference.models.tgi.endpoint-url=" + this.hf.url() + "/tgi");
 	}
 
 	@AfterEach
