@@ -72,11 +72,8 @@ class MicroBatchingTests {
 			}
 		});
 		this.server.start();
-		this.client = HfInferenceClient.builder()
-			.noTokenLookup()
-			.observationRegistry(this.observations)
-			.scheduler(this.time)
-			.build();
+		this.client = HfInferenceClient.builder().noTokenLookup().observationRegistry(this.observations)
+			.scheduler(this.time).build();
 	}
 
 	@AfterEach
