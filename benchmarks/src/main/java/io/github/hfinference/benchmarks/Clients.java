@@ -18,7 +18,7 @@ import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectReader;
 
-import io.github.hfinference.boot.declarative.ImportHfModels;
+import io.github.hfinference.boot.declarative.EnableHfModels;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.declarative.HfModel;
@@ -179,7 +179,7 @@ final class Clients implements AutoCloseable {
 	/** The Spring Boot application of the proxy benchmark. */
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@ImportHfModels(types = { SentimentModel.class, EmbeddingModel.class })
+	@EnableHfModels(types = { SentimentModel.class, EmbeddingModel.class })
 	static class BenchmarkApplication {
 
 	}

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,14 +56,12 @@ class ResilienceRetryTests extends TwoTargetResilienceTests {
 	void rateLimitWithRetryAfterThenSuccessWaitsExactlyAsAdvised() {
 		this.primary.enqueue(error(429).addHeader("Retry-After", "30").build());
 		this.primary.enqueue(ok());
-		long realStart = System.nanoTime();
 		InferenceResponse<List<ClassificationOutput>> response = call(this.client, single(retries(3)));
 		assertThat(response.value()).containsExactly(new ClassificationOutput("POSITIVE", 0.9));
 		assertThat(this.primary.getRequestCount()).isEqualTo(2);
 		assertThat(response.metadata().attempts()).isEqualTo(2);
 		assertThat(response.metadata().target()).isEqualTo("primary");
 		assertThat(this.clock.elapsed()).isEqualTo(Duration.ofSeconds(30));
-		assertThat(Duration.ofNanos(System.nanoTime() - realStart)).isLessThan(Duration.ofSeconds(15));
 		assertThat(this.listener.events).containsExactly("rate-limited primary 30000ms",
 				"retry primary #2 30000ms HfRateLimitException");
 	}
@@ -196,13 +195,12 @@ class ResilienceRetryTests extends TwoTargetResilienceTests {
 			.build());
 		this.primary.enqueue(ok());
 		ModelDefinition model = single(retries(3)).toBuilder().timeout(Duration.ofMillis(300)).build();
-		long realStart = System.nanoTime();
 		InferenceResponse<List<ClassificationOutput>> response = call(this.client, model);
-		Duration real = Duration.ofNanos(System.nanoTime() - realStart);
 		assertThat(response.metadata().attempts()).isEqualTo(2);
 		assertThat(this.primary.getRequestCount()).isEqualTo(2);
-		assertThat(this.listener.failures).singleElement().isInstanceOf(HfTimeoutException.class);
-		assertThat(real).isBetween(Duration.ofMillis(300), Duration.ofMillis(1900));
+		assertThat(this.listener.failures).singleElement(InstanceOfAssertFactories.THROWABLE)
+			.isInstanceOf(HfTimeoutException.class)
+			.hasMessageContaining("No complete response from primary");
 	}
 
 	@Test
@@ -226,12 +224,9 @@ class ResilienceRetryTests extends TwoTargetResilienceTests {
 			.build());
 		RetrySettings retry = new RetrySettings(true, 3, Duration.ofMillis(100), 2.0, Duration.ofSeconds(5), 0.0,
 				Duration.ofSeconds(60), Duration.ofMillis(400));
-		long realStart = System.nanoTime();
 		assertThatExceptionOfType(HfTimeoutException.class).isThrownBy(() -> call(this.client, single(retry)))
 			.withMessageContaining("deadline of 400 ms after 1 attempt")
 			.withCauseInstanceOf(HfTimeoutException.class);
-		assertThat(Duration.ofNanos(System.nanoTime() - realStart)).isBetween(Duration.ofMillis(400),
-				Duration.ofMillis(1900));
 		assertThat(this.primary.getRequestCount()).isEqualTo(1);
 	}
 

@@ -20,6 +20,7 @@ import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.error.HfResponseException;
+import io.github.hfinference.core.observation.GenAiOperations;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.Task;
 
@@ -36,7 +37,7 @@ import io.github.hfinference.core.task.Task;
  * <p>
  * Nothing blocks: a waiting call holds only a small entry and its subscriber. Each batch
  * request is observed as {@value #OBSERVATION_NAME} (low-cardinality keys
- * {@code gen_ai.request.model} and {@code gen_ai.operation.name}, high-cardinality key
+ * {@code gen_ai.request.model}, {@code gen_ai.operation.name} and {@code hf.task}, high-cardinality key
  * {@value #BATCH_SIZE_KEY}), while each caller's call keeps its own call observation: the
  * former counts HTTP requests, the latter calls.
  */
@@ -140,7 +141,8 @@ public final class MicroBatcher {
 		return Mono.defer(() -> {
 			Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.registry)
 				.lowCardinalityKeyValue("gen_ai.request.model", key.model().displayName())
-				.lowCardinalityKeyValue("gen_ai.operation.name", key.task().id())
+				.lowCardinalityKeyValue("gen_ai.operation.name", GenAiOperations.of(key.task().id()))
+				.lowCardinalityKeyValue("hf.task", key.task().id())
 				.highCardinalityKeyValue(BATCH_SIZE_KEY, Integer.toString(size))
 				.start();
 			return call.doOnSuccess((response) -> observation.stop()).doOnError((ex) -> {

@@ -13,8 +13,8 @@ import io.github.hfinference.core.observation.InferenceObservationDocumentation.
 
 /**
  * Default naming of inference observations: {@value #DEFAULT_NAME}, contextual name
- * {@code "<task> <model>"}, tagged by task, model, alias, serving target, outcome and
- * error type.
+ * {@code "<task> <model>"}, tagged by GenAI operation, task, model, alias, serving
+ * provider, outcome and error type.
  */
 public class DefaultInferenceObservationConvention implements InferenceObservationConvention {
 
@@ -48,10 +48,12 @@ public class DefaultInferenceObservationConvention implements InferenceObservati
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(InferenceObservationContext context) {
-		return KeyValues.of(KeyValue.of(LowCardinalityKeys.OPERATION_NAME, context.getTask()),
+		return KeyValues.of(KeyValue.of(LowCardinalityKeys.OPERATION_NAME, GenAiOperations.of(context.getTask())),
+				KeyValue.of(LowCardinalityKeys.TASK, context.getTask()),
 				KeyValue.of(LowCardinalityKeys.REQUEST_MODEL, context.getModelId()),
 				KeyValue.of(LowCardinalityKeys.SYSTEM, "hugging_face"),
 				KeyValue.of(LowCardinalityKeys.MODEL_ALIAS, context.getModelAlias()),
+				KeyValue.of(LowCardinalityKeys.PROVIDER_NAME, orNone(context.getServedBy())),
 				KeyValue.of(LowCardinalityKeys.PROVIDER, orNone(context.getServedBy())),
 				KeyValue.of(LowCardinalityKeys.OUTCOME, outcome(context)),
 				KeyValue.of(LowCardinalityKeys.ERROR_TYPE,

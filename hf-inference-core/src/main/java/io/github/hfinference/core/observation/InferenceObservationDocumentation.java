@@ -34,11 +34,22 @@ public enum InferenceObservationDocumentation implements ObservationDocumentatio
 	/** Low-cardinality keys: they become metric tags. */
 	public enum LowCardinalityKeys implements KeyName {
 
-		/** The task ({@code text-classification}, {@code chat-completion}, ...). */
+		/**
+		 * The OpenTelemetry GenAI operation ({@code chat}, {@code embeddings},
+		 * {@code text_completion}, {@code generate_content}), see {@link GenAiOperations}.
+		 */
 		OPERATION_NAME {
 			@Override
 			public String asString() {
 				return "gen_ai.operation.name";
+			}
+		},
+
+		/** The Hugging Face task ({@code text-classification}, {@code chat-completion}, ...). */
+		TASK {
+			@Override
+			public String asString() {
+				return "hf.task";
 			}
 		},
 
@@ -63,6 +74,14 @@ public enum InferenceObservationDocumentation implements ObservationDocumentatio
 			@Override
 			public String asString() {
 				return "hf.model";
+			}
+		},
+
+		/** The provider that served the call: the router's provider or the endpoint's name. */
+		PROVIDER_NAME {
+			@Override
+			public String asString() {
+				return "gen_ai.provider.name";
 			}
 		},
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.HfInferenceClient;
@@ -57,6 +58,9 @@ class MicroBatchingTests {
 
 	private final TestObservationRegistry observations = TestObservationRegistry.create();
 
+	/** Runs the batching timers: a batch waiting for more calls is sent when the test advances it. */
+	private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+
 	private HfInferenceClient client;
 
 	@BeforeEach
@@ -68,12 +72,14 @@ class MicroBatchingTests {
 			}
 		});
 		this.server.start();
-		this.client = HfInferenceClient.builder().noTokenLookup().observationRegistry(this.observations).build();
+		this.client = HfInferenceClient.builder().noTokenLookup().observationRegistry(this.observations)
+			.scheduler(this.time).build();
 	}
 
 	@AfterEach
 	void stop() {
 		this.server.close();
+		this.time.dispose();
 	}
 
 	@Test
@@ -81,7 +87,7 @@ class MicroBatchingTests {
 		ModelDefinition model = model(3, LONG_WAIT);
 
 		List<Embedding> results = Flux.range(0, 3).flatMap((i) -> embed(model, "t" + i), 3, 1).collectList()
-			.block();
+			.block(Duration.ofSeconds(10));
 
 		assertThat(this.bodies).hasSize(1);
 		assertThat(inputs(this.bodies.get(0))).containsExactlyInAnyOrder("t0", "t1", "t2");
@@ -102,18 +108,22 @@ class MicroBatchingTests {
 		calls.forEach(Mono::subscribe);
 
 		for (int i = 0; i < 5; i++) {
-			assertThat(calls.get(i).block().vector()).containsExactly(i * 7f, 1f);
+			assertThat(calls.get(i).block(Duration.ofSeconds(10)).vector()).containsExactly(i * 7f, 1f);
 		}
 		assertThat(this.bodies).hasSize(1);
 	}
 
 	@Test
-	void aPartialBatchIsSentWhenTheWaitIsOver() {
+	void aPartialBatchWaitsForMoreCallsUntilTheWaitIsOver() {
 		ModelDefinition model = model(32, Duration.ofMillis(50));
 
-		List<Embedding> results = Flux.range(0, 2).flatMap((i) -> embed(model, "t" + i)).collectList().block();
+		Mono<List<Embedding>> results = Flux.range(0, 2).flatMap((i) -> embed(model, "t" + i)).collectList().cache();
+		results.subscribe();
+		this.time.advanceTimeBy(Duration.ofMillis(49));
+		assertThat(this.server.getRequestCount()).as("still waiting for more calls").isZero();
+		this.time.advanceTimeBy(Duration.ofMillis(1));
 
-		assertThat(results).hasSize(2);
+		assertThat(results.block(Duration.ofSeconds(10))).hasSize(2);
 		assertThat(this.bodies).hasSize(1);
 		assertThat(inputs(this.bodies.get(0))).hasSize(2);
 	}
@@ -122,7 +132,10 @@ class MicroBatchingTests {
 	void aLoneCallIsSentAsASingleCall() {
 		ModelDefinition model = model(32, Duration.ofMillis(10));
 
-		Embedding result = embed(model, "t4").block();
+		Mono<Embedding> call = embed(model, "t4").cache();
+		call.subscribe();
+		this.time.advanceTimeBy(Duration.ofMillis(10));
+		Embedding result = call.block(Duration.ofSeconds(10));
 
 		assertThat(result.vector()).containsExactly(4f, 1f);
 		assertThat(this.bodies.get(0).get("inputs").isString()).isTrue();
@@ -141,7 +154,7 @@ class MicroBatchingTests {
 		}));
 
 		for (Mono<Embedding> call : calls) {
-			assertThatThrownBy(call::block).isInstanceOf(HfServerException.class);
+			assertThatThrownBy(() -> call.block(Duration.ofSeconds(10))).isInstanceOf(HfServerException.class);
 		}
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}
@@ -157,7 +170,7 @@ class MicroBatchingTests {
 		}));
 
 		for (Mono<Embedding> call : calls) {
-			assertThatThrownBy(call::block).isInstanceOf(HfResponseException.class)
+			assertThatThrownBy(() -> call.block(Duration.ofSeconds(10))).isInstanceOf(HfResponseException.class)
 				.hasMessageContaining("1 results for 2 inputs");
 		}
 	}
@@ -173,8 +186,8 @@ class MicroBatchingTests {
 		Mono<Embedding> third = embed(model, "t2").cache();
 		third.subscribe();
 
-		assertThat(first.block().vector()).containsExactly(0f, 1f);
-		assertThat(third.block().vector()).containsExactly(2f, 1f);
+		assertThat(first.block(Duration.ofSeconds(10)).vector()).containsExactly(0f, 1f);
+		assertThat(third.block(Duration.ofSeconds(10)).vector()).containsExactly(2f, 1f);
 		assertThat(this.bodies).hasSize(1);
 		assertThat(inputs(this.bodies.get(0))).containsExactly("t0", "t2");
 	}
@@ -187,7 +200,7 @@ class MicroBatchingTests {
 			.merge(embed(model, "t0", null), embed(model, "t1", FeatureExtraction.Parameters.normalized()),
 					embed(model, "t2", null), embed(model, "t3", FeatureExtraction.Parameters.normalized()))
 			.collectList()
-			.block();
+			.block(Duration.ofSeconds(10));
 
 		assertThat(results).hasSize(4);
 		assertThat(this.bodies).hasSize(2).allSatisfy((body) -> assertThat(inputs(body)).hasSize(2));
@@ -218,15 +231,18 @@ class MicroBatchingTests {
 	}
 
 	@Test
-	void aThousandConcurrentCallsWithBatchesOf32TakeAtMost40Requests() {
+	void aThousandConcurrentCallsWithBatchesOf32Take32Requests() {
 		ModelDefinition model = model(32, Duration.ofMillis(20));
 
-		List<Embedding> results = Flux.range(0, 1000).flatMap((i) -> embed(model, "t" + i), 1000).collectList()
-			.block();
+		Mono<List<Embedding>> calls = Flux.range(0, 1000).flatMap((i) -> embed(model, "t" + i), 1000).collectList()
+			.cache();
+		calls.subscribe();
+		this.time.advanceTimeBy(Duration.ofMillis(20));
+		List<Embedding> results = calls.block(Duration.ofSeconds(10));
 
 		assertThat(results).hasSize(1000);
 		assertThat(results).extracting((embedding) -> (int) embedding.vector()[0]).doesNotHaveDuplicates();
-		assertThat(this.server.getRequestCount()).isLessThanOrEqualTo(40);
+		assertThat(this.server.getRequestCount()).as("31 full batches and the last 8 calls").isEqualTo(32);
 		assertThat(this.bodies.stream().mapToInt((body) -> inputs(body).size()).sum()).isEqualTo(1000);
 	}
 

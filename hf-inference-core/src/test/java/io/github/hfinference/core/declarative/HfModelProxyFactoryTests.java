@@ -2,6 +2,7 @@ package io.github.hfinference.core.declarative;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -145,7 +146,7 @@ class HfModelProxyFactoryTests {
 		assertThat(request.getBody().utf8()).isEqualTo("{\"model\":\"meta-llama/Llama-3.1-8B-Instruct\","
 				+ "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
 		ChatCompletionOutput output = assistant
-			.chat(List.of(ChatMessage.system("Be brief"), ChatMessage.user("Hi"))).block();
+			.chat(List.of(ChatMessage.system("Be brief"), ChatMessage.user("Hi"))).block(Duration.ofSeconds(10));
 		assertThat(output.usage().totalTokens()).isEqualTo(7);
 	}
 

@@ -44,7 +44,7 @@ class HubClientTests {
 	void whoamiReadsOwnerAndRoleWithTheToken() throws InterruptedException {
 		this.server.enqueue(json("{\"type\":\"user\",\"name\":\"alice\",\"orgs\":[],"
 				+ "\"auth\":{\"type\":\"access_token\",\"accessToken\":{\"displayName\":\"ci\",\"role\":\"fineGrained\"}}}"));
-		WhoAmI whoami = this.hub.whoami(TIMEOUT).block();
+		WhoAmI whoami = this.hub.whoami(TIMEOUT).block(Duration.ofSeconds(10));
 		assertThat(whoami.name()).isEqualTo("alice");
 		assertThat(whoami.role()).isEqualTo("fineGrained");
 		assertThat(whoami.tokenName()).isEqualTo("ci");
@@ -56,7 +56,7 @@ class HubClientTests {
 	@Test
 	void whoamiWithAnInvalidTokenIsAnAuthenticationError() {
 		this.server.enqueue(new MockResponse.Builder().code(401).body("{\"error\":\"Invalid credentials\"}").build());
-		assertThatExceptionOfType(HfAuthenticationException.class).isThrownBy(() -> this.hub.whoami(TIMEOUT).block());
+		assertThatExceptionOfType(HfAuthenticationException.class).isThrownBy(() -> this.hub.whoami(TIMEOUT).block(Duration.ofSeconds(10)));
 	}
 
 	@Test
@@ -65,7 +65,7 @@ class HubClientTests {
 				+ "\"inferenceProviderMapping\":{\"hf-inference\":{\"status\":\"live\",\"providerId\":\"org/m\","
 				+ "\"task\":\"text-classification\"},\"together\":{\"status\":\"error\",\"providerId\":\"t/m\","
 				+ "\"task\":\"text-classification\"}}}"));
-		ModelInfo info = this.hub.modelInfo("org/m", TIMEOUT).block();
+		ModelInfo info = this.hub.modelInfo("org/m", TIMEOUT).block(Duration.ofSeconds(10));
 		assertThat(info.sha()).isEqualTo("abc123def");
 		assertThat(info.inference()).isEqualTo("warm");
 		assertThat(info.providers()).extracting((entry) -> entry.provider() + ":" + entry.status())
@@ -80,8 +80,8 @@ class HubClientTests {
 				HfToken.of("endpoint_key", "test"), false);
 		this.server.enqueue(new MockResponse.Builder().code(200).build());
 		this.server.enqueue(json("{\"model_id\":\"org/m\",\"model_sha\":\"abc123def\"}"));
-		this.hub.endpointHealth(endpoint, TIMEOUT).block();
-		EndpointInfo info = this.hub.endpointInfo(endpoint, TIMEOUT).block();
+		this.hub.endpointHealth(endpoint, TIMEOUT).block(Duration.ofSeconds(10));
+		EndpointInfo info = this.hub.endpointInfo(endpoint, TIMEOUT).block(Duration.ofSeconds(10));
 		assertThat(info.modelSha()).isEqualTo("abc123def");
 		RecordedRequest health = this.server.takeRequest();
 		assertThat(health.getTarget()).isEqualTo("/tgi/health");
@@ -94,7 +94,7 @@ class HubClientTests {
 		InferenceTarget.Endpoint endpoint = InferenceTarget.Endpoint.of(this.server.url("/tei").uri());
 		this.server.enqueue(new MockResponse.Builder().code(503).body("loading").build());
 		assertThatExceptionOfType(HfServerException.class)
-			.isThrownBy(() -> this.hub.endpointHealth(endpoint, TIMEOUT).block());
+			.isThrownBy(() -> this.hub.endpointHealth(endpoint, TIMEOUT).block(Duration.ofSeconds(10)));
 		assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isNull();
 	}
 

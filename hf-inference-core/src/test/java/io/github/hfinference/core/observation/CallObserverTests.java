@@ -67,6 +67,8 @@ class CallObserverTests {
 			.that()
 			.hasContextualNameEqualTo("text-classification distilbert/sst2")
 			.hasLowCardinalityKeyValue("gen_ai.operation.name", "text-classification")
+			.hasLowCardinalityKeyValue("hf.task", "text-classification")
+			.hasLowCardinalityKeyValue("gen_ai.provider.name", "hf-inference")
 			.hasLowCardinalityKeyValue("gen_ai.request.model", "distilbert/sst2")
 			.hasLowCardinalityKeyValue("hf.model", "sentiment")
 			.hasLowCardinalityKeyValue("hf.provider", "hf-inference")

@@ -1,6 +1,7 @@
 package io.github.hfinference.core.streaming;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,15 +55,15 @@ public final class SseDecodingBenchmark {
 		Function<List<byte[]>, Long> spring = (chunks) -> reader
 			.read(ResolvableType.forClassWithGenerics(ServerSentEvent.class, String.class), message(chunks), Map.of())
 			.count()
-			.block();
-		Function<List<byte[]>, Long> handWritten = (chunks) -> handWritten(body(chunks)).count().block();
+			.block(Duration.ofMinutes(1));
+		Function<List<byte[]>, Long> handWritten = (chunks) -> handWritten(body(chunks)).count().block(Duration.ofMinutes(1));
 		Function<List<byte[]>, Long> springAndJson = (chunks) -> reader
 			.read(ResolvableType.forClassWithGenerics(ServerSentEvent.class, String.class), message(chunks), Map.of())
 			.map((event) -> JsonCodec.get()
 				.convert(JsonCodec.get().mapper().readTree((String) ((ServerSentEvent<?>) event).data()),
 						TextGeneration.StreamOutput.class))
 			.count()
-			.block();
+			.block(Duration.ofMinutes(1));
 		measure("Spring SSE reader, one chunk per event", spring, perEvent, events);
 		measure("hand-written parser, one chunk per event", handWritten, perEvent, events);
 		measure("Spring SSE reader, 8 KiB chunks", spring, large, events);

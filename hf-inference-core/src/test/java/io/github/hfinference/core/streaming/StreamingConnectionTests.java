@@ -91,7 +91,7 @@ class StreamingConnectionTests {
 			.thenCancel()
 			.verify(WAIT);
 
-		assertThat(body.awaitDisconnect(Duration.ofSeconds(2))).as("server saw the connection close").isTrue();
+		assertThat(body.awaitDisconnect(WAIT)).as("server saw the connection close").isTrue();
 	}
 
 	@Test
@@ -99,7 +99,7 @@ class StreamingConnectionTests {
 		for (int i = 0; i < 5; i++) {
 			EventBody body = serve(EventBody.create().write(chunk("Hel")).pingUntilDisconnected(Duration.ofMillis(20)));
 			StepVerifier.create(stream(CallOptions.defaults())).expectNextCount(1).thenCancel().verify(WAIT);
-			assertThat(body.awaitDisconnect(Duration.ofSeconds(2))).isTrue();
+			assertThat(body.awaitDisconnect(WAIT)).isTrue();
 		}
 		serve(EventBody.create().write(chunk("Hi") + chunk(" there") + "data: [DONE]\n\n"));
 
@@ -136,7 +136,8 @@ class StreamingConnectionTests {
 	void streamCompletesWhenTheServerHoldsTheConnectionAfterDone() {
 		serve(EventBody.create().write(chunk("Hi") + "data: [DONE]\n\n").stall());
 
-		StepVerifier.create(stream(CallOptions.defaults().withTimeout(Duration.ofMillis(600))))
+		// the timeout only has to be shorter than the test's wait: waiting for the connection to end would fail
+		StepVerifier.create(stream(CallOptions.defaults().withTimeout(Duration.ofSeconds(5))))
 			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("Hi"))
 			.expectComplete()
 			.verify(WAIT);
@@ -153,7 +154,7 @@ class StreamingConnectionTests {
 				.hasMessageContaining("for 500 ms after the previous event"))
 			.verify(WAIT);
 
-		assertThat(body.awaitDisconnect(Duration.ofSeconds(5))).isTrue();
+		assertThat(body.awaitDisconnect(WAIT)).isTrue();
 	}
 
 	@Test
@@ -171,6 +172,8 @@ class StreamingConnectionTests {
 	void slowSubscriberIsNotMistakenForASilentServer() {
 		serve(EventBody.create().write(chunk("a") + chunk("b") + chunk("c")));
 
+		// three times the timeout passes while the subscriber asks for nothing: no wall-clock window, as a
+		// correct client never fails here however slow the machine (the stream's timers read the real clock)
 		StepVerifier.create(stream(CallOptions.defaults().withTimeout(Duration.ofMillis(500))), 1)
 			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("a"))
 			.thenAwait(Duration.ofMillis(1500))
@@ -209,7 +212,7 @@ class StreamingConnectionTests {
 			assertThat(chunks.findFirst()).hasValueSatisfying((first) -> assertThat(first.content()).isEqualTo("Hel"));
 		}
 
-		assertThat(body.awaitDisconnect(Duration.ofSeconds(2))).isTrue();
+		assertThat(body.awaitDisconnect(WAIT)).isTrue();
 	}
 
 	private Flux<ChatCompletionChunk> stream(CallOptions options) {

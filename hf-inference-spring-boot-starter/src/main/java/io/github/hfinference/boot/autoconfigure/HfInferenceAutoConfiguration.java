@@ -32,7 +32,8 @@ import io.github.hfinference.core.routing.InProcessProvider;
  * {@code @HfModel} interface beans, which are found in the application's
  * auto-configuration packages unless {@code hf.inference.scan.enabled} is {@code false}.
  * {@link ResilienceListener} and {@link InferenceCallListener} beans are registered with
- * the client.
+ * the client, which connects as the {@link HfInferenceConnectionDetails} bean says
+ * (by default, the {@code hf.inference} properties).
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
@@ -58,14 +59,20 @@ public final class HfInferenceAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(HfInferenceConnectionDetails.class)
+	PropertiesHfInferenceConnectionDetails hfInferenceConnectionDetails(HfInferenceProperties properties) {
+		return new PropertiesHfInferenceConnectionDetails(properties);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	HfInferenceClient hfInferenceClient(HfInferenceProperties properties,
+	HfInferenceClient hfInferenceClient(HfInferenceProperties properties, HfInferenceConnectionDetails connection,
 			ObjectProvider<InProcessProvider> inProcessProviders,
 			ObjectProvider<HfInferenceClientCustomizer> customizers,
 			ObjectProvider<ResilienceListener> resilienceListeners,
 			ObjectProvider<InferenceCallListener> callListeners) {
 		HfInferenceClient.Builder builder = HfInferenceClient.builder();
-		new HfInferencePropertiesMapper(properties).applyTo(builder);
+		new HfInferencePropertiesMapper(properties).applyTo(builder, connection);
 		inProcessProviders.orderedStream().forEach(builder::inProcessProvider);
 		resilienceListeners.orderedStream().forEach(builder::resilienceListener);
 		callListeners.orderedStream().forEach(builder::callListener);

@@ -9,16 +9,22 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 import io.github.hfinference.core.RevisionMismatchAction;
 import io.github.hfinference.core.chat.ChatSettings;
 import io.github.hfinference.core.resilience.LoadBalancing;
 
 /**
- * Configuration properties for Hugging Face inference.
+ * Configuration properties for Hugging Face inference. They validate themselves when
+ * bound (Spring Boot uses a properties class that is a {@link Validator}), so a wrong
+ * value stops start-up naming the property.
  */
 @ConfigurationProperties("hf.inference")
-public class HfInferenceProperties {
+public class HfInferenceProperties implements Validator {
+
+	private static final Validator VALIDATOR = new HfInferencePropertiesValidator();
 
 	/**
 	 * Access token (hf_...). When not set, HF_TOKEN, HUGGING_FACE_HUB_TOKEN and the token
@@ -187,6 +193,16 @@ public class HfInferenceProperties {
 
 	public void setModels(Map<String, Model> models) {
 		this.models = models;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return VALIDATOR.supports(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		VALIDATOR.validate(target, errors);
 	}
 
 	/**
@@ -366,6 +382,12 @@ public class HfInferenceProperties {
 		 */
 		private Duration timeout = Duration.ofSeconds(5);
 
+		/**
+		 * Time allowed for all checks of one model; models are checked in parallel, and
+		 * targets not checked by then are UNKNOWN.
+		 */
+		private Duration deadline = Duration.ofSeconds(10);
+
 		public Duration getTokenTtl() {
 			return this.tokenTtl;
 		}
@@ -390,6 +412,14 @@ public class HfInferenceProperties {
 			this.timeout = timeout;
 		}
 
+		public Duration getDeadline() {
+			return this.deadline;
+		}
+
+		public void setDeadline(Duration deadline) {
+			this.deadline = deadline;
+		}
+
 	}
 
 	/**
@@ -398,22 +428,9 @@ public class HfInferenceProperties {
 	public static class Observations {
 
 		/**
-		 * Whether calls are observed (gen_ai.client.operation) when an ObservationRegistry is available.
-		 */
-		private boolean enabled = true;
-
-		/**
 		 * Estimated cost of calls (hf.client.cost), from the router's published prices.
 		 */
 		private final Cost cost = new Cost();
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
 
 		public Cost getCost() {
 			return this.cost;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
@@ -38,7 +40,8 @@ import io.github.hfinference.core.task.Tasks;
 /**
  * Validates {@link HfInferenceProperties} and maps them onto the core: the client's
  * settings and one {@link ModelDefinition} per configured model. Every problem fails with
- * an {@link HfConfigurationException} whose message starts with the property at fault.
+ * an {@link HfConfigurationException} whose message starts with the property at fault;
+ * {@link #validate()} runs the checks when the properties are bound.
  */
 final class HfInferencePropertiesMapper {
 
@@ -54,14 +57,15 @@ final class HfInferencePropertiesMapper {
 	 * Applies the connection settings to a client builder. A blank token counts as not
 	 * set, so {@code token: ${HF_TOKEN:}} falls back to the usual lookup.
 	 * @param builder the builder
+	 * @param connection where to connect and with which token
 	 */
-	void applyTo(HfInferenceClient.Builder builder) {
-		String token = this.properties.getToken();
+	void applyTo(HfInferenceClient.Builder builder, HfInferenceConnectionDetails connection) {
+		String token = connection.getToken();
 		if (StringUtils.hasText(token)) {
 			builder.token(HfToken.of(token, PREFIX + ".token"));
 		}
-		builder.baseUrl(url(this.properties.getBaseUrl(), PREFIX + ".base-url"));
-		builder.hubUrl(url(this.properties.getHubUrl(), PREFIX + ".hub-url"));
+		builder.baseUrl(url(connection.getBaseUrl(), PREFIX + ".base-url"));
+		builder.hubUrl(url(connection.getHubUrl(), PREFIX + ".hub-url"));
 		builder.billTo(StringUtils.hasText(this.properties.getBillTo()) ? this.properties.getBillTo() : null);
 		builder.timeout(positive(this.properties.getTimeout(), PREFIX + ".timeout"));
 		builder.connectTimeout(connectTimeout());
@@ -71,6 +75,26 @@ final class HfInferencePropertiesMapper {
 	/** The validated connect timeout. */
 	Duration connectTimeout() {
 		return positive(this.properties.getConnectTimeout(), PREFIX + ".connect-timeout");
+	}
+
+	/**
+	 * Checks every property that can be checked without the application's beans, as the
+	 * properties are bound: connection settings and every model, assuming that a provider
+	 * name the router does not know is an in-process provider (whether one is registered
+	 * is only known once the beans exist).
+	 * @throws HfConfigurationException naming the first property at fault
+	 */
+	void validate() {
+		applyTo(HfInferenceClient.builder(), new PropertiesHfInferenceConnectionDetails(this.properties));
+		connectTimeout();
+		Set<String> assumedInProcess = this.properties.getModels()
+			.values()
+			.stream()
+			.flatMap((model) -> Stream.concat(Stream.of(model.getProvider()),
+					model.getTargets().stream().map(Target::getProvider)))
+			.filter((name) -> name != null && !Providers.AUTO.equals(name) && !Providers.isKnown(name))
+			.collect(Collectors.toSet());
+		modelRegistry(assumedInProcess);
 	}
 
 	/**
@@ -314,6 +338,15 @@ final class HfInferencePropertiesMapper {
 		}
 		return new ChatSettings(chat.isIncludeUsage(), chat.getMaxImageSize().toBytes(), chat.getMaxToolRounds(),
 				chat.getToolErrors(), chat.getStructuredOutput(), chat.isRepairStructuredOutput());
+	}
+
+	/**
+	 * The base URL of the router, checked.
+	 * @param connection the connection details
+	 * @return the URL
+	 */
+	static URI baseUrl(HfInferenceConnectionDetails connection) {
+		return url(connection.getBaseUrl(), PREFIX + ".base-url");
 	}
 
 	private static URI url(@Nullable String value, String property) {

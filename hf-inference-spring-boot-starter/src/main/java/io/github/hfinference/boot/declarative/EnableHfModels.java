@@ -2,57 +2,81 @@ package io.github.hfinference.boot.declarative;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * Enables {@link io.github.hfinference.core.declarative.HfModel @HfModel} interfaces, in
- * the {@code @EnableXxx} style: the same as {@link ImportHfModels @ImportHfModels}, under
- * the name Spring users look for first. With no attribute set, the package of the
- * annotated class is scanned.
+ * Registers {@link io.github.hfinference.core.declarative.HfModel @HfModel} interfaces as
+ * beans, listed explicitly or detected in packages; with no attribute set, the package of
+ * the annotated class is scanned. Use it on a {@code @Configuration} class when the
+ * interfaces live outside the application's auto-configuration packages or when
+ * {@code hf.inference.scan.enabled} is {@code false}.
  *
  * <pre class="code">
  * &#64;SpringBootApplication
- * &#64;EnableHfModels(basePackageClasses = SentimentClient.class)
+ * &#64;EnableHfModels(types = { SentimentClient.class, ChatAssistant.class })
  * class Application {
  * }
  * </pre>
+ *
+ * Each interface becomes one singleton bean, named after the interface
+ * ({@code sentimentClient}), created and validated at startup.
+ *
+ * @see AbstractHfModelRegistrar
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ImportHfModels
+@Repeatable(EnableHfModels.Container.class)
+@Import(EnableHfModelsRegistrar.class)
 public @interface EnableHfModels {
 
 	/**
 	 * Alias for {@link #types()}.
 	 * @return the interfaces
 	 */
-	@AliasFor(annotation = ImportHfModels.class, attribute = "types")
+	@AliasFor("types")
 	Class<?>[] value() default {};
 
 	/**
 	 * The {@code @HfModel} interfaces to register.
 	 * @return the interfaces
 	 */
-	@AliasFor(annotation = ImportHfModels.class, attribute = "types")
+	@AliasFor("value")
 	Class<?>[] types() default {};
 
 	/**
 	 * Packages to scan for {@code @HfModel} interfaces.
 	 * @return the package names
 	 */
-	@AliasFor(annotation = ImportHfModels.class, attribute = "basePackages")
 	String[] basePackages() default {};
 
 	/**
 	 * Type-safe alternative to {@link #basePackages()}: the package of each class is scanned.
 	 * @return classes whose packages are scanned
 	 */
-	@AliasFor(annotation = ImportHfModels.class, attribute = "basePackageClasses")
 	Class<?>[] basePackageClasses() default {};
+
+	/**
+	 * Container for repeated {@link EnableHfModels @EnableHfModels} annotations.
+	 */
+	@Target(ElementType.TYPE)
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@Import(EnableHfModelsRegistrar.class)
+	@interface Container {
+
+		/**
+		 * The repeated annotations.
+		 * @return the annotations
+		 */
+		EnableHfModels[] value();
+
+	}
 
 }

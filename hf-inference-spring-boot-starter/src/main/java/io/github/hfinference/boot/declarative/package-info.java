@@ -1,6 +1,6 @@
 /**
  * Registration of {@link io.github.hfinference.core.declarative.HfModel @HfModel}
- * interfaces as beans: {@link io.github.hfinference.boot.declarative.ImportHfModels @ImportHfModels},
+ * interfaces as beans: {@link io.github.hfinference.boot.declarative.EnableHfModels @EnableHfModels},
  * the registrar it is built on, and ahead-of-time processing support.
  */
 @NullMarked

@@ -1,38 +1,14 @@
 package io.github.hfinference.boot.health;
 
-import java.time.Duration;
-
-import org.jspecify.annotations.Nullable;
-import reactor.core.Exceptions;
-import reactor.core.publisher.Mono;
-
+import io.github.hfinference.core.error.HfAuthenticationException;
 import io.github.hfinference.core.error.HfHttpException;
 
 /**
- * Blocking with a bound, and describing failures without secrets.
+ * Describes failed checks without secrets.
  */
 final class Failures {
 
-	private static final Duration GRACE = Duration.ofSeconds(1);
-
 	private Failures() {
-	}
-
-	/**
-	 * Waits for a check, never longer than its timeout plus a second.
-	 * @param check the check
-	 * @param timeout its timeout
-	 * @return its value, or null if it completed empty
-	 * @throws RuntimeException the check's failure, unwrapped
-	 */
-	static <T> @Nullable T await(Mono<T> check, Duration timeout) {
-		try {
-			return check.timeout(timeout.plus(GRACE)).block();
-		}
-		catch (RuntimeException ex) {
-			Throwable cause = Exceptions.unwrap(ex);
-			throw (cause instanceof RuntimeException runtime) ? runtime : ex;
-		}
 	}
 
 	/**
@@ -42,13 +18,30 @@ final class Failures {
 	 * @return the description
 	 */
 	static String describe(Throwable failure) {
+		return describe(failure, failure.getMessage());
+	}
+
+	/**
+	 * A short description of a failed token check: type, HTTP status and what the Hub
+	 * said, without the client's wording for model calls (whoami is not a model).
+	 * @param failure the failure
+	 * @return the description
+	 */
+	static String describeTokenCheck(Throwable failure) {
+		String message = (failure instanceof HfAuthenticationException) ? "the Hub rejected the token"
+				: (failure instanceof HfHttpException http) ? http.getServerMessage()
+						: "the Hub's token check (whoami-v2) did not answer";
+		return describe(failure, message);
+	}
+
+	private static String describe(Throwable failure, @org.jspecify.annotations.Nullable String message) {
 		StringBuilder text = new StringBuilder(failure.getClass().getSimpleName());
 		if (failure instanceof HfHttpException http) {
 			text.append(" (HTTP ").append(http.getStatus()).append(')');
 		}
-		if (failure.getMessage() != null) {
-			String message = failure.getMessage().strip();
-			text.append(": ").append((message.length() > 200) ? message.substring(0, 200) + "..." : message);
+		if (message != null) {
+			String stripped = message.strip();
+			text.append(": ").append((stripped.length() > 200) ? stripped.substring(0, 200) + "..." : stripped);
 		}
 		return text.toString();
 	}

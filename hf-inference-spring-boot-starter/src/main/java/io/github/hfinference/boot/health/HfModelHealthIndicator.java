@@ -4,15 +4,17 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
-import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.RevisionGuard;
 import io.github.hfinference.core.error.HfNotFoundException;
 import io.github.hfinference.core.error.HfRateLimitException;
@@ -40,11 +42,12 @@ import io.github.hfinference.core.task.chat.ChatMessage;
  * it, is reported as {@code drift: true} with the revisions involved; it does not change
  * the status, because the model still serves.
  * <p>
- * Remote checks are cached for a time to live and bounded by a timeout; circuit states
- * and served revisions are read live. Only when asked to does it also make one real chat
+ * Remote checks run in parallel, each bounded by a timeout and all of them by a deadline;
+ * their result is cached for a time to live (Reactor's {@code Mono.cache}), while circuit
+ * states and served revisions are read live. Only when asked to does it also make one real chat
  * call with {@code max_tokens: 1}, which spends credits and counts as a call in metrics.
  */
-public class HfModelHealthIndicator implements HealthIndicator {
+final class HfModelHealthIndicator implements ReactiveHealthIndicator {
 
 	private final HfInferenceClient client;
 
@@ -54,19 +57,7 @@ public class HfModelHealthIndicator implements HealthIndicator {
 
 	private final boolean probeCall;
 
-	private final TimedCache<Probe> cache;
-
-	/**
-	 * Creates the indicator, which never runs inference.
-	 * @param client the client
-	 * @param model the model
-	 * @param timeToLive how long remote check results are reused
-	 * @param timeout time allowed for each remote check
-	 */
-	public HfModelHealthIndicator(HfInferenceClient client, ModelDefinition model, Duration timeToLive,
-			Duration timeout) {
-		this(client, model, timeToLive, timeout, false);
-	}
+	private final Mono<Probe> probe;
 
 	/**
 	 * Creates the indicator.
@@ -74,22 +65,34 @@ public class HfModelHealthIndicator implements HealthIndicator {
 	 * @param model the model
 	 * @param timeToLive how long remote check results are reused
 	 * @param timeout time allowed for each remote check
+	 * @param deadline time allowed for all checks of the model; targets not checked by
+	 * then are UNKNOWN
 	 * @param probeCall whether to also make one real chat call with {@code max_tokens: 1}
 	 * (spends credits): the model is DOWN when it fails, UNKNOWN when it is rate limited
 	 * or times out
 	 */
-	public HfModelHealthIndicator(HfInferenceClient client, ModelDefinition model, Duration timeToLive,
-			Duration timeout, boolean probeCall) {
+	HfModelHealthIndicator(HfInferenceClient client, ModelDefinition model, Duration timeToLive, Duration timeout,
+			Duration deadline, boolean probeCall) {
 		this.client = client;
 		this.model = model;
 		this.timeout = timeout;
 		this.probeCall = probeCall;
-		this.cache = new TimedCache<>(timeToLive, this::probe);
+		this.probe = Mono.defer(this::check)
+			.timeout(deadline, Mono.fromSupplier(() -> unfinished(deadline)))
+			.cache(timeToLive);
+	}
+
+	/** The remote checks, run at most once per time to live. */
+	Mono<Probe> probe() {
+		return this.probe;
 	}
 
 	@Override
-	public Health health() {
-		Probe probe = this.cache.get();
+	public Mono<Health> health() {
+		return this.probe.map(this::health);
+	}
+
+	private Health health(Probe probe) {
 		Map<String, CircuitState> circuits = this.client.resilience().circuitStates(this.model.alias());
 		Map<String, Object> targets = new LinkedHashMap<>();
 		boolean anyUp = false;
@@ -152,67 +155,81 @@ public class HfModelHealthIndicator implements HealthIndicator {
 		health.withDetail("drift", drift);
 	}
 
-	private Probe probe() {
-		Map<String, TargetHealth> targets = new LinkedHashMap<>();
-		Map<String, String> endpointRevisions = new LinkedHashMap<>();
-		HubCheck hub = null;
-		for (InferenceTarget target : this.model.targets()) {
-			if (target instanceof InferenceTarget.Router router) {
-				if (hub == null) {
-					hub = hubCheck();
+	private Mono<Probe> check() {
+		Mono<HubCheck> hub = hubCheck().cache();
+		boolean routed = this.model.targets().stream().anyMatch(InferenceTarget.Router.class::isInstance);
+		Mono<List<Checked>> targets = Flux.fromIterable(this.model.targets())
+			.flatMapSequential((target) -> check(target, hub))
+			.collectList();
+		Mono<Optional<String>> hubRevision = routed
+				? hub.map((checked) -> Optional.ofNullable((checked.info() != null) ? checked.info().sha() : null))
+				: Mono.just(Optional.empty());
+		Mono<Optional<TargetHealth>> call = this.probeCall ? probeCall().map(Optional::of)
+				: Mono.just(Optional.empty());
+		return Mono.zip(targets, hubRevision, call).map((checks) -> {
+			Map<String, TargetHealth> byTarget = new LinkedHashMap<>();
+			Map<String, String> endpointRevisions = new LinkedHashMap<>();
+			for (Checked checked : checks.getT1()) {
+				byTarget.put(checked.target(), checked.health());
+				if (checked.modelSha() != null) {
+					endpointRevisions.put(checked.target(), checked.modelSha());
 				}
-				targets.put(target.name(), routerHealth(router, hub));
 			}
-			else if (target instanceof InferenceTarget.Endpoint endpoint) {
-				targets.put(target.name(), endpointHealth(endpoint, endpointRevisions));
-			}
-			else {
-				targets.put(target.name(), new TargetHealth(Status.UP, Map.of("type", "in-process")));
-			}
-		}
-		String hubRevision = (hub != null && hub.info() != null) ? hub.info().sha() : null;
-		return new Probe(targets, hubRevision, endpointRevisions, this.probeCall ? probeCall() : null);
+			return new Probe(byTarget, checks.getT2().orElse(null), endpointRevisions, checks.getT3().orElse(null));
+		});
 	}
 
-	private TargetHealth probeCall() {
-		Map<String, Object> details = new LinkedHashMap<>();
-		try {
-			InferenceResponse<?> response = Failures.await(this.client.execute(InferenceRequest
-				.of(ChatCompletion.TASK, this.model, List.of(ChatMessage.user("ping")))
-				.withParameters(ChatCompletion.Parameters.builder().maxTokens(1).build())), this.timeout);
-			if (response != null) {
+	private Mono<Checked> check(InferenceTarget target, Mono<HubCheck> hub) {
+		if (target instanceof InferenceTarget.Router router) {
+			return hub.map((checked) -> new Checked(target.name(), routerHealth(router, checked), null));
+		}
+		if (target instanceof InferenceTarget.Endpoint endpoint) {
+			return endpointHealth(endpoint);
+		}
+		return Mono.just(new Checked(target.name(), new TargetHealth(Status.UP, Map.of("type", "in-process")), null));
+	}
+
+	private Probe unfinished(Duration deadline) {
+		Map<String, TargetHealth> targets = new LinkedHashMap<>();
+		String error = "checks did not finish within " + deadline + " (hf.inference.health.deadline)";
+		for (InferenceTarget target : this.model.targets()) {
+			targets.put(target.name(), new TargetHealth(Status.UNKNOWN, Map.of("error", error)));
+		}
+		return new Probe(targets, null, Map.of(), null);
+	}
+
+	private Mono<TargetHealth> probeCall() {
+		return this.client
+			.execute(InferenceRequest.of(ChatCompletion.TASK, this.model, List.of(ChatMessage.user("ping")))
+				.withParameters(ChatCompletion.Parameters.builder().maxTokens(1).build()))
+			.timeout(bounded())
+			.map((response) -> {
+				Map<String, Object> details = new LinkedHashMap<>();
 				details.put("servedBy", response.metadata().target());
-			}
-			details.put("status", Status.UP.getCode());
-			return new TargetHealth(Status.UP, details);
-		}
-		catch (HfRateLimitException | HfTimeoutException ex) {
-			details.put("status", Status.UNKNOWN.getCode());
-			details.put("error", Failures.describe(ex));
-			return new TargetHealth(Status.UNKNOWN, details);
-		}
-		catch (RuntimeException ex) {
-			details.put("status", Status.DOWN.getCode());
-			details.put("error", Failures.describe(ex));
-			return new TargetHealth(Status.DOWN, details);
-		}
+				details.put("status", Status.UP.getCode());
+				return new TargetHealth(Status.UP, details);
+			})
+			.onErrorResume((ex) -> {
+				Status status = (ex instanceof HfRateLimitException || ex instanceof HfTimeoutException
+						|| ex instanceof java.util.concurrent.TimeoutException) ? Status.UNKNOWN : Status.DOWN;
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("status", status.getCode());
+				details.put("error", Failures.describe(ex));
+				return Mono.just(new TargetHealth(status, details));
+			});
 	}
 
-	private HubCheck hubCheck() {
+	private Mono<HubCheck> hubCheck() {
 		String id = this.model.id();
 		if (id == null) {
-			return new HubCheck(null, Status.UNKNOWN, "the model has no Hugging Face id");
+			return Mono.just(new HubCheck(null, Status.UNKNOWN, "the model has no Hugging Face id"));
 		}
-		try {
-			return new HubCheck(Failures.await(this.client.hub().modelInfo(id, this.timeout), this.timeout), null,
-					null);
-		}
-		catch (HfNotFoundException ex) {
-			return new HubCheck(null, Status.DOWN, Failures.describe(ex));
-		}
-		catch (RuntimeException ex) {
-			return new HubCheck(null, Status.UNKNOWN, Failures.describe(ex));
-		}
+		return this.client.hub()
+			.modelInfo(id, this.timeout)
+			.timeout(bounded())
+			.map((info) -> new HubCheck(info, null, null))
+			.onErrorResume((ex) -> Mono.just(new HubCheck(null,
+					(ex instanceof HfNotFoundException) ? Status.DOWN : Status.UNKNOWN, Failures.describe(ex))));
 	}
 
 	private static TargetHealth routerHealth(InferenceTarget.Router router, HubCheck hub) {
@@ -248,33 +265,47 @@ public class HfModelHealthIndicator implements HealthIndicator {
 		return new TargetHealth("error".equals(entry.status()) ? Status.DOWN : Status.UP, details);
 	}
 
-	private TargetHealth endpointHealth(InferenceTarget.Endpoint endpoint, Map<String, String> revisions) {
+	private Mono<Checked> endpointHealth(InferenceTarget.Endpoint endpoint) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("type", "endpoint");
 		details.put("url", endpoint.url().toString());
-		try {
-			Failures.await(this.client.hub().endpointHealth(endpoint, this.timeout), this.timeout);
-		}
-		catch (RuntimeException ex) {
-			details.put("error", Failures.describe(ex));
-			return new TargetHealth(Status.DOWN, details);
-		}
-		if (RevisionGuard.isVerifiable(this.model.revision())) {
-			try {
-				EndpointInfo info = Failures.await(this.client.hub().endpointInfo(endpoint, this.timeout), this.timeout);
-				if (info != null && info.modelSha() != null) {
-					revisions.put(endpoint.name(), info.modelSha());
-					details.put("modelSha", info.modelSha());
-				}
-			}
-			catch (RuntimeException ex) {
-				details.put("infoError", Failures.describe(ex));
-			}
-		}
-		return new TargetHealth(Status.UP, details);
+		Mono<Checked> up = RevisionGuard.isVerifiable(this.model.revision()) ? endpointInfo(endpoint, details)
+				: Mono.fromSupplier(() -> new Checked(endpoint.name(), new TargetHealth(Status.UP, details), null));
+		return this.client.hub()
+			.endpointHealth(endpoint, this.timeout)
+			.timeout(bounded())
+			.then(up)
+			.onErrorResume((ex) -> {
+				details.put("error", Failures.describe(ex));
+				return Mono.just(new Checked(endpoint.name(), new TargetHealth(Status.DOWN, details), null));
+			});
 	}
 
-	private record TargetHealth(Status status, Map<String, Object> details) {
+	private Mono<Checked> endpointInfo(InferenceTarget.Endpoint endpoint, Map<String, Object> details) {
+		return this.client.hub()
+			.endpointInfo(endpoint, this.timeout)
+			.timeout(bounded())
+			.map((info) -> Optional.ofNullable(info.modelSha()))
+			.onErrorResume((ex) -> {
+				details.put("infoError", Failures.describe(ex));
+				return Mono.just(Optional.empty());
+			})
+			.defaultIfEmpty(Optional.empty())
+			.map((sha) -> {
+				sha.ifPresent((value) -> details.put("modelSha", value));
+				return new Checked(endpoint.name(), new TargetHealth(Status.UP, details), sha.orElse(null));
+			});
+	}
+
+	private Duration bounded() {
+		return this.timeout.plus(HfHealthContributor.GRACE);
+	}
+
+	private record Checked(String target, TargetHealth health, @Nullable String modelSha) {
+
+	}
+
+	record TargetHealth(Status status, Map<String, Object> details) {
 
 	}
 
@@ -282,7 +313,7 @@ public class HfModelHealthIndicator implements HealthIndicator {
 
 	}
 
-	private record Probe(Map<String, TargetHealth> targets, @Nullable String hubRevision,
+	record Probe(Map<String, TargetHealth> targets, @Nullable String hubRevision,
 			Map<String, String> endpointRevisions, @Nullable TargetHealth call) {
 
 	}

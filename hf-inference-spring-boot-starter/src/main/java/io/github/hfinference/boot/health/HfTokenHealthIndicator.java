@@ -3,7 +3,8 @@ package io.github.hfinference.boot.health;
 import java.time.Duration;
 
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import reactor.core.publisher.Mono;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.error.HfAuthenticationException;
@@ -17,13 +18,13 @@ import io.github.hfinference.core.hub.WhoAmI;
  * UNKNOWN too (endpoints with their own credentials and in-process providers need none).
  * The token itself is never shown.
  */
-public class HfTokenHealthIndicator implements HealthIndicator {
+final class HfTokenHealthIndicator implements ReactiveHealthIndicator {
 
 	private final HfInferenceClient client;
 
 	private final Duration timeout;
 
-	private final TimedCache<Health> cache;
+	private final Mono<Health> cached;
 
 	/**
 	 * Creates the indicator.
@@ -31,47 +32,48 @@ public class HfTokenHealthIndicator implements HealthIndicator {
 	 * @param timeToLive how long a result is reused
 	 * @param timeout time allowed for the check
 	 */
-	public HfTokenHealthIndicator(HfInferenceClient client, Duration timeToLive, Duration timeout) {
+	HfTokenHealthIndicator(HfInferenceClient client, Duration timeToLive, Duration timeout) {
 		this.client = client;
 		this.timeout = timeout;
-		this.cache = new TimedCache<>(timeToLive, this::check);
+		this.cached = Mono.defer(this::check).cache(timeToLive);
 	}
 
 	@Override
-	public Health health() {
+	public Mono<Health> health() {
 		if (!this.client.hasToken()) {
-			return Health.unknown()
+			return Mono.just(Health.unknown()
 				.withDetail("configured", false)
 				.withDetail("reason", "No Hugging Face token is configured (hf.inference.token, HF_TOKEN)")
-				.build();
+				.build());
 		}
-		return this.cache.get();
+		return this.cached;
 	}
 
-	private Health check() {
-		try {
-			WhoAmI whoami = Failures.await(this.client.hub().whoami(this.timeout), this.timeout);
-			Health.Builder health = Health.up().withDetail("configured", true);
-			if (whoami != null) {
-				health.withDetail("owner", whoami.name());
-				if (whoami.type() != null) {
-					health.withDetail("type", whoami.type());
-				}
-				if (whoami.role() != null) {
-					health.withDetail("role", whoami.role());
-				}
-				if (whoami.tokenName() != null) {
-					health.withDetail("tokenName", whoami.tokenName());
-				}
-			}
-			return health.build();
+	private Mono<Health> check() {
+		return this.client.hub()
+			.whoami(this.timeout)
+			.map(HfTokenHealthIndicator::up)
+			.switchIfEmpty(Mono.fromSupplier(() -> Health.up().withDetail("configured", true).build()))
+			.timeout(this.timeout.plus(HfHealthContributor.GRACE))
+			.onErrorResume((ex) -> Mono.just(((ex instanceof HfAuthenticationException) ? Health.down()
+					: Health.unknown())
+				.withDetail("configured", true)
+				.withDetail("error", Failures.describeTokenCheck(ex))
+				.build()));
+	}
+
+	private static Health up(WhoAmI whoami) {
+		Health.Builder health = Health.up().withDetail("configured", true).withDetail("owner", whoami.name());
+		if (whoami.type() != null) {
+			health.withDetail("type", whoami.type());
 		}
-		catch (HfAuthenticationException ex) {
-			return Health.down().withDetail("configured", true).withDetail("error", Failures.describe(ex)).build();
+		if (whoami.role() != null) {
+			health.withDetail("role", whoami.role());
 		}
-		catch (RuntimeException ex) {
-			return Health.unknown().withDetail("configured", true).withDetail("error", Failures.describe(ex)).build();
+		if (whoami.tokenName() != null) {
+			health.withDetail("tokenName", whoami.tokenName());
 		}
+		return health.build();
 	}
 
 }

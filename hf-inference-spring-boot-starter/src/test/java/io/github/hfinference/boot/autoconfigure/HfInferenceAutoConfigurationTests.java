@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 import io.github.hfinference.boot.HfInferenceClientCustomizer;
 import io.github.hfinference.boot.HfModelProxyFactoryCustomizer;
 import io.github.hfinference.boot.HfModelRegistry;
-import io.github.hfinference.boot.declarative.ImportHfModels;
+import io.github.hfinference.boot.declarative.EnableHfModels;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.auth.TokenResolver;
 import io.github.hfinference.core.declarative.CallAdapter;
@@ -253,7 +253,7 @@ class HfInferenceAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportHfModels(types = OptionalClassifier.class)
+	@EnableHfModels(types = OptionalClassifier.class)
 	static class OptionalCallAdapterConfiguration {
 
 		@Bean
@@ -264,7 +264,7 @@ class HfInferenceAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportHfModels(types = LocalClassifier.class)
+	@EnableHfModels(types = LocalClassifier.class)
 	static class LocalClassifierConfiguration {
 
 	}

@@ -2,6 +2,7 @@ package io.github.hfinference.boot.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.github.hfinference.core.error.HfConfigurationException;
@@ -10,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every misconfiguration fails the context at startup with a message that names the
- * property at fault.
+ * property at fault: as the properties are bound, or, for in-process providers, once
+ * the beans that provide them are known.
  */
 class HfInferencePropertiesValidationTests {
 
@@ -51,20 +53,20 @@ class HfInferencePropertiesValidationTests {
 
 	@Test
 	void unknownProvider() {
-		assertFailure("hf.inference.models.x.provider: unknown provider 'foo'; known providers: auto, baseten, ",
+		assertStartupFailure("hf.inference.models.x.provider: unknown provider 'foo'; known providers: auto, baseten, ",
 				"hf.inference.models.x.id=org/m", "hf.inference.models.x.provider=foo");
 	}
 
 	@Test
 	void localProviderWithoutItsModule() {
-		assertFailure("hf.inference.models.x.provider: unknown provider 'local'; no in-process provider named "
+		assertStartupFailure("hf.inference.models.x.provider: unknown provider 'local'; no in-process provider named "
 				+ "'local' is registered: add the module that provides it; known providers: ",
 				"hf.inference.models.x.provider=local");
 	}
 
 	@Test
 	void unknownProviderInATarget() {
-		assertFailure("hf.inference.models.x.targets[1].provider: unknown provider 'togther'",
+		assertStartupFailure("hf.inference.models.x.targets[1].provider: unknown provider 'togther'",
 				"hf.inference.models.x.id=org/m", "hf.inference.models.x.targets[0].provider=hf-inference",
 				"hf.inference.models.x.targets[1].provider=togther");
 	}
@@ -221,14 +223,24 @@ class HfInferencePropertiesValidationTests {
 				"hf.inference.models.x.targets[0].token=api_org_abc");
 	}
 
-	private void assertFailure(String expectedMessageStart, String... properties) {
+	/** A mistake found as the properties are bound, before any bean is created. */
+	private void assertFailure(String expectedMessage, String... properties) {
+		assertFailure(BindValidationException.class, "default message [" + expectedMessage, properties);
+	}
+
+	/** A mistake that needs the application's beans to be found (which in-process providers exist). */
+	private void assertStartupFailure(String expectedMessage, String... properties) {
+		assertFailure(HfConfigurationException.class, expectedMessage, properties);
+	}
+
+	private void assertFailure(Class<? extends Throwable> type, String expectedMessage, String... properties) {
 		this.contextRunner.withPropertyValues(properties).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context).getFailure()
 				.rootCause()
-				.isInstanceOf(HfConfigurationException.class)
+				.isInstanceOf(type)
 				.message()
-				.startsWith(expectedMessageStart)
+				.contains(expectedMessage)
 				.doesNotContain("hf_test");
 		});
 	}

@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.github.hfinference.boot.declarative.ImportHfModels;
+import io.github.hfinference.boot.declarative.EnableHfModels;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.declarative.HfModel;
 import io.github.hfinference.core.error.HfHttpException;
@@ -158,7 +158,7 @@ class HfInferenceWebClientTests {
 			this.server.enqueue(redirectTo(this.elsewhere));
 			this.elsewhere.enqueue(json("\"followed\""));
 			String direct = context.getBean(WebClient.Builder.class).build().get().uri(this.server.url("/").uri())
-				.retrieve().bodyToMono(String.class).block();
+				.retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
 			assertThat(direct).as("Boot's own WebClient follows redirects").isEqualTo("\"followed\"");
 			this.server.enqueue(redirectTo(this.elsewhere));
 			assertThatExceptionOfType(HfHttpException.class)
@@ -211,7 +211,7 @@ class HfInferenceWebClientTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportHfModels(types = Classifier.class)
+	@EnableHfModels(types = Classifier.class)
 	static class ClassifierConfiguration {
 
 	}

@@ -63,7 +63,7 @@ class HfModelAotTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration(HfInferenceAutoConfiguration.class)
-	@ImportHfModels(types = Classifier.class)
+	@EnableHfModels(types = Classifier.class)
 	static class AotConfiguration {
 
 	}

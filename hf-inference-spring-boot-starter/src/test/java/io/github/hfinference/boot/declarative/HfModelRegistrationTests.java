@@ -74,16 +74,6 @@ class HfModelRegistrationTests {
 	}
 
 	@Test
-	void enableHfModelsShouldRegisterLikeImportHfModels() {
-		this.contextRunner.withUserConfiguration(EnableByType.class)
-			.withPropertyValues("hf.inference.scan.enabled=false")
-			.run((context) -> {
-				assertThat(context).hasSingleBean(ScannedSentimentClient.class);
-				assertThat(context).doesNotHaveBean(ScannedChatAssistant.class);
-			});
-	}
-
-	@Test
 	void importByPackageShouldRegisterItsInterfaces() {
 		this.contextRunner.withUserConfiguration(ImportByPackage.class)
 			.withPropertyValues("hf.inference.scan.enabled=false")
@@ -224,32 +214,26 @@ class HfModelRegistrationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportHfModels(types = ScannedSentimentClient.class)
+	@EnableHfModels(types = ScannedSentimentClient.class)
 	static class ImportByType {
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableHfModels(ScannedSentimentClient.class)
-	static class EnableByType {
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportHfModels(basePackageClasses = ScannedSentimentClient.class)
+	@EnableHfModels(basePackageClasses = ScannedSentimentClient.class)
 	static class ImportByPackage {
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportHfModels(ScannedSentimentClient.class)
-	@ImportHfModels(basePackages = "io.github.hfinference.boot.declarative.scan")
+	@EnableHfModels(ScannedSentimentClient.class)
+	@EnableHfModels(basePackages = "io.github.hfinference.boot.declarative.scan")
 	static class RepeatedImports {
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportHfModels(types = WrongForConfiguredTask.class)
+	@EnableHfModels(types = WrongForConfiguredTask.class)
 	static class ImportWrongForConfiguredTask {
 
 	}

@@ -1,5 +1,9 @@
 package io.github.hfinference.boot.observability;
 
+import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.health.HfHealthContributorAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.observation.HfInferenceObservationAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.HfInferenceEndpointAutoConfiguration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,10 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.boot.actuate.HfInferenceEndpoint;
-import io.github.hfinference.boot.actuate.HfInferenceEndpointAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
-import io.github.hfinference.boot.health.HfHealthContributorAutoConfiguration;
-import io.github.hfinference.boot.observation.HfInferenceObservationAutoConfiguration;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletion;

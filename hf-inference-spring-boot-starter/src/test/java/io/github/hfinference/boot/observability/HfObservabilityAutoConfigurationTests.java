@@ -1,10 +1,16 @@
 package io.github.hfinference.boot.observability;
 
+import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.health.HfHealthContributorAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.observation.HfInferenceObservationAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.HfInferenceEndpointAutoConfiguration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -12,8 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -24,17 +34,12 @@ import org.springframework.context.ApplicationContext;
 
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.boot.actuate.HfInferenceEndpoint;
-import io.github.hfinference.boot.actuate.HfInferenceEndpointAutoConfiguration;
 import io.github.hfinference.boot.actuate.HfModelActivity;
-import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
-import io.github.hfinference.boot.health.HfHealthContributorAutoConfiguration;
 import io.github.hfinference.boot.observation.HfInferenceMeterObservationHandler;
-import io.github.hfinference.boot.observation.HfInferenceObservationAutoConfiguration;
 import io.github.hfinference.boot.observation.HfResilienceMeters;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.ResponseMetadata;
 import io.github.hfinference.core.RevisionMismatchAction;
-import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.observation.DefaultInferenceObservationConvention;
 import io.github.hfinference.core.observation.InferenceCallListener;
 import io.github.hfinference.core.observation.InferenceObservationContext;
@@ -76,7 +81,8 @@ class HfObservabilityAutoConfigurationTests {
 	void healthContributorIsNamedHfAndHasTheTokenAndEveryModel() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasBean("hfHealthContributor");
-			CompositeHealthContributor hf = context.getBean("hfHealthContributor", CompositeHealthContributor.class);
+			CompositeReactiveHealthContributor hf = context.getBean("hfHealthContributor",
+					CompositeReactiveHealthContributor.class);
 			assertThat(hf.stream().map((entry) -> entry.name())).containsExactly("token", "sentiment");
 		});
 	}
@@ -94,13 +100,15 @@ class HfObservabilityAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean("hfHealthContributor")).isSameAs(mine));
 	}
 
-	@Test
-	void healthSettingsMustBePositive() {
-		this.contextRunner.withPropertyValues("hf.inference.health.timeout=0s")
+	@ParameterizedTest
+	@ValueSource(strings = { "timeout", "deadline", "token-ttl", "model-ttl" })
+	void healthTimeLimitsMustBePositiveAtBindTime(String property) {
+		this.contextRunner.withPropertyValues("hf.inference.health." + property + "=0s")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.isInstanceOf(HfConfigurationException.class)
-				.hasMessageContaining("hf.inference.health.timeout must be positive"));
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("hf.inference.health." + property)
+				.hasMessageContaining("must be positive, got PT0S"));
 	}
 
 	@Test
@@ -126,17 +134,33 @@ class HfObservabilityAutoConfigurationTests {
 	}
 
 	@Test
-	void observationsCanBeSwitchedOff() {
-		TestObservationRegistry registry = TestObservationRegistry.create();
-		this.contextRunner.withBean(ObservationRegistry.class, () -> registry)
-			.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
-			.withPropertyValues("hf.inference.observations.enabled=false")
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean("hfInferenceObservationCustomizer")
-					.doesNotHaveBean(HfResilienceMeters.class);
-				classify(context);
-				TestObservationRegistryAssert.assertThat(registry).doesNotHaveAnyObservation();
-			});
+	void bootsObservationPropertiesSwitchTheCallObservationOff() {
+		List<String> observed = new CopyOnWriteArrayList<>();
+		ObservationHandler<Observation.Context> recorder = new ObservationHandler<>() {
+
+			@Override
+			public void onStop(Observation.Context context) {
+				observed.add(context.getName());
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		};
+		ApplicationContextRunner observing = this.contextRunner
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
+			.withBean("recorder", ObservationHandler.class, () -> recorder);
+		observing.run((context) -> {
+			classify(context);
+			assertThat(observed).containsExactly("gen_ai.client.operation");
+		});
+		observed.clear();
+		observing.withPropertyValues("management.observations.enable.gen_ai=false").run((context) -> {
+			classify(context);
+			assertThat(observed).isEmpty();
+		});
 	}
 
 	@Test
@@ -149,6 +173,8 @@ class HfObservabilityAutoConfigurationTests {
 				.that()
 				.hasBeenStopped()
 				.hasLowCardinalityKeyValue("gen_ai.operation.name", "text-classification")
+				.hasLowCardinalityKeyValue("hf.task", "text-classification")
+				.hasLowCardinalityKeyValue("gen_ai.provider.name", "hf-inference")
 				.hasLowCardinalityKeyValue("gen_ai.request.model", ScriptedHuggingFace.SENTIMENT_ID)
 				.hasLowCardinalityKeyValue("hf.model", "sentiment")
 				.hasLowCardinalityKeyValue("hf.provider", "hf-inference")

@@ -1,5 +1,9 @@
 package io.github.hfinference.boot.observability;
 
+import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.health.HfHealthContributorAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.observation.HfInferenceObservationAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.HfInferenceEndpointAutoConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -30,10 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 import io.github.hfinference.boot.HfInferenceClientCustomizer;
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.boot.actuate.HfInferenceEndpoint;
-import io.github.hfinference.boot.actuate.HfInferenceEndpointAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
-import io.github.hfinference.boot.health.HfHealthContributorAutoConfiguration;
-import io.github.hfinference.boot.observation.HfInferenceObservationAutoConfiguration;
 import io.github.hfinference.boot.observation.HfModelPricing;
 import io.github.hfinference.boot.observation.HfRevisionDriftMeterBinder;
 import io.github.hfinference.core.HfInferenceClient;
@@ -109,6 +109,35 @@ class HfObservabilityTests {
 	}
 
 	@Test
+	void askingForOneModelChecksEveryModelAtOnce() {
+		this.contextRunner.run((context) -> {
+			assertThat(health(context, "tgi").getStatus()).isEqualTo(Status.UP);
+			assertThat(count("/api/models/" + ScriptedHuggingFace.SENTIMENT_ID)).isEqualTo(1);
+			assertThat(count("/api/models/" + ScriptedHuggingFace.CHAT_ID)).isEqualTo(1);
+			assertThat(health(context, "sentiment").getStatus()).isEqualTo(Status.UP);
+			assertThat(health(context, "chat").getStatus()).isEqualTo(Status.UP);
+			assertThat(count("/api/models/" + ScriptedHuggingFace.SENTIMENT_ID)).as("cached").isEqualTo(1);
+			assertThat(count("/endpoints/tgi/health")).as("cached").isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aModelWhoseChecksMissTheDeadlineIsUnknownWhileTheOthersAreUp() throws java.io.IOException {
+		// an endpoint that accepts connections and never answers
+		try (java.net.ServerSocket stalling = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+			this.contextRunner.withPropertyValues("hf.inference.health.deadline=200ms",
+					"hf.inference.models.tgi.endpoint-url=http://localhost:" + stalling.getLocalPort() + "/tgi")
+				.run((context) -> {
+			Health tgi = health(context, "tgi");
+			assertThat(tgi.getStatus()).isEqualTo(Status.UNKNOWN);
+			assertThat(target(tgi, "localhost")).containsEntry("error",
+					"checks did not finish within PT0.2S (hf.inference.health.deadline)");
+			assertThat(health(context, "sentiment").getStatus()).isEqualTo(Status.UP);
+				});
+		}
+	}
+
+	@Test
 	void noHealthCheckRunsInferenceUnlessAModelOptsIn() {
 		this.contextRunner.run((context) -> {
 			for (String name : List.of("token", "sentiment", "chat", "tgi")) {
@@ -147,7 +176,8 @@ class HfObservabilityTests {
 		this.contextRunner.run((context) -> {
 			Health token = health(context, "token");
 			assertThat(token.getStatus()).isEqualTo(Status.DOWN);
-			assertThat((String) token.getDetails().get("error")).contains("HTTP 401");
+			assertThat((String) token.getDetails().get("error")).contains("HTTP 401", "the Hub rejected the token")
+				.doesNotContain("model");
 		});
 	}
 
@@ -413,8 +443,9 @@ class HfObservabilityTests {
 	}
 
 	static Health health(AssertableApplicationContext context, String name) {
-		CompositeHealthContributor hf = context.getBean("hfHealthContributor", CompositeHealthContributor.class);
-		return ((HealthIndicator) hf.getContributor(name)).health();
+		CompositeReactiveHealthContributor hf = context.getBean("hfHealthContributor",
+				CompositeReactiveHealthContributor.class);
+		return ((ReactiveHealthIndicator) hf.getContributor(name)).health().block(Duration.ofSeconds(30));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -434,6 +465,10 @@ class HfObservabilityTests {
 	private static JsonNode endpointJson(AssertableApplicationContext context) {
 		JsonMapper json = JsonMapper.builder().build();
 		return json.readTree(json.writeValueAsString(context.getBean(HfInferenceEndpoint.class).inference()));
+	}
+
+	private long count(String path) {
+		return this.hf.calls().stream().filter((call) -> call.path().equals(path)).count();
 	}
 
 }

@@ -2,11 +2,11 @@ package io.github.hfinference.boot.declarative.scan;
 
 import org.springframework.context.annotation.Configuration;
 
-import io.github.hfinference.boot.declarative.ImportHfModels;
+import io.github.hfinference.boot.declarative.EnableHfModels;
 
-/** Imports the interfaces of its own package, {@code @ImportHfModels} having no attribute. */
+/** Imports the interfaces of its own package, {@code @EnableHfModels} having no attribute. */
 @Configuration(proxyBeanMethods = false)
-@ImportHfModels
+@EnableHfModels
 public class ScanPackageConfiguration {
 
 }

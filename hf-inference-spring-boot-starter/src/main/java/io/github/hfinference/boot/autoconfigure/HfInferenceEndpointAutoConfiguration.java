@@ -1,4 +1,4 @@
-package io.github.hfinference.boot.actuate;
+package io.github.hfinference.boot.autoconfigure;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,7 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import io.github.hfinference.boot.HfModelRegistry;
-import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
+import io.github.hfinference.boot.actuate.HfInferenceEndpoint;
+import io.github.hfinference.boot.actuate.HfModelActivity;
 import io.github.hfinference.core.HfInferenceClient;
 
 /**

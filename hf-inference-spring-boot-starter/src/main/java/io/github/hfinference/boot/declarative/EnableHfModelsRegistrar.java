@@ -5,26 +5,26 @@ import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.ClassUtils;
 
 /**
- * Registers the interfaces named by {@link ImportHfModels @ImportHfModels} annotations.
+ * Registers the interfaces named by {@link EnableHfModels @EnableHfModels} annotations.
  */
-class ImportHfModelsRegistrar extends AbstractHfModelRegistrar {
+class EnableHfModelsRegistrar extends AbstractHfModelRegistrar {
 
 	@Override
 	protected void registerHfModels(Registry registry, AnnotationMetadata importingClassMetadata) {
-		MergedAnnotation<ImportHfModels.Container> container = importingClassMetadata.getAnnotations()
-			.get(ImportHfModels.Container.class);
+		MergedAnnotation<EnableHfModels.Container> container = importingClassMetadata.getAnnotations()
+			.get(EnableHfModels.Container.class);
 		if (container.isPresent()) {
-			for (MergedAnnotation<ImportHfModels> annotation : container.getAnnotationArray("value",
-					ImportHfModels.class)) {
+			for (MergedAnnotation<EnableHfModels> annotation : container.getAnnotationArray("value",
+					EnableHfModels.class)) {
 				register(annotation, registry, importingClassMetadata);
 			}
 		}
 		importingClassMetadata.getAnnotations()
-			.stream(ImportHfModels.class)
+			.stream(EnableHfModels.class)
 			.forEach((annotation) -> register(annotation, registry, importingClassMetadata));
 	}
 
-	private void register(MergedAnnotation<ImportHfModels> annotation, Registry registry,
+	private void register(MergedAnnotation<EnableHfModels> annotation, Registry registry,
 			AnnotationMetadata importingClassMetadata) {
 		Class<?>[] types = annotation.getClassArray("types");
 		String[] basePackages = annotation.getStringArray("basePackages");

@@ -1,4 +1,4 @@
-package io.github.hfinference.boot.observation;
+package io.github.hfinference.boot.autoconfigure.observation;
 
 import java.net.URI;
 import java.time.Duration;
@@ -19,7 +19,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 import io.github.hfinference.boot.HfInferenceClientCustomizer;
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.HfInferenceConnectionDetails;
 import io.github.hfinference.boot.autoconfigure.HfInferenceProperties;
+import io.github.hfinference.boot.observation.HfInferenceMeterObservationHandler;
+import io.github.hfinference.boot.observation.HfModelPricing;
+import io.github.hfinference.boot.observation.HfResilienceMeters;
+import io.github.hfinference.boot.observation.HfRevisionDriftMeterBinder;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.observation.InferenceObservationConvention;
@@ -30,14 +35,14 @@ import io.github.hfinference.core.observation.InferenceObservationConvention;
  * named by an {@link InferenceObservationConvention} bean if there is one, and, with a
  * {@link MeterRegistry}, records token usage, compute time, retries, failovers, rate
  * limits, revision drift and, where the router publishes prices, estimated cost.
- * {@code hf.inference.observations.enabled=false} turns it all off.
+ * Spring Boot's {@code management.observations.*} properties apply as to any
+ * observation, for example {@code management.observations.enable.gen_ai=false}.
  */
 @AutoConfiguration(after = HfInferenceAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass({ HfInferenceClient.class, ObservationRegistry.class })
-@ConditionalOnBooleanProperty(name = "hf.inference.observations.enabled", matchIfMissing = true)
 public final class HfInferenceObservationAutoConfiguration {
 
 	private static final Duration PRICES_TIMEOUT = Duration.ofSeconds(10);
@@ -69,19 +74,15 @@ public final class HfInferenceObservationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty(name = "hf.inference.observations.cost.enabled", matchIfMissing = true)
-		HfModelPricing hfModelPricing(HfInferenceProperties properties,
+		HfModelPricing hfModelPricing(HfInferenceProperties properties, HfInferenceConnectionDetails connection,
 				ObjectProvider<WebClient.Builder> webClientBuilder) {
 			Duration timeToLive = properties.getObservations().getCost().getPricesTtl();
-			if (timeToLive == null || timeToLive.isZero() || timeToLive.isNegative()) {
-				throw new HfConfigurationException(
-						"hf.inference.observations.cost.prices-ttl must be positive, got " + timeToLive);
-			}
 			URI baseUrl;
 			try {
-				baseUrl = URI.create(properties.getBaseUrl());
+				baseUrl = URI.create(connection.getBaseUrl());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new HfConfigurationException("hf.inference.base-url: '" + properties.getBaseUrl()
+				throw new HfConfigurationException("hf.inference.base-url: '" + connection.getBaseUrl()
 						+ "' is not an absolute http(s) URL");
 			}
 			// resolved at the first fetch: Boot's WebClient.Builder depends on the ObservationRegistry,
