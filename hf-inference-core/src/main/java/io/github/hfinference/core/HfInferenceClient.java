@@ -190,7 +190,7 @@ public final class HfInferenceClient {
 	 * @return the result and metadata
 	 */
 	public <I, P, R> Mono<InferenceResponse<R>> execute(InferenceRequest<I, P, R> request) {
-		Objects.requireNonNull(request, "request");
+		Inputs.requireNonNull(request, "request");
 		BatchingSettings batching = request.model().batching();
 		BatchRoute<I, P, R, ?, ?> route = batching.enabled() ? BatchRoute.of(request.task()) : null;
 		if (route != null) {
@@ -324,7 +324,7 @@ public final class HfInferenceClient {
 	 * @return the chunks and their response metadata
 	 */
 	public <I, P, C> StreamingResponse<C> executeStream(StreamingRequest<I, P, C> request) {
-		Objects.requireNonNull(request, "request");
+		Inputs.requireNonNull(request, "request");
 		Duration callTimeout = (request.options().timeout() != null) ? request.options().timeout()
 				: (request.model().timeout() != null) ? request.model().timeout() : this.timeout;
 		StreamingResponse<C> response = this.streamer.stream(request, callTimeout);

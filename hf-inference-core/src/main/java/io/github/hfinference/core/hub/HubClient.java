@@ -14,6 +14,7 @@ import io.github.hfinference.core.http.HttpCall;
 import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.http.JsonCodec;
 import io.github.hfinference.core.http.RawResponse;
+import io.github.hfinference.core.routing.HubIds;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ProviderMapping;
 
@@ -66,8 +67,8 @@ public final class HubClient {
 	 */
 	public Mono<ModelInfo> modelInfo(String modelId, Duration timeout) {
 		URI uri = UriComponentsBuilder.fromUri(this.hubUrl)
-			.path("/api/models/")
-			.path(modelId)
+			.pathSegment("api", "models")
+			.pathSegment(HubIds.segments(modelId))
 			.query("expand[]=sha&expand[]=inference&expand[]=inferenceProviderMapping")
 			.encode()
 			.build()

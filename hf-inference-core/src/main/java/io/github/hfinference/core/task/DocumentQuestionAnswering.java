@@ -1,7 +1,6 @@
 package io.github.hfinference.core.task;
 
 import java.util.List;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
@@ -35,8 +34,8 @@ public final class DocumentQuestionAnswering {
 	public record Input(BinaryInput image, String question) {
 
 		public Input {
-			Objects.requireNonNull(image, "image");
-			Objects.requireNonNull(question, "question");
+			Required.nonNull(image, "image");
+			Required.nonNull(question, "question");
 		}
 
 	}

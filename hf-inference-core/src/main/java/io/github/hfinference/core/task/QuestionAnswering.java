@@ -1,7 +1,6 @@
 package io.github.hfinference.core.task;
 
 import java.util.List;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
@@ -35,8 +34,8 @@ public final class QuestionAnswering {
 	public record Input(String question, String context) {
 
 		public Input {
-			Objects.requireNonNull(question, "question");
-			Objects.requireNonNull(context, "context");
+			Required.nonNull(question, "question");
+			Required.nonNull(context, "context");
 		}
 
 	}

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +36,8 @@ public final class TableQuestionAnswering {
 	public record Input(String query, Map<String, List<String>> table) {
 
 		public Input {
-			Objects.requireNonNull(query, "query");
-			Objects.requireNonNull(table, "table");
+			Required.nonNull(query, "query");
+			Required.nonNull(table, "table");
 			Map<String, List<String>> copy = new LinkedHashMap<>();
 			table.forEach((column, cells) -> copy.put(column, List.copyOf(cells)));
 			table = Collections.unmodifiableMap(copy);

@@ -3,6 +3,7 @@ package io.github.hfinference.core.task;
 import java.math.BigInteger;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.TokenUsage;
@@ -124,9 +125,10 @@ public final class TextGeneration {
 	 * @param id token id
 	 * @param text token text
 	 * @param logprob log probability
-	 * @param special whether it is a special token
+	 * @param special whether it is a special token (false when the server leaves it out)
 	 */
-	public record Token(int id, String text, @Nullable Double logprob, boolean special) {
+	public record Token(int id, String text, @Nullable Double logprob,
+			@JsonProperty(defaultValue = "false") boolean special) {
 
 	}
 

@@ -2,10 +2,11 @@ package io.github.hfinference.core.task;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
+
+import io.github.hfinference.core.error.HfInvalidRequestException;
 
 /**
  * {@code zero-shot-classification}: scores a text against labels chosen at call time.
@@ -40,10 +41,10 @@ public final class ZeroShotClassification {
 	public record Input(String text, List<String> candidateLabels) {
 
 		public Input {
-			Objects.requireNonNull(text, "text");
-			candidateLabels = List.copyOf(candidateLabels);
+			Required.nonNull(text, "text");
+			candidateLabels = Required.list(candidateLabels, "candidateLabels");
 			if (candidateLabels.isEmpty()) {
-				throw new IllegalArgumentException("zero-shot-classification needs at least one candidate label");
+				throw new HfInvalidRequestException("zero-shot-classification needs at least one candidate label");
 			}
 		}
 

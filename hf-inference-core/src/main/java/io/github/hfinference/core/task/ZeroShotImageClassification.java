@@ -2,10 +2,11 @@ package io.github.hfinference.core.task;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
+
+import io.github.hfinference.core.error.HfInvalidRequestException;
 
 /**
  * {@code zero-shot-image-classification}: scores an image against labels chosen at call
@@ -38,10 +39,10 @@ public final class ZeroShotImageClassification {
 	public record Input(BinaryInput image, List<String> candidateLabels) {
 
 		public Input {
-			Objects.requireNonNull(image, "image");
-			candidateLabels = List.copyOf(candidateLabels);
+			Required.nonNull(image, "image");
+			candidateLabels = Required.list(candidateLabels, "candidateLabels");
 			if (candidateLabels.isEmpty()) {
-				throw new IllegalArgumentException("zero-shot-image-classification needs at least one candidate label");
+				throw new HfInvalidRequestException("zero-shot-image-classification needs at least one candidate label");
 			}
 		}
 

@@ -29,6 +29,7 @@ import io.github.hfinference.core.resilience.CircuitBreakerSettings;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
 import io.github.hfinference.core.resilience.RetrySettings;
 import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.routing.HubIds;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.routing.Providers;
 import io.github.hfinference.core.task.Task;
@@ -91,13 +92,14 @@ final class HfInferencePropertiesMapper {
 		String prefix = PREFIX + ".models." + alias;
 		Task<?, ?, ?> task = (model.getTask() != null) ? task(model.getTask(), prefix + ".task") : null;
 		String revision = model.getRevision();
-		if (revision != null && !ModelDefinition.isValidRevision(revision)) {
-			throw invalid(prefix + ".revision", "malformed revision '" + revision
-					+ "'; expected a commit sha (5 to 40 hex characters) or a branch or tag name");
+		String revisionProblem = (revision != null) ? HubIds.revisionProblem(revision) : null;
+		if (revisionProblem != null) {
+			throw invalid(prefix + ".revision", revisionProblem);
 		}
 		String id = model.getId();
-		if (id != null && (id.isBlank() || id.chars().anyMatch(Character::isWhitespace))) {
-			throw invalid(prefix + ".id", "malformed model id '" + id + "'; expected org/name");
+		String idProblem = (id != null) ? HubIds.modelIdProblem(id) : null;
+		if (idProblem != null) {
+			throw invalid(prefix + ".id", idProblem);
 		}
 		List<WeightedTarget> targets = targets(prefix, model, inProcessProviders);
 		if (id == null) {
@@ -202,7 +204,7 @@ final class HfInferencePropertiesMapper {
 		known.addAll(inProcessProviders);
 		String hint = "local".equals(name)
 				? "; no in-process provider named 'local' is registered: add the module that provides it" : "";
-		throw invalid(property, "unknown provider '" + name + "'" + hint + "; known providers: "
+		throw invalid(property, "unknown provider " + HubIds.quote(name) + hint + "; known providers: "
 				+ String.join(", ", known));
 	}
 

@@ -1,0 +1,66 @@
+package io.github.hfinference.core;
+
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Array;
+import java.util.Collection;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.hfinference.core.error.HfInvalidRequestException;
+import io.github.hfinference.core.task.BinaryInput;
+
+/**
+ * The checks every request makes on what it is given before anything is sent: nothing
+ * required is null, and an input is not empty (no text, no bytes, no elements; for the
+ * input records of {@code core.task}, each component that is not {@code @Nullable}).
+ */
+final class Inputs {
+
+	private static final String TASK_PACKAGE = BinaryInput.class.getPackageName();
+
+	private Inputs() {
+	}
+
+	static <T> T requireNonNull(@Nullable T value, String parameter) {
+		if (value == null) {
+			throw new HfInvalidRequestException(parameter + " must not be null");
+		}
+		return value;
+	}
+
+	static <T> T requireInput(@Nullable T input, String taskId) {
+		String parameter = "input of task '" + taskId + "'";
+		requireNonNull(input, parameter);
+		requireNotEmpty(input, parameter);
+		if (input.getClass().isRecord() && input.getClass().getPackageName().equals(TASK_PACKAGE)) {
+			for (RecordComponent component : input.getClass().getRecordComponents()) {
+				if (component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
+					continue;
+				}
+				Object value;
+				try {
+					value = component.getAccessor().invoke(input);
+				}
+				catch (ReflectiveOperationException ex) {
+					throw new IllegalStateException(ex);
+				}
+				String name = parameter + "." + component.getName();
+				requireNotEmpty(requireNonNull(value, name), name);
+			}
+		}
+		return input;
+	}
+
+	private static void requireNotEmpty(Object value, String parameter) {
+		boolean empty = (value instanceof CharSequence text && text.isEmpty())
+				|| (value instanceof BinaryInput binary && binary.bytes().length == 0)
+				|| (value instanceof Collection<?> collection && collection.isEmpty())
+				|| (value instanceof Map<?, ?> map && map.isEmpty())
+				|| (value.getClass().isArray() && Array.getLength(value) == 0);
+		if (empty) {
+			throw new HfInvalidRequestException(parameter + " must not be empty");
+		}
+	}
+
+}
