@@ -194,9 +194,18 @@ public final class HfInferenceClient {
 		BatchingSettings batching = request.model().batching();
 		BatchRoute<I, P, R, ?, ?> route = batching.enabled() ? BatchRoute.of(request.task()) : null;
 		if (route != null) {
-			return this.observer.observe(request, this.batcher.submit(request, route, batching, this::send));
+			return this.observer.observe(request,
+					withCallContext(request.task().id(), request.model(), this.batcher.submit(request, route, batching, this::send)));
 		}
-		return this.observer.observe(request, send(request));
+		return this.observer.observe(request, withCallContext(request.task().id(), request.model(), send(request)));
+	}
+
+	/** The call, whose failure carries the call's context when no attempt attached its own. */
+	private static <T> Mono<T> withCallContext(String task, ModelDefinition model, Mono<T> call) {
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			return call.onErrorMap((ex) -> CallContext.attach(ex, task, model, null, 0, null, start));
+		});
 	}
 
 	private <I, P, R> Mono<InferenceResponse<R>> send(InferenceRequest<I, P, R> request) {
@@ -328,7 +337,12 @@ public final class HfInferenceClient {
 		Duration callTimeout = (request.options().timeout() != null) ? request.options().timeout()
 				: (request.model().timeout() != null) ? request.model().timeout() : this.timeout;
 		StreamingResponse<C> response = this.streamer.stream(request, callTimeout);
-		return new StreamingResponse<>(this.observer.observeStream(request, response.chunks(), response.metadata()),
+		Flux<C> chunks = Flux.defer(() -> {
+			long start = System.nanoTime();
+			return response.chunks()
+				.onErrorMap((ex) -> CallContext.attach(ex, request.task().id(), request.model(), null, 0, null, start));
+		});
+		return new StreamingResponse<>(this.observer.observeStream(request, chunks, response.metadata()),
 				response.metadata());
 	}
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -55,7 +56,7 @@ public final class HubClient {
 	 */
 	public Mono<WhoAmI> whoami(Duration timeout) {
 		URI uri = UriComponentsBuilder.fromUri(this.hubUrl).path("/api/whoami-v2").build().toUri();
-		return get(uri, this.hubHeaders.apply(uri), "whoami", "hub", timeout)
+		return get(uri, this.hubHeaders.apply(uri), null, "hub", timeout)
 			.map((response) -> JsonCodec.get().convert(JsonCodec.get().parse(response.body()), WhoAmI.class));
 	}
 
@@ -106,7 +107,8 @@ public final class HubClient {
 			});
 	}
 
-	private Mono<RawResponse> get(URI uri, HttpHeaders headers, String model, String target, Duration timeout) {
+	private Mono<RawResponse> get(URI uri, HttpHeaders headers, @Nullable String model, String target,
+			Duration timeout) {
 		return this.transport.exchange(new HttpCall(HttpMethod.GET, uri, headers, null, model, target), timeout);
 	}
 

@@ -4,10 +4,16 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
 import io.github.hfinference.core.ResponseMetadata;
-import io.github.hfinference.core.error.HfConfigurationException;
+import io.github.hfinference.core.error.HfAdmissionRejectedException;
+import io.github.hfinference.core.error.HfCircuitOpenException;
+import io.github.hfinference.core.error.HfConnectionException;
 import io.github.hfinference.core.error.HfHttpException;
+import io.github.hfinference.core.error.HfInferenceException;
 import io.github.hfinference.core.error.HfRateLimitException;
+import io.github.hfinference.core.error.HfResponseException;
+import io.github.hfinference.core.error.HfRevisionMismatchException;
 import io.github.hfinference.core.error.HfTimeoutException;
+import io.github.hfinference.core.provider.HfJobFailedException;
 import io.github.hfinference.core.observation.InferenceObservationDocumentation.HighCardinalityKeys;
 import io.github.hfinference.core.observation.InferenceObservationDocumentation.LowCardinalityKeys;
 
@@ -69,7 +75,13 @@ public class DefaultInferenceObservationConvention implements InferenceObservati
 	}
 
 	/**
-	 * Classifies the call's outcome.
+	 * Classifies the call's outcome by the failure's category: {@code SUCCESS},
+	 * {@code RATE_LIMITED} (429), {@code TIMEOUT}, {@code CLIENT_ERROR} (other 4xx, a
+	 * configuration mistake, a refused request), {@code SERVER_ERROR} (5xx, an error event
+	 * in a stream), {@code DECODE} (an answer of the wrong shape), {@code CONNECTION},
+	 * {@code CIRCUIT_OPEN}, {@code REJECTED} (admission), {@code REVISION_MISMATCH},
+	 * {@code JOB_FAILED} (a media job the provider failed); {@code UNKNOWN} only for a
+	 * failure that is not an {@code HfInferenceException}.
 	 * @param context the context
 	 * @return the outcome tag value
 	 */
@@ -81,14 +93,32 @@ public class DefaultInferenceObservationConvention implements InferenceObservati
 		if (error instanceof HfRateLimitException) {
 			return "RATE_LIMITED";
 		}
+		if (error instanceof HfHttpException http) {
+			return (http.getStatus() >= 500 || http.getStatus() == 200) ? "SERVER_ERROR" : "CLIENT_ERROR";
+		}
 		if (error instanceof HfTimeoutException) {
 			return "TIMEOUT";
 		}
-		if (error instanceof HfConfigurationException) {
-			return "CLIENT_ERROR";
+		if (error instanceof HfResponseException) {
+			return "DECODE";
 		}
-		if (error instanceof HfHttpException http) {
-			return (http.getStatus() >= 500 || http.getStatus() == 200) ? "SERVER_ERROR" : "CLIENT_ERROR";
+		if (error instanceof HfConnectionException) {
+			return "CONNECTION";
+		}
+		if (error instanceof HfCircuitOpenException) {
+			return "CIRCUIT_OPEN";
+		}
+		if (error instanceof HfAdmissionRejectedException) {
+			return "REJECTED";
+		}
+		if (error instanceof HfRevisionMismatchException) {
+			return "REVISION_MISMATCH";
+		}
+		if (error instanceof HfJobFailedException) {
+			return "JOB_FAILED";
+		}
+		if (error instanceof HfInferenceException) {
+			return "CLIENT_ERROR";
 		}
 		return "UNKNOWN";
 	}
