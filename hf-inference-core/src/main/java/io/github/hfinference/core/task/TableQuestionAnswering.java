@@ -54,6 +54,66 @@ public final class TableQuestionAnswering {
 	 */
 	public record Parameters(@Nullable Padding padding, @Nullable Boolean sequential, @Nullable Boolean truncation) {
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().padding(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Padding padding;
+
+			private @Nullable Boolean sequential;
+
+			private @Nullable Boolean truncation;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code padding}.
+			 * @param padding how to pad the table
+			 * @return this builder
+			 */
+			public Builder padding(@Nullable Padding padding) {
+				this.padding = padding;
+				return this;
+			}
+
+			/**
+			 * Sets {@code sequential}.
+			 * @param sequential whether to answer the questions one after another (for conversational tables)
+			 * @return this builder
+			 */
+			public Builder sequential(@Nullable Boolean sequential) {
+				this.sequential = sequential;
+				return this;
+			}
+
+			/**
+			 * Sets {@code truncation}.
+			 * @param truncation whether to truncate the table when it is too long
+			 * @return this builder
+			 */
+			public Builder truncation(@Nullable Boolean truncation) {
+				this.truncation = truncation;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.padding, this.sequential, this.truncation);
+			}
+
+		}
+
 	}
 
 	/** How the table is padded. */

@@ -48,6 +48,42 @@ public final class VisualQuestionAnswering {
 	 */
 	public record Parameters(@Nullable Integer topK) {
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().topK(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Integer topK;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code topK}.
+			 * @param topK number of answers to return
+			 * @return this builder
+			 */
+			public Builder topK(@Nullable Integer topK) {
+				this.topK = topK;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.topK);
+			}
+
+		}
+
 	}
 
 	/**

@@ -64,6 +64,54 @@ public final class ZeroShotClassification {
 			return new Parameters(true, null);
 		}
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().multiLabel(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Boolean multiLabel;
+
+			private @Nullable String hypothesisTemplate;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code multiLabel}.
+			 * @param multiLabel whether several labels can be true (scores are then independent)
+			 * @return this builder
+			 */
+			public Builder multiLabel(@Nullable Boolean multiLabel) {
+				this.multiLabel = multiLabel;
+				return this;
+			}
+
+			/**
+			 * Sets {@code hypothesisTemplate}.
+			 * @param hypothesisTemplate sentence used with each label, {@code {}} standing for the label (for example {@code "This example is {}."})
+			 * @return this builder
+			 */
+			public Builder hypothesisTemplate(@Nullable String hypothesisTemplate) {
+				this.hypothesisTemplate = hypothesisTemplate;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.multiLabel, this.hypothesisTemplate);
+			}
+
+		}
+
 	}
 
 }

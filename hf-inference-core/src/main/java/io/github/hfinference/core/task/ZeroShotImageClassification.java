@@ -55,6 +55,42 @@ public final class ZeroShotImageClassification {
 	 */
 	public record Parameters(@Nullable String hypothesisTemplate) {
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().hypothesisTemplate(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable String hypothesisTemplate;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code hypothesisTemplate}.
+			 * @param hypothesisTemplate sentence used with each label, {@code {}} standing for the label
+			 * @return this builder
+			 */
+			public Builder hypothesisTemplate(@Nullable String hypothesisTemplate) {
+				this.hypothesisTemplate = hypothesisTemplate;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.hypothesisTemplate);
+			}
+
+		}
+
 	}
 
 }

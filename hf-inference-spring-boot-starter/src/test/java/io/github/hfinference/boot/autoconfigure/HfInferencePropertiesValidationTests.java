@@ -38,172 +38,38 @@ class HfInferencePropertiesValidationTests {
 
 	@Test
 	void malformedModelId() {
-		assertFailure("hf.inference.models.chat.id: malformed model id 'org/my model'; expected org/name",
+		assertFailure("hf.inference.models.chat.id: malformed model id 'org/my model'; expected name or org/name",
 				"hf.inference.models.chat.id=org/my model");
+	}
+
+	@Test
+	void modelIdClimbingOutOfItsPathFailsAtStartUp() {
+		assertFailure("hf.inference.models.chat.id: malformed model id 'org/../../x'",
+				"hf.inference.models.chat.id=org/../../x");
+	}
+
+	@Test
+	void modelIdWithLineBreaksIsQuotedEscapedSoNoLogLineCanBeForged() {
+		this.contextRunner.withPropertyValues("hf.inference.models.chat.id=org/x\r\nFORGED log line")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.message()
+				.startsWith("hf.inference.models.chat.id: malformed model id 'org/x\\r\\nFORGED log line'")
+				.doesNotContain("\r")
+				.doesNotContain("\n"));
 	}
 
 	@Test
 	void malformedRevision() {
 		assertFailure("hf.inference.models.chat.revision: malformed revision 'main branch'; expected a commit sha "
-				+ "(5 to 40 hex characters) or a branch or tag name", "hf.inference.models.chat.id=org/m",
+				+ "(40 hex characters) or a branch or tag name", "hf.inference.models.chat.id=org/m",
 				"hf.inference.models.chat.revision=main branch");
 	}
 
 	@Test
-	void unknownProvider() {
-		assertFailure("hf.inference.models.x.provider: unknown provider 'foo'; known providers: auto, baseten, ",
-				"hf.inference.models.x.id=org/m", "hf.inference.models.x.provider=foo");
-	}
-
-	@Test
-	void localProviderWithoutItsModule() {
-		assertFailure("hf.inference.models.x.provider: unknown provider 'local'; no in-process provider named "
-				+ "'local' is registered: add the module that provides it; known providers: ",
-				"hf.inference.models.x.provider=local");
-	}
-
-	@Test
-	void unknownProviderInATarget() {
-		assertFailure("hf.inference.models.x.targets[1].provider: unknown provider 'togther'",
-				"hf.inference.models.x.id=org/m", "hf.inference.models.x.targets[0].provider=hf-inference",
-				"hf.inference.models.x.targets[1].provider=togther");
-	}
-
-	@Test
-	void protocolOnAProviderTarget() {
-		assertFailure("hf.inference.models.x.targets[0].protocol: applies to url targets only",
-				"hf.inference.models.x.id=org/m", "hf.inference.models.x.targets[0].provider=fal-ai",
-				"hf.inference.models.x.targets[0].protocol=openai");
-	}
-
-	@Test
-	void zeroTimeout() {
-		assertFailure("hf.inference.timeout must be positive, got PT0S", "hf.inference.timeout=0s");
-	}
-
-	@Test
-	void negativeConnectTimeout() {
-		assertFailure("hf.inference.connect-timeout must be positive, got PT-1S", "hf.inference.connect-timeout=-1s");
-	}
-
-	@Test
-	void zeroModelTimeout() {
-		assertFailure("hf.inference.models.x.timeout must be positive, got PT0S", "hf.inference.models.x.id=org/m",
-				"hf.inference.models.x.timeout=0ms");
-	}
-
-	@Test
-	void negativeRetryInterval() {
-		assertFailure("hf.inference.retry.initial-interval must not be negative, got PT-1S",
-				"hf.inference.retry.initial-interval=-1s");
-	}
-
-	@Test
-	void zeroRetryDeadline() {
-		assertFailure("hf.inference.retry.deadline must be positive, got PT0S", "hf.inference.retry.deadline=0s");
-	}
-
-	@Test
-	void negativeModelRetryMaxInterval() {
-		assertFailure("hf.inference.models.x.retry.max-interval must not be negative, got PT-2S",
-				"hf.inference.models.x.id=org/m", "hf.inference.models.x.retry.max-interval=-2s");
-	}
-
-	@Test
-	void negativeMaxRetries() {
-		assertFailure("hf.inference.retry.max-retries must not be negative, got -1", "hf.inference.retry.max-retries=-1");
-	}
-
-	@Test
-	void multiplierBelowOne() {
-		assertFailure("hf.inference.retry.multiplier must be at least 1, got 0.5", "hf.inference.retry.multiplier=0.5");
-	}
-
-	@Test
-	void jitterAboveOne() {
-		assertFailure("hf.inference.models.x.retry.jitter must be between 0 and 1, got 2.0",
-				"hf.inference.models.x.id=org/m", "hf.inference.models.x.retry.jitter=2");
-	}
-
-	@Test
-	void zeroCircuitBreakerOpenDuration() {
-		assertFailure("hf.inference.circuit-breaker.open-duration must be positive, got PT0S",
-				"hf.inference.circuit-breaker.open-duration=0s");
-	}
-
-	@Test
-	void zeroCircuitBreakerFailureThreshold() {
-		assertFailure("hf.inference.models.x.circuit-breaker.failure-threshold must be at least 1, got 0",
-				"hf.inference.models.x.id=org/m", "hf.inference.models.x.circuit-breaker.failure-threshold=0");
-	}
-
-	@Test
-	void negativeAdmissionLimits() {
-		assertFailure("hf.inference.models.x.admission.max-concurrent-calls must not be negative, got -1",
-				"hf.inference.models.x.id=org/m", "hf.inference.models.x.admission.max-concurrent-calls=-1");
-		assertFailure("hf.inference.models.x.admission.max-queue-wait must not be negative, got PT-1S",
-				"hf.inference.models.x.id=org/m", "hf.inference.models.x.admission.max-queue-wait=-1s");
-	}
-
-	@Test
-	void invalidBatching() {
-		assertFailure("hf.inference.models.x.batching.max-size must not be negative, got -2",
-				"hf.inference.models.x.id=org/m", "hf.inference.models.x.batching.max-size=-2");
-		assertFailure("hf.inference.models.x.batching.max-wait must be positive, got PT0S",
-				"hf.inference.models.x.id=org/m", "hf.inference.models.x.batching.max-size=8",
-				"hf.inference.models.x.batching.max-wait=0ms");
-	}
-
-	@Test
-	void zeroTargetWeight() {
-		assertFailure("hf.inference.models.x.targets[0].weight must be at least 1, got 0",
-				"hf.inference.models.x.id=org/m", "hf.inference.models.x.targets[0].provider=hf-inference",
-				"hf.inference.models.x.targets[0].weight=0");
-	}
-
-	@Test
-	void relativeBaseUrl() {
-		assertFailure("hf.inference.base-url: 'router.huggingface.co' is not an absolute http(s) URL",
-				"hf.inference.base-url=router.huggingface.co");
-	}
-
-	@Test
-	void nonHttpEndpointUrl() {
-		assertFailure("hf.inference.models.x.endpoint-url: 'ftp://files.example.com' is not an absolute http(s) URL",
-				"hf.inference.models.x.endpoint-url=ftp://files.example.com");
-	}
-
-	@Test
-	void providerAndEndpointUrl() {
-		assertFailure("hf.inference.models.x: set either provider or endpoint-url, not both; list several targets "
-				+ "under targets", "hf.inference.models.x.id=org/m", "hf.inference.models.x.provider=hf-inference",
-				"hf.inference.models.x.endpoint-url=https://e.example.com");
-	}
-
-	@Test
-	void targetsAndShortcut() {
-		assertFailure("hf.inference.models.x: set either targets or the provider/endpoint-url shortcut, not both",
-				"hf.inference.models.x.id=org/m", "hf.inference.models.x.provider=hf-inference",
-				"hf.inference.models.x.targets[0].provider=together");
-	}
-
-	@Test
-	void targetWithProviderAndUrl() {
-		assertFailure("hf.inference.models.x.targets[0]: set exactly one of provider and url",
-				"hf.inference.models.x.id=org/m", "hf.inference.models.x.targets[0].provider=together",
-				"hf.inference.models.x.targets[0].url=https://e.example.com");
-	}
-
-	@Test
-	void tokenOnAProviderTarget() {
-		assertFailure("hf.inference.models.x.targets[0]: token and send-hf-token apply to url targets only",
-				"hf.inference.models.x.id=org/m", "hf.inference.models.x.targets[0].provider=together",
-				"hf.inference.models.x.targets[0].token=sk_x");
-	}
-
-	@Test
-	void tokenWithWhiteSpace() {
-		assertFailure("The access token from hf.inference.token contains white space", "hf.inference.token=hf_a b");
+	void revisionClimbingOutOfItsPathFailsAtStartUp() {
+		assertFailure("hf.inference.models.chat.revision: malformed revision '../main'",
+				"hf.inference.models.chat.id=org/m", "hf.inference.models.chat.revision=../main");
 	}
 
 	@Test

@@ -155,6 +155,14 @@ class HfObservabilityTests {
 	}
 
 	@Test
+	void badTokenHealthDetailDoesNotCallTheAccountLookupAModel() {
+		this.hf.whoamiStatus = 401;
+		this.contextRunner.run((context) -> assertThat((String) health(context, "token").getDetails().get("error"))
+			.startsWith("HfAuthenticationException (HTTP 401): HTTP 401 via hub:")
+			.doesNotContain("model"));
+	}
+
+	@Test
 	void tokenIsUnknownOn429AndTheCheckIsCached() {
 		this.hf.whoamiStatus = 429;
 		this.contextRunner.run((context) -> {
