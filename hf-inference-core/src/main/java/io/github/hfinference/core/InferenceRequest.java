@@ -25,6 +25,7 @@ public record InferenceRequest<I, P, R>(Task<I, P, R> task, ModelDefinition mode
 		Inputs.requireNonNull(task, "task");
 		Inputs.requireNonNull(model, "model");
 		Inputs.requireInput(input, task.id());
+		Inputs.requireFiniteNumbers(parameters, "parameters of task '" + task.id() + "'");
 		Inputs.requireNonNull(options, "options");
 	}
 

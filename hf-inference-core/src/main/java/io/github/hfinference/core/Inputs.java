@@ -13,7 +13,8 @@ import io.github.hfinference.core.task.BinaryInput;
 /**
  * The checks every request makes on what it is given before anything is sent: nothing
  * required is null, and an input is not empty (no text, no bytes, no elements; for the
- * input records of {@code core.task}, each component that is not {@code @Nullable}).
+ * input records of {@code core.task}, each component that is not {@code @Nullable}), and
+ * no parameter is a number JSON cannot carry (NaN, infinity).
  */
 final class Inputs {
 
@@ -38,18 +39,40 @@ final class Inputs {
 				if (component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
 					continue;
 				}
-				Object value;
-				try {
-					value = component.getAccessor().invoke(input);
-				}
-				catch (ReflectiveOperationException ex) {
-					throw new IllegalStateException(ex);
-				}
+				Object value = read(component, input);
 				String name = parameter + "." + component.getName();
 				requireNotEmpty(requireNonNull(value, name), name);
 			}
 		}
 		return input;
+	}
+
+	/**
+	 * Checks that no number in a parameters record (or a record inside it) is NaN or
+	 * infinite: JSON has no such numbers.
+	 */
+	static <P> @Nullable P requireFiniteNumbers(@Nullable P parameters, String parameter) {
+		if (parameters != null && parameters.getClass().isRecord()) {
+			for (RecordComponent component : parameters.getClass().getRecordComponents()) {
+				Object value = read(component, parameters);
+				String name = parameter + "." + component.getName();
+				if ((value instanceof Double number && !Double.isFinite(number))
+						|| (value instanceof Float single && !Float.isFinite(single))) {
+					throw new HfInvalidRequestException(name + " must be a finite number, got " + value);
+				}
+				requireFiniteNumbers(value, name);
+			}
+		}
+		return parameters;
+	}
+
+	private static @Nullable Object read(RecordComponent component, Object record) {
+		try {
+			return component.getAccessor().invoke(record);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("Cannot read " + component, ex);
+		}
 	}
 
 	private static void requireNotEmpty(Object value, String parameter) {

@@ -25,6 +25,7 @@ public record StreamingRequest<I, P, C>(StreamingTask<I, P, C> task, ModelDefini
 		Inputs.requireNonNull(task, "task");
 		Inputs.requireNonNull(model, "model");
 		Inputs.requireInput(input, task.id());
+		Inputs.requireFiniteNumbers(parameters, "parameters of task '" + task.id() + "'");
 		Inputs.requireNonNull(options, "options");
 	}
 
