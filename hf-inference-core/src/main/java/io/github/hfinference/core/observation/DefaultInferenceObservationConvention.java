@@ -12,6 +12,7 @@ import io.github.hfinference.core.error.HfInferenceException;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfRevisionMismatchException;
+import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.provider.HfJobFailedException;
 import io.github.hfinference.core.observation.InferenceObservationDocumentation.HighCardinalityKeys;
@@ -77,8 +78,8 @@ public class DefaultInferenceObservationConvention implements InferenceObservati
 	/**
 	 * Classifies the call's outcome by the failure's category: {@code SUCCESS},
 	 * {@code RATE_LIMITED} (429), {@code TIMEOUT}, {@code CLIENT_ERROR} (other 4xx, a
-	 * configuration mistake, a refused request), {@code SERVER_ERROR} (5xx, an error event
-	 * in a stream), {@code DECODE} (an answer of the wrong shape), {@code CONNECTION},
+	 * configuration mistake, a refused request), {@code SERVER_ERROR} (5xx and 408, an error
+	 * event in a stream), {@code DECODE} (an answer of the wrong shape), {@code CONNECTION},
 	 * {@code CIRCUIT_OPEN}, {@code REJECTED} (admission), {@code REVISION_MISMATCH},
 	 * {@code JOB_FAILED} (a media job the provider failed); {@code UNKNOWN} only for a
 	 * failure that is not an {@code HfInferenceException}.
@@ -92,6 +93,9 @@ public class DefaultInferenceObservationConvention implements InferenceObservati
 		}
 		if (error instanceof HfRateLimitException) {
 			return "RATE_LIMITED";
+		}
+		if (error instanceof HfServerException) {
+			return "SERVER_ERROR";
 		}
 		if (error instanceof HfHttpException http) {
 			return (http.getStatus() >= 500 || http.getStatus() == 200) ? "SERVER_ERROR" : "CLIENT_ERROR";
