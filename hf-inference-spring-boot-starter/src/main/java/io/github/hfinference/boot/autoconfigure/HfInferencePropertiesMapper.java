@@ -97,11 +97,11 @@ final class HfInferencePropertiesMapper {
 			throw invalid(prefix + ".revision", revisionProblem);
 		}
 		String id = model.getId();
-		String idProblem = (id != null) ? HubIds.modelIdProblem(id) : null;
-		if (idProblem != null) {
-			throw invalid(prefix + ".id", idProblem);
-		}
 		List<WeightedTarget> targets = targets(prefix, model, inProcessProviders);
+		if (id != null) {
+			validateId(id, prefix + ".id",
+					targets.stream().anyMatch((target) -> target.target() instanceof InferenceTarget.Router));
+		}
 		if (id == null) {
 			targets.stream().filter((target) -> target.target() instanceof InferenceTarget.Router).findFirst()
 				.ifPresent((target) -> {
@@ -124,6 +124,21 @@ final class HfInferencePropertiesMapper {
 		}
 		catch (HfConfigurationException ex) {
 			throw invalid(prefix, ex.getMessage());
+		}
+	}
+
+	/**
+	 * A model id goes into router and Hub URLs when a target is a router provider: it must
+	 * follow the Hub's rules; otherwise it only names the model in a request body (a
+	 * gateway's own model name) and must only be printable text.
+	 */
+	private static void validateId(String id, String property, boolean viaRouter) {
+		String problem = HubIds.modelIdProblem(id);
+		if (viaRouter && problem != null) {
+			throw invalid(property, problem);
+		}
+		if (id.isBlank() || id.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+			throw invalid(property, "malformed model id " + HubIds.quote(id) + "; expected org/name");
 		}
 	}
 

@@ -60,6 +60,16 @@ class HfInferencePropertiesValidationTests {
 	}
 
 	@Test
+	void gatewayModelNameOutsideTheHubRulesIsAcceptedBecauseItOnlyGoesInTheBody() {
+		this.contextRunner
+			.withPropertyValues("hf.inference.models.chat.id=accounts/fireworks/models/llama-v3:free",
+					"hf.inference.models.chat.task=chat-completion",
+					"hf.inference.models.chat.targets[0].url=https://gateway.example.com",
+					"hf.inference.models.chat.targets[0].protocol=openai")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void malformedRevision() {
 		assertFailure("hf.inference.models.chat.revision: malformed revision 'main branch'; expected a commit sha "
 				+ "(40 hex characters) or a branch or tag name", "hf.inference.models.chat.id=org/m",
