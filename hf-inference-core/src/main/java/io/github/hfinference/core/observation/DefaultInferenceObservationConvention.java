@@ -1,5 +1,7 @@
 package io.github.hfinference.core.observation;
 
+import java.util.List;
+
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
@@ -27,6 +29,15 @@ public class DefaultInferenceObservationConvention implements InferenceObservati
 
 	/** The observation name (a timer {@code gen_ai.client.operation} in Micrometer). */
 	public static final String DEFAULT_NAME = "gen_ai.client.operation";
+
+	/** Outcomes by failure type, the first match wins (HTTP statuses are classified first). */
+	private static final List<Category> OUTCOMES = List.of(new Category(HfRateLimitException.class, "RATE_LIMITED"),
+			new Category(HfServerException.class, "SERVER_ERROR"), new Category(HfTimeoutException.class, "TIMEOUT"),
+			new Category(HfResponseException.class, "DECODE"), new Category(HfConnectionException.class, "CONNECTION"),
+			new Category(HfCircuitOpenException.class, "CIRCUIT_OPEN"),
+			new Category(HfAdmissionRejectedException.class, "REJECTED"),
+			new Category(HfRevisionMismatchException.class, "REVISION_MISMATCH"),
+			new Category(HfJobFailedException.class, "JOB_FAILED"));
 
 	private final String name;
 
@@ -91,44 +102,22 @@ public class DefaultInferenceObservationConvention implements InferenceObservati
 		if (error == null) {
 			return "SUCCESS";
 		}
-		if (error instanceof HfRateLimitException) {
-			return "RATE_LIMITED";
-		}
-		if (error instanceof HfServerException) {
-			return "SERVER_ERROR";
-		}
-		if (error instanceof HfHttpException http) {
+		if (error instanceof HfHttpException http && !(error instanceof HfRateLimitException)
+				&& !(error instanceof HfServerException)) {
 			return (http.getStatus() >= 500 || http.getStatus() == 200) ? "SERVER_ERROR" : "CLIENT_ERROR";
 		}
-		if (error instanceof HfTimeoutException) {
-			return "TIMEOUT";
-		}
-		if (error instanceof HfResponseException) {
-			return "DECODE";
-		}
-		if (error instanceof HfConnectionException) {
-			return "CONNECTION";
-		}
-		if (error instanceof HfCircuitOpenException) {
-			return "CIRCUIT_OPEN";
-		}
-		if (error instanceof HfAdmissionRejectedException) {
-			return "REJECTED";
-		}
-		if (error instanceof HfRevisionMismatchException) {
-			return "REVISION_MISMATCH";
-		}
-		if (error instanceof HfJobFailedException) {
-			return "JOB_FAILED";
-		}
-		if (error instanceof HfInferenceException) {
-			return "CLIENT_ERROR";
-		}
-		return "UNKNOWN";
+		return OUTCOMES.stream()
+			.filter((category) -> category.type().isInstance(error))
+			.map(Category::outcome)
+			.findFirst()
+			.orElse((error instanceof HfInferenceException) ? "CLIENT_ERROR" : "UNKNOWN");
 	}
 
 	private static String orNone(@org.jspecify.annotations.Nullable String value) {
 		return (value != null) ? value : KeyValue.NONE_VALUE;
+	}
+
+	private record Category(Class<? extends Throwable> type, String outcome) {
 	}
 
 }
