@@ -194,8 +194,8 @@ public final class HfInferenceClient {
 		BatchingSettings batching = request.model().batching();
 		BatchRoute<I, P, R, ?, ?> route = batching.enabled() ? BatchRoute.of(request.task()) : null;
 		if (route != null) {
-			return this.observer.observe(request,
-					withCallContext(request.task().id(), request.model(), this.batcher.submit(request, route, batching, this::send)));
+			Mono<InferenceResponse<R>> batched = this.batcher.submit(request, route, batching, this::send);
+			return this.observer.observe(request, withCallContext(request.task().id(), request.model(), batched));
 		}
 		return this.observer.observe(request, withCallContext(request.task().id(), request.model(), send(request)));
 	}

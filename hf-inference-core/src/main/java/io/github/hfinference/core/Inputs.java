@@ -20,6 +20,14 @@ final class Inputs {
 
 	private static final String TASK_PACKAGE = BinaryInput.class.getPackageName();
 
+	/** The record components of a class (none for other classes), read once per class. */
+	private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+		@Override
+		protected RecordComponent[] computeValue(Class<?> type) {
+			return type.isRecord() ? type.getRecordComponents() : new RecordComponent[0];
+		}
+	};
+
 	private Inputs() {
 	}
 
@@ -34,8 +42,8 @@ final class Inputs {
 		String parameter = "input of task '" + taskId + "'";
 		requireNonNull(input, parameter);
 		requireNotEmpty(input, parameter);
-		if (input.getClass().isRecord() && input.getClass().getPackageName().equals(TASK_PACKAGE)) {
-			for (RecordComponent component : input.getClass().getRecordComponents()) {
+		if (input.getClass().getPackageName().equals(TASK_PACKAGE)) {
+			for (RecordComponent component : COMPONENTS.get(input.getClass())) {
 				if (component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
 					continue;
 				}
@@ -52,8 +60,8 @@ final class Inputs {
 	 * infinite: JSON has no such numbers.
 	 */
 	static <P> @Nullable P requireFiniteNumbers(@Nullable P parameters, String parameter) {
-		if (parameters != null && parameters.getClass().isRecord()) {
-			for (RecordComponent component : parameters.getClass().getRecordComponents()) {
+		if (parameters != null) {
+			for (RecordComponent component : COMPONENTS.get(parameters.getClass())) {
 				Object value = read(component, parameters);
 				String name = parameter + "." + component.getName();
 				if ((value instanceof Double number && !Double.isFinite(number))

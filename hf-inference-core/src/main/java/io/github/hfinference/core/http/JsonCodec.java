@@ -239,9 +239,9 @@ public final class JsonCodec {
 		try {
 			T value = reader(type).readValue(node);
 			if (value == null) {
-				throw new HfResponseException("Cannot read the response as " + type.toCanonical() + ": the body is "
-						+ (node.isMissingNode() ? "empty" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)),
-						null);
+				String body = node.isMissingNode() ? "empty" : "null";
+				throw new HfResponseException(
+						"Cannot read the response as " + type.toCanonical() + ": the body is " + body, null);
 			}
 			return value;
 		}

@@ -27,7 +27,8 @@ public final class HubIds {
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-	private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
+	private static final Pattern REVISION = Pattern
+		.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
 
 	private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -155,9 +156,10 @@ public final class HubIds {
 				case '\t' -> quoted.append("\\t");
 				case '\\' -> quoted.append("\\\\");
 				default -> {
-					boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < end
+					boolean paired = (Character.isHighSurrogate(c) && i + 1 < end
 							&& Character.isLowSurrogate(value.charAt(i + 1)))
-							&& !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(value.charAt(i - 1)));
+							|| (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(value.charAt(i - 1)));
+					boolean loneSurrogate = Character.isSurrogate(c) && !paired;
 					if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || loneSurrogate) {
 						quoted.append(String.format("\\u%04x", (int) c));
 					}

@@ -181,7 +181,8 @@ public final class DocumentQuestionAnswering {
 			 * @return the parameters
 			 */
 			public Parameters build() {
-				return new Parameters(this.docStride, this.handleImpossibleAnswer, this.lang, this.maxAnswerLen, this.maxQuestionLen, this.maxSeqLen, this.topK, this.wordBoxes);
+				return new Parameters(this.docStride, this.handleImpossibleAnswer, this.lang, this.maxAnswerLen,
+						this.maxQuestionLen, this.maxSeqLen, this.topK, this.wordBoxes);
 			}
 
 		}

@@ -251,7 +251,10 @@ public record GenerationParameters(@Nullable Double temperature, @Nullable Integ
 		 * @return the parameters
 		 */
 		public GenerationParameters build() {
-			return new GenerationParameters(this.temperature, this.topK, this.topP, this.typicalP, this.epsilonCutoff, this.etaCutoff, this.maxLength, this.maxNewTokens, this.minLength, this.minNewTokens, this.doSample, this.earlyStopping, this.numBeams, this.numBeamGroups, this.penaltyAlpha, this.useCache);
+			return new GenerationParameters(this.temperature, this.topK, this.topP, this.typicalP,
+					this.epsilonCutoff, this.etaCutoff, this.maxLength, this.maxNewTokens, this.minLength,
+					this.minNewTokens, this.doSample, this.earlyStopping, this.numBeams, this.numBeamGroups,
+					this.penaltyAlpha, this.useCache);
 		}
 
 	}

@@ -125,7 +125,8 @@ public final class ImageToImage {
 			 * @return the parameters
 			 */
 			public Parameters build() {
-				return new Parameters(this.prompt, this.negativePrompt, this.targetSize, this.numInferenceSteps, this.guidanceScale);
+				return new Parameters(this.prompt, this.negativePrompt, this.targetSize, this.numInferenceSteps,
+						this.guidanceScale);
 			}
 
 		}

@@ -167,7 +167,8 @@ public final class QuestionAnswering {
 			 * @return the parameters
 			 */
 			public Parameters build() {
-				return new Parameters(this.topK, this.docStride, this.maxAnswerLen, this.maxSeqLen, this.maxQuestionLen, this.handleImpossibleAnswer, this.alignToWords);
+				return new Parameters(this.topK, this.docStride, this.maxAnswerLen, this.maxSeqLen,
+						this.maxQuestionLen, this.handleImpossibleAnswer, this.alignToWords);
 			}
 
 		}

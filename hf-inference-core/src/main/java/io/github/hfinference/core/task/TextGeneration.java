@@ -326,7 +326,10 @@ public final class TextGeneration {
 			 * @return the parameters
 			 */
 			public Parameters build() {
-				return new Parameters(this.maxNewTokens, this.temperature, this.topK, this.topP, this.typicalP, this.repetitionPenalty, this.frequencyPenalty, this.doSample, this.stop, this.seed, this.returnFullText, this.details, this.decoderInputDetails, this.bestOf, this.grammar, this.truncate, this.watermark, this.topNTokens, this.adapterId);
+				return new Parameters(this.maxNewTokens, this.temperature, this.topK, this.topP, this.typicalP,
+						this.repetitionPenalty, this.frequencyPenalty, this.doSample, this.stop, this.seed,
+						this.returnFullText, this.details, this.decoderInputDetails, this.bestOf, this.grammar,
+						this.truncate, this.watermark, this.topNTokens, this.adapterId);
 			}
 
 		}

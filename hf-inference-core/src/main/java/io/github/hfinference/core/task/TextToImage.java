@@ -152,7 +152,8 @@ public final class TextToImage {
 			 * @return the parameters
 			 */
 			public Parameters build() {
-				return new Parameters(this.negativePrompt, this.width, this.height, this.numInferenceSteps, this.guidanceScale, this.scheduler, this.seed);
+				return new Parameters(this.negativePrompt, this.width, this.height, this.numInferenceSteps,
+						this.guidanceScale, this.scheduler, this.seed);
 			}
 
 		}

@@ -196,7 +196,8 @@ public final class TextToVideo {
 			 * @return the parameters
 			 */
 			public Parameters build() {
-				return new Parameters(this.prompt, this.negativePrompt, this.numFrames, this.numInferenceSteps, this.guidanceScale, this.seed, this.duration, this.size, this.extra);
+				return new Parameters(this.prompt, this.negativePrompt, this.numFrames, this.numInferenceSteps,
+						this.guidanceScale, this.seed, this.duration, this.size, this.extra);
 			}
 
 		}

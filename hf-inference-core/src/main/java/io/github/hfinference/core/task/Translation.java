@@ -125,7 +125,8 @@ public final class Translation {
 			 * @return the parameters
 			 */
 			public Parameters build() {
-				return new Parameters(this.srcLang, this.tgtLang, this.cleanUpTokenizationSpaces, this.truncation, this.generateParameters);
+				return new Parameters(this.srcLang, this.tgtLang, this.cleanUpTokenizationSpaces, this.truncation,
+						this.generateParameters);
 			}
 
 		}
