@@ -224,6 +224,28 @@ class UntrustedInputTests {
 			.withMessageContaining("Expected a binary answer");
 	}
 
+	@Test
+	void malformedStreamEventIsADecodeErrorWithTheStreamsContext() {
+		this.server.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "text/event-stream")
+			.addHeader("x-request-id", "req-s1")
+			.body("data: {\"token\": {\"id\": 1, \"text\": \"Hi\"}\n\ndata: {\"token\": \"oops\"}\n\n")
+			.build());
+
+		HfResponseException failure = catchThrowableOfType(HfResponseException.class,
+				() -> this.client
+					.stream(io.github.hfinference.core.task.TextGeneration.STREAM, hfInference("org/m"), "Hi", null)
+					.collectList()
+					.block(Duration.ofSeconds(10)));
+
+		assertThat(failure).isNotNull();
+		assertThat(failure.getContext()).isNotNull();
+		assertThat(failure.getContext().task()).isEqualTo("text-generation");
+		assertThat(failure.getContext().target()).isEqualTo("hf-inference");
+		assertThat(failure.getContext().attempt()).isEqualTo(1);
+		assertThat(failure.getContext().requestId()).isEqualTo("req-s1");
+	}
+
 	private static MockResponse json(String body) {
 		return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
 	}
