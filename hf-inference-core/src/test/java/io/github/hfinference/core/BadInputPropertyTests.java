@@ -30,8 +30,6 @@ import tools.jackson.databind.JsonNode;
 import io.github.hfinference.core.error.HfInferenceException;
 import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
@@ -319,11 +317,7 @@ class BadInputPropertyTests {
 	// ---- the shared machinery
 
 	private static ModelDefinition hfInference(String id) {
-		return ModelDefinition.builder("m")
-			.id(id)
-			.target(new InferenceTarget.Router("hf-inference"))
-			.policy(ResiliencePolicy.defaults().withRetry(RetrySettings.disabled()))
-			.build();
+		return UntrustedInputTests.hfInference(id);
 	}
 
 	private static void answer(Supplier<MockResponse> answer) {

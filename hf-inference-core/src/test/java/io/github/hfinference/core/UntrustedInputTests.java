@@ -65,7 +65,8 @@ class UntrustedInputTests {
 		this.server.close();
 	}
 
-	private static ModelDefinition hfInference(String id) {
+	/** A model on the router's hf-inference provider, without retries. */
+	static ModelDefinition hfInference(String id) {
 		return ModelDefinition.builder("sentiment")
 			.id(id)
 			.target(new InferenceTarget.Router("hf-inference"))
