@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.chat.ChatSettings;
-import io.github.hfinference.core.error.HfInvalidInputException;
+import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.chat.ChatCompletion;
@@ -29,7 +29,7 @@ final class ChatPreparation {
 	 * @param input the input
 	 * @return the error to fail the call with, or null if it may be sent
 	 */
-	static @Nullable HfInvalidInputException check(String taskId, ModelDefinition model, Object input) {
+	static @Nullable HfInvalidRequestException check(String taskId, ModelDefinition model, Object input) {
 		if (!taskId.equals(ChatCompletion.TASK.id()) || !(input instanceof List<?> messages)) {
 			return null;
 		}
@@ -40,7 +40,7 @@ final class ChatPreparation {
 			}
 			for (int p = 0; p < message.parts().size(); p++) {
 				if (message.parts().get(p) instanceof ContentPart.Image image && image.inlineBytes() > limit) {
-					return new HfInvalidInputException("Image part #" + (p + 1) + " of message #" + (m + 1) + " has "
+					return new HfInvalidRequestException("Image part #" + (p + 1) + " of message #" + (m + 1) + " has "
 							+ image.inlineBytes() + " bytes, over the limit of " + limit + " bytes for model '"
 							+ model.alias() + "' (chat max-image-size); send a smaller image or an https URL");
 				}

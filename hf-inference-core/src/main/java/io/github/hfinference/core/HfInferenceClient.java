@@ -190,7 +190,7 @@ public final class HfInferenceClient {
 	 * @return the result and metadata
 	 */
 	public <I, P, R> Mono<InferenceResponse<R>> execute(InferenceRequest<I, P, R> request) {
-		Objects.requireNonNull(request, "request");
+		Inputs.requireNonNull(request, "request");
 		RuntimeException invalid = ChatPreparation.check(request.task().id(), request.model(), request.input());
 		if (invalid != null) {
 			return Mono.error(invalid);
@@ -198,9 +198,18 @@ public final class HfInferenceClient {
 		BatchingSettings batching = request.model().batching();
 		BatchRoute<I, P, R, ?, ?> route = batching.enabled() ? BatchRoute.of(request.task()) : null;
 		if (route != null) {
-			return this.observer.observe(request, this.batcher.submit(request, route, batching, this::send));
+			Mono<InferenceResponse<R>> batched = this.batcher.submit(request, route, batching, this::send);
+			return this.observer.observe(request, withCallContext(request.task().id(), request.model(), batched));
 		}
-		return this.observer.observe(request, send(request));
+		return this.observer.observe(request, withCallContext(request.task().id(), request.model(), send(request)));
+	}
+
+	/** The call, whose failure carries the call's context when no attempt attached its own. */
+	private static <T> Mono<T> withCallContext(String task, ModelDefinition model, Mono<T> call) {
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			return call.onErrorMap((ex) -> CallContext.attach(ex, task, model, null, 0, null, start));
+		});
 	}
 
 	private <I, P, R> Mono<InferenceResponse<R>> send(InferenceRequest<I, P, R> request) {
@@ -324,20 +333,25 @@ public final class HfInferenceClient {
 	 * @param <I> the input type
 	 * @param <P> the parameters type
 	 * @param <C> the chunk type
-	 * @param request the request
+	 * @param call the request
 	 * @return the chunks and their response metadata
 	 */
-	public <I, P, C> StreamingResponse<C> executeStream(StreamingRequest<I, P, C> request) {
-		Objects.requireNonNull(request, "request");
-		RuntimeException invalid = ChatPreparation.check(request.task().id(), request.model(), request.input());
+	public <I, P, C> StreamingResponse<C> executeStream(StreamingRequest<I, P, C> call) {
+		Inputs.requireNonNull(call, "request");
+		RuntimeException invalid = ChatPreparation.check(call.task().id(), call.model(), call.input());
 		if (invalid != null) {
 			return new StreamingResponse<>(Flux.error(invalid), Mono.error(invalid));
 		}
-		request = ChatPreparation.streaming(request);
+		StreamingRequest<I, P, C> request = ChatPreparation.streaming(call);
 		Duration callTimeout = (request.options().timeout() != null) ? request.options().timeout()
 				: (request.model().timeout() != null) ? request.model().timeout() : this.timeout;
 		StreamingResponse<C> response = this.streamer.stream(request, callTimeout);
-		return new StreamingResponse<>(this.observer.observeStream(request, response.chunks(), response.metadata()),
+		Flux<C> chunks = Flux.defer(() -> {
+			long start = System.nanoTime();
+			return response.chunks()
+				.onErrorMap((ex) -> CallContext.attach(ex, request.task().id(), request.model(), null, 0, null, start));
+		});
+		return new StreamingResponse<>(this.observer.observeStream(request, chunks, response.metadata()),
 				response.metadata());
 	}
 

@@ -102,6 +102,14 @@ final class StreamInvoker {
 			return Flux.error(new HfConfigurationException("Target " + target.name() + " of model '"
 					+ request.model().alias() + "' runs in process and cannot stream " + request.task().id()));
 		}
+		long start = System.nanoTime();
+		return exchange(target, request, firstEventTimeout, eventTimeout, exchange)
+			.onErrorMap((ex) -> CallContext.attach(ex, request.task().id(), request.model(), target, exchange.attempt,
+					exchange.requestId(), start));
+	}
+
+	private <I, P, C> Flux<C> exchange(InferenceTarget target, StreamingRequest<I, P, C> request,
+			@Nullable Duration firstEventTimeout, @Nullable Duration eventTimeout, Exchange exchange) {
 		StreamingTask<I, P, C> task = request.task();
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE);
@@ -197,6 +205,12 @@ final class StreamInvoker {
 		Exchange(InferenceTarget target, int attempt) {
 			this.target = target;
 			this.attempt = attempt;
+		}
+
+		@Nullable String requestId() {
+			StreamResponse current = this.response;
+			HttpHeaders headers = (current != null) ? current.headers() : null;
+			return (headers != null) ? ErrorMapper.requestId(headers) : null;
 		}
 
 		void observe(Object chunk) {

@@ -1,7 +1,5 @@
 package io.github.hfinference.core;
 
-import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.routing.ModelDefinition;
@@ -24,10 +22,11 @@ public record StreamingRequest<I, P, C>(StreamingTask<I, P, C> task, ModelDefini
 		@Nullable P parameters, CallOptions options) {
 
 	public StreamingRequest {
-		Objects.requireNonNull(task, "task");
-		Objects.requireNonNull(model, "model");
-		Objects.requireNonNull(input, () -> "input of " + task.id() + " must not be null");
-		Objects.requireNonNull(options, "options");
+		Inputs.requireNonNull(task, "task");
+		Inputs.requireNonNull(model, "model");
+		Inputs.requireInput(input, task.id());
+		Inputs.requireFiniteNumbers(parameters, "parameters of task '" + task.id() + "'");
+		Inputs.requireNonNull(options, "options");
 	}
 
 	/**

@@ -57,6 +57,15 @@ final class TargetInvoker {
 	 */
 	<I, P, R> Mono<InferenceResponse<R>> invoke(InferenceTarget target, InferenceRequest<I, P, R> request, int attempt,
 			@Nullable Duration timeout) {
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			return attempt(target, request, attempt, timeout, start).onErrorMap((ex) -> CallContext.attach(ex,
+					request.task().id(), request.model(), target, attempt, null, start));
+		});
+	}
+
+	private <I, P, R> Mono<InferenceResponse<R>> attempt(InferenceTarget target, InferenceRequest<I, P, R> request,
+			int attempt, @Nullable Duration timeout, long start) {
 		if (target instanceof InferenceTarget.InProcess inProcess) {
 			return invokeInProcess(inProcess, request, attempt, timeout);
 		}
@@ -68,7 +77,7 @@ final class TargetInvoker {
 					: this.router.resolveMedia(task, request.model(), target, payload, request.options().headers())
 						.flatMap((media) -> this.jobs.run(media.call(), media.provider(), media.credentials(), timeout))
 						.switchIfEmpty(Mono.defer(() -> exchange(request, target, payload, timeout)));
-			return response.map((raw) -> checked(request, target, decode(task, target, raw, attempt)));
+			return response.map((raw) -> checked(request, target, decode(request, target, raw, attempt, start)));
 		});
 	}
 
@@ -108,20 +117,22 @@ final class TargetInvoker {
 				ResponseMetadata.local(target.provider()).withAttempts(attempt)));
 	}
 
-	private static <R> InferenceResponse<R> decode(Task<?, ?, R> task, InferenceTarget target, RawResponse response,
-			int attempt) {
+	/** The decoded answer; a decoding failure carries the response's request id. */
+	private static <R> InferenceResponse<R> decode(InferenceRequest<?, ?, R> request, InferenceTarget target,
+			RawResponse response, int attempt, long start) {
+		Task<?, ?, R> task = request.task();
+		ResponseMetadata metadata = ResponseMetadata.from(target.name(), response.headers(), attempt);
 		R value;
 		try {
 			value = task.decoder().decode(response, JsonCodec.get());
 		}
-		catch (HfInferenceException ex) {
-			throw ex;
-		}
 		catch (RuntimeException ex) {
-			throw new HfResponseException("Cannot decode the " + task.id() + " response from " + target.name() + ": "
-					+ ex.getMessage(), ex);
+			HfInferenceException failure = (ex instanceof HfInferenceException typed) ? typed
+					: new HfResponseException("Cannot decode the " + task.id() + " response from " + target.name()
+							+ ": " + ex.getMessage(), ex);
+			throw (HfInferenceException) CallContext.attach(failure, task.id(), request.model(), target, attempt,
+					metadata.requestId(), start);
 		}
-		ResponseMetadata metadata = ResponseMetadata.from(target.name(), response.headers(), attempt);
 		if (value instanceof TokenUsage usage) {
 			metadata = metadata.withTokens(usage.promptTokens(), usage.generatedTokens());
 		}

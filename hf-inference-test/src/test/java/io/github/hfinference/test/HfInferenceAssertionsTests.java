@@ -89,7 +89,7 @@ class HfInferenceAssertionsTests {
 		assertThat(this.meters).hasInferenceCall("sentiment").withOutcome("SUCCESS").times(2);
 		assertThat(this.meters).hasInferenceCall("sentiment").withOutcome("RATE_LIMITED")
 			.withErrorType("HfRateLimitException").times(1);
-		assertThat(this.meters).hasInferenceCall("sentiment").withProvider("hf-inference").times(2);
+		assertThat(this.meters).hasInferenceCall("sentiment").withProvider("hf-inference").times(3);
 		assertThat(this.meters).hasInferenceCall("sentiment").times(3);
 	}
 

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param includeUsage whether a stream asks for token usage on its last chunk
  * ({@code "stream_options": {"include_usage": true}}); some servers reject the field
  * @param maxImageBytes the largest inline image a message may carry; larger ones fail
- * with {@code HfInvalidInputException} before anything is sent
+ * with {@code HfInvalidRequestException} before anything is sent
  * @param maxToolRounds how many times the model may ask for tools in one call before it
  * fails with {@code HfToolException}
  * @param toolErrors what a throwing tool does: its message goes back to the model as the

@@ -20,6 +20,7 @@ import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.routing.HubIds;
 import io.github.hfinference.core.routing.ModelDefinition;
 
 /**
@@ -104,6 +105,10 @@ public final class HfModelProxyFactory {
 					+ "(a configured model alias) and id (a model id), " + (hasAlias ? "not both" : "but sets neither"));
 		}
 		if (hasId) {
+			String problem = HubIds.modelIdProblem(annotation.id());
+			if (problem != null) {
+				throw HfModelDefinitionException.forInterface(type, "has @HfModel(id = ...) with a " + problem);
+			}
 			return new ResolvedModel(ConfiguredModel.of(ModelDefinition.of(annotation.id())),
 					"model '" + annotation.id() + "'");
 		}

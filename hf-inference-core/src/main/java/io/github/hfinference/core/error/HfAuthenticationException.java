@@ -9,8 +9,9 @@ public class HfAuthenticationException extends HfHttpException {
 	private static final long serialVersionUID = 1L;
 
 	public HfAuthenticationException(ErrorDetails details) {
-		super(details.withMessage(details.serverMessage()
-				+ " (the token is missing or invalid, or it has no access to this private or gated model)"));
+		super(details.withMessage(details.serverMessage() + ((details.model() != null)
+				? " (the token is missing or invalid, or it has no access to this private or gated model)"
+				: " (the token is missing or invalid)")));
 	}
 
 }

@@ -15,16 +15,26 @@ import org.springframework.http.HttpMethod;
  * @param uri the absolute URI
  * @param headers the request headers
  * @param body the body, or null for none
- * @param model the model the call is for (for error messages)
+ * @param model the model the call is for (for error messages), or null for a call about
+ * no model (the token's account, {@code whoami})
  * @param target the target name (for error messages and metrics)
  */
-public record HttpCall(HttpMethod method, URI uri, HttpHeaders headers, byte @Nullable [] body, String model,
+public record HttpCall(HttpMethod method, URI uri, HttpHeaders headers, byte @Nullable [] body, @Nullable String model,
 		String target) {
 
 	public HttpCall {
 		Objects.requireNonNull(method, "method");
 		Objects.requireNonNull(uri, "uri");
 		Objects.requireNonNull(headers, "headers");
+	}
+
+	/**
+	 * What the call is about, for messages: {@code model 'org/name'}, or the token's
+	 * account for a call about no model.
+	 * @return the description
+	 */
+	public String about() {
+		return (this.model != null) ? "model '" + this.model + "'" : "the token's account (whoami)";
 	}
 
 	@Override

@@ -297,8 +297,8 @@ public final class HttpTransport {
 		if (json != null && ErrorMapper.isErrorEvent(json)) {
 			return ErrorMapper.fromStreamEvent(json, requestId, call.model(), call.target());
 		}
-		return new HfResponseException(call.target() + " answered the streaming call for model '" + call.model()
-				+ "' with " + type + " (" + body.length + " bytes) instead of an event stream (text/event-stream): "
+		return new HfResponseException(call.target() +  " answered the streaming call for " + call.about()
+				+ " with " + type + " (" + body.length + " bytes) instead of an event stream (text/event-stream): "
 				+ "it ignored \"stream\": true or cannot stream this request; use the non-streaming call"
 				+ ((requestId != null) ? " [request id: " + requestId + "]" : ""), null);
 	}
@@ -306,7 +306,7 @@ public final class HttpTransport {
 	private static HfTimeoutException streamTimeout(HttpCall call, boolean started, @Nullable Duration timeout) {
 		long millis = (timeout != null) ? timeout.toMillis() : 0;
 		String wait = started ? "for " + millis + " ms after the previous event" : "within " + millis + " ms";
-		return new HfTimeoutException("No stream event from " + call.target() + " for model '" + call.model() + "' "
+		return new HfTimeoutException("No stream event from " + call.target() + " for " + call.about() + " "
 				+ wait + " (" + call.method() + " " + call.uri() + ")", null);
 	}
 
@@ -393,12 +393,12 @@ public final class HttpTransport {
 			return ex;
 		}
 		if (ex instanceof TimeoutException) {
-			return new HfTimeoutException("No complete response from " + call.target() + " for model '" + call.model()
-					+ "' within the timeout (" + call.method() + " " + call.uri() + ")", ex);
+			return new HfTimeoutException("No complete response from " + call.target() + " for " + call.about()
+					+ " within the timeout (" + call.method() + " " + call.uri() + ")", ex);
 		}
 		if (ex instanceof WebClientRequestException || isIoFailure(ex)) {
-			return new HfConnectionException("Connection to " + call.target() + " failed for model '" + call.model()
-					+ "' (" + call.method() + " " + call.uri() + "): " + rootMessage(ex), ex);
+			return new HfConnectionException("Connection to " + call.target() + " failed for " + call.about()
+					+ " (" + call.method() + " " + call.uri() + "): " + rootMessage(ex), ex);
 		}
 		return ex;
 	}

@@ -21,12 +21,14 @@ import io.github.hfinference.core.error.HfResponseException;
 /**
  * The one JSON mapper used for request and response bodies: snake_case names (as in the
  * Hugging Face task specifications), {@code null} values omitted, unknown response fields
- * ignored, single values accepted where a list is expected.
+ * ignored, single values accepted where a list is expected; the components of the task
+ * result records that are not {@code @Nullable} are required and may not be {@code null}.
  */
 public final class JsonCodec {
 
 	private static final JsonCodec DEFAULT = new JsonCodec(JsonMapper.builder()
 		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.annotationIntrospector(new RequiredComponents())
 		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL)
 			.withContentInclusion(JsonInclude.Include.NON_NULL))
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -231,10 +233,17 @@ public final class JsonCodec {
 	 * @param node the tree
 	 * @param type the target type
 	 * @return the value
+	 * @throws HfResponseException if the tree does not have the type's shape, or is null
 	 */
 	public <T> T convert(JsonNode node, JavaType type) {
 		try {
-			return reader(type).readValue(node);
+			T value = reader(type).readValue(node);
+			if (value == null) {
+				String body = node.isMissingNode() ? "empty" : "null";
+				throw new HfResponseException(
+						"Cannot read the response as " + type.toCanonical() + ": the body is " + body, null);
+			}
+			return value;
 		}
 		catch (JacksonException ex) {
 			throw new HfResponseException(

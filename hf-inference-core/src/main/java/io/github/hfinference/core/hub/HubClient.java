@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -14,6 +15,7 @@ import io.github.hfinference.core.http.HttpCall;
 import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.http.JsonCodec;
 import io.github.hfinference.core.http.RawResponse;
+import io.github.hfinference.core.routing.HubIds;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ProviderMapping;
 
@@ -54,7 +56,7 @@ public final class HubClient {
 	 */
 	public Mono<WhoAmI> whoami(Duration timeout) {
 		URI uri = UriComponentsBuilder.fromUri(this.hubUrl).path("/api/whoami-v2").build().toUri();
-		return get(uri, this.hubHeaders.apply(uri), "whoami", "hub", timeout)
+		return get(uri, this.hubHeaders.apply(uri), null, "hub", timeout)
 			.map((response) -> JsonCodec.get().convert(JsonCodec.get().parse(response.body()), WhoAmI.class));
 	}
 
@@ -66,8 +68,8 @@ public final class HubClient {
 	 */
 	public Mono<ModelInfo> modelInfo(String modelId, Duration timeout) {
 		URI uri = UriComponentsBuilder.fromUri(this.hubUrl)
-			.path("/api/models/")
-			.path(modelId)
+			.pathSegment("api", "models")
+			.pathSegment(HubIds.segments(modelId))
 			.query("expand[]=sha&expand[]=inference&expand[]=inferenceProviderMapping")
 			.encode()
 			.build()
@@ -105,7 +107,8 @@ public final class HubClient {
 			});
 	}
 
-	private Mono<RawResponse> get(URI uri, HttpHeaders headers, String model, String target, Duration timeout) {
+	private Mono<RawResponse> get(URI uri, HttpHeaders headers, @Nullable String model, String target,
+			Duration timeout) {
 		return this.transport.exchange(new HttpCall(HttpMethod.GET, uri, headers, null, model, target), timeout);
 	}
 

@@ -15,6 +15,8 @@ import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.ResponseMetadata;
 import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.StreamingResponse;
+import io.github.hfinference.core.error.ErrorContext;
+import io.github.hfinference.core.error.HfInferenceException;
 
 /**
  * Wraps a whole call (all its attempts), plain or streamed, in a
@@ -77,6 +79,12 @@ public final class CallObserver {
 		}).doOnError((ex) -> this.listeners.forEach((listener) -> safely(() -> listener.onFailure(alias, task, ex))));
 	}
 
+	/** The target the failed call last tried, from the failure's context. */
+	private static @Nullable String failedTarget(Throwable error) {
+		ErrorContext failure = (error instanceof HfInferenceException typed) ? typed.getContext() : null;
+		return (failure != null) ? failure.target() : null;
+	}
+
 	private static void safely(Runnable notification) {
 		try {
 			notification.run();
@@ -104,6 +112,7 @@ public final class CallObserver {
 				}
 				observation.stop();
 			}).doOnError((ex) -> {
+				context.setServedBy(failedTarget(ex));
 				observation.error(ex);
 				observation.stop();
 			})
@@ -166,6 +175,7 @@ public final class CallObserver {
 			// stop before completion reaches the subscriber; a cancel reaches the source
 			// (which then publishes the metadata) after this operator, hence doFinally
 			return chunks.doOnComplete(stop).doOnError((ex) -> {
+				context.setServedBy(failedTarget(ex));
 				observation.error(ex);
 				stop.run();
 			})

@@ -1,13 +1,22 @@
 package io.github.hfinference.core.observation;
 
+import java.util.List;
+
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
 import io.github.hfinference.core.ResponseMetadata;
-import io.github.hfinference.core.error.HfConfigurationException;
+import io.github.hfinference.core.error.HfAdmissionRejectedException;
+import io.github.hfinference.core.error.HfCircuitOpenException;
+import io.github.hfinference.core.error.HfConnectionException;
 import io.github.hfinference.core.error.HfHttpException;
+import io.github.hfinference.core.error.HfInferenceException;
 import io.github.hfinference.core.error.HfRateLimitException;
+import io.github.hfinference.core.error.HfResponseException;
+import io.github.hfinference.core.error.HfRevisionMismatchException;
+import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.error.HfTimeoutException;
+import io.github.hfinference.core.provider.HfJobFailedException;
 import io.github.hfinference.core.observation.InferenceObservationDocumentation.HighCardinalityKeys;
 import io.github.hfinference.core.observation.InferenceObservationDocumentation.LowCardinalityKeys;
 
@@ -20,6 +29,15 @@ public class DefaultInferenceObservationConvention implements InferenceObservati
 
 	/** The observation name (a timer {@code gen_ai.client.operation} in Micrometer). */
 	public static final String DEFAULT_NAME = "gen_ai.client.operation";
+
+	/** Outcomes by failure type, the first match wins (HTTP statuses are classified first). */
+	private static final List<Category> OUTCOMES = List.of(new Category(HfRateLimitException.class, "RATE_LIMITED"),
+			new Category(HfServerException.class, "SERVER_ERROR"), new Category(HfTimeoutException.class, "TIMEOUT"),
+			new Category(HfResponseException.class, "DECODE"), new Category(HfConnectionException.class, "CONNECTION"),
+			new Category(HfCircuitOpenException.class, "CIRCUIT_OPEN"),
+			new Category(HfAdmissionRejectedException.class, "REJECTED"),
+			new Category(HfRevisionMismatchException.class, "REVISION_MISMATCH"),
+			new Category(HfJobFailedException.class, "JOB_FAILED"));
 
 	private final String name;
 
@@ -71,7 +89,13 @@ public class DefaultInferenceObservationConvention implements InferenceObservati
 	}
 
 	/**
-	 * Classifies the call's outcome.
+	 * Classifies the call's outcome by the failure's category: {@code SUCCESS},
+	 * {@code RATE_LIMITED} (429), {@code TIMEOUT}, {@code CLIENT_ERROR} (other 4xx, a
+	 * configuration mistake, a refused request), {@code SERVER_ERROR} (5xx and 408, an error
+	 * event in a stream), {@code DECODE} (an answer of the wrong shape), {@code CONNECTION},
+	 * {@code CIRCUIT_OPEN}, {@code REJECTED} (admission), {@code REVISION_MISMATCH},
+	 * {@code JOB_FAILED} (a media job the provider failed); {@code UNKNOWN} only for a
+	 * failure that is not an {@code HfInferenceException}.
 	 * @param context the context
 	 * @return the outcome tag value
 	 */
@@ -80,23 +104,22 @@ public class DefaultInferenceObservationConvention implements InferenceObservati
 		if (error == null) {
 			return "SUCCESS";
 		}
-		if (error instanceof HfRateLimitException) {
-			return "RATE_LIMITED";
-		}
-		if (error instanceof HfTimeoutException) {
-			return "TIMEOUT";
-		}
-		if (error instanceof HfConfigurationException) {
-			return "CLIENT_ERROR";
-		}
-		if (error instanceof HfHttpException http) {
+		if (error instanceof HfHttpException http && !(error instanceof HfRateLimitException)
+				&& !(error instanceof HfServerException)) {
 			return (http.getStatus() >= 500 || http.getStatus() == 200) ? "SERVER_ERROR" : "CLIENT_ERROR";
 		}
-		return "UNKNOWN";
+		return OUTCOMES.stream()
+			.filter((category) -> category.type().isInstance(error))
+			.map(Category::outcome)
+			.findFirst()
+			.orElse((error instanceof HfInferenceException) ? "CLIENT_ERROR" : "UNKNOWN");
 	}
 
 	private static String orNone(@org.jspecify.annotations.Nullable String value) {
 		return (value != null) ? value : KeyValue.NONE_VALUE;
+	}
+
+	private record Category(Class<? extends Throwable> type, String outcome) {
 	}
 
 }

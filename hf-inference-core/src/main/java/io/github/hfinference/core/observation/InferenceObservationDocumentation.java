@@ -93,7 +93,11 @@ public enum InferenceObservationDocumentation implements ObservationDocumentatio
 			}
 		},
 
-		/** {@code SUCCESS}, {@code CLIENT_ERROR}, {@code SERVER_ERROR}, {@code RATE_LIMITED}, {@code TIMEOUT}, {@code UNKNOWN}. */
+		/**
+		 * {@code SUCCESS}, {@code CLIENT_ERROR}, {@code SERVER_ERROR}, {@code RATE_LIMITED}, {@code TIMEOUT},
+		 * {@code DECODE}, {@code CONNECTION}, {@code CIRCUIT_OPEN}, {@code REJECTED}, {@code REVISION_MISMATCH},
+		 * {@code JOB_FAILED}, {@code UNKNOWN} (a failure that is not an {@code HfInferenceException}).
+		 */
 		OUTCOME {
 			@Override
 			public String asString() {

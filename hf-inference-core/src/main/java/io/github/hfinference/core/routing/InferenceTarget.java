@@ -32,7 +32,7 @@ public sealed interface InferenceTarget {
 		public static final Router AUTO = new Router(Providers.AUTO);
 
 		public Router {
-			Objects.requireNonNull(provider, "provider");
+			HubIds.requireProvider(provider, "provider");
 		}
 
 		@Override

@@ -3,7 +3,6 @@ package io.github.hfinference.core.routing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,8 +17,6 @@ import io.github.hfinference.core.resilience.ResiliencePolicy;
  * pinned revision and the ordered targets that can serve it.
  */
 public final class ModelDefinition {
-
-	private static final Pattern REVISION = Pattern.compile("[0-9a-f]{5,40}|[A-Za-z0-9._/-]{1,200}");
 
 	private final String alias;
 
@@ -63,9 +60,11 @@ public final class ModelDefinition {
 			throw new HfConfigurationException(
 					"Model '" + this.alias + "' is served through the router and needs a model id");
 		}
-		if (this.revision != null && !isValidRevision(this.revision)) {
-			throw new HfConfigurationException("Model '" + this.alias + "' has a malformed revision '" + this.revision
-					+ "': expected a commit sha (5 to 40 hex characters) or a branch or tag name");
+		if (this.revision != null) {
+			HubIds.requireRevision(this.revision, "revision of model " + HubIds.quote(this.alias));
+		}
+		if (this.id != null && this.targets.stream().anyMatch(InferenceTarget.Router.class::isInstance)) {
+			HubIds.requireModelId(this.id, "id of model " + HubIds.quote(this.alias));
 		}
 	}
 
@@ -75,7 +74,7 @@ public final class ModelDefinition {
 	 * @return true if it can be pinned
 	 */
 	public static boolean isValidRevision(String revision) {
-		return REVISION.matcher(revision).matches();
+		return HubIds.revisionProblem(revision) == null;
 	}
 
 	/**

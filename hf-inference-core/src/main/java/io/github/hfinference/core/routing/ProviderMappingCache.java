@@ -59,8 +59,8 @@ public final class ProviderMappingCache {
 
 	private Mono<ProviderMapping> load(String modelId) {
 		URI uri = UriComponentsBuilder.fromUri(this.hubUrl)
-			.path("/api/models/")
-			.path(modelId)
+			.pathSegment("api", "models")
+			.pathSegment(HubIds.segments(modelId))
 			.query("expand[]=inferenceProviderMapping")
 			.encode()
 			.build()

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -192,8 +193,14 @@ public final class RequestRouter {
 				return Mono.empty();
 			}
 			Submission submission = provider.submit(MediaRequest.from(task.id(), payload), entry.providerId());
-			String base = this.baseUrl.toString().replaceAll("/+$", "");
-			HttpCall call = mediaCall(URI.create(base + "/" + entry.provider() + submission.path()), submission,
+			UriComponents job = UriComponentsBuilder.fromUriString(submission.path()).build();
+			URI uri = routerPath(HubIds.requireProvider(entry.provider(), "provider of the Hub mapping"))
+				.path(job.getPath())
+				.query(job.getQuery())
+				.build()
+				.encode()
+				.toUri();
+			HttpCall call = mediaCall(uri, submission,
 					model, target, this.token, true, extraHeaders);
 			return Mono.just(new MediaCall(call, provider, this::hubHeaders));
 		});
@@ -269,7 +276,7 @@ public final class RequestRouter {
 
 	private Mono<Route> routeViaRouter(Task<?, ?, ?> task, ModelDefinition model, String provider,
 			RequestPayload payload) {
-		String modelId = requireId(model);
+		String modelId = requireHubId(model);
 		if (this.token == null) {
 			return Mono.error(new HfMissingTokenException(model.alias()));
 		}
@@ -296,12 +303,14 @@ public final class RequestRouter {
 						+ "); configure an explicit provider or an endpoint URL"))));
 		}
 		if (provider.equals(Providers.HF_INFERENCE)) {
-			String path = "/hf-inference/models/" + modelId + switch (task.route()) {
-				case MODEL -> "";
-				case PIPELINE -> "/pipeline/" + task.id();
-				case CHAT_COMPLETIONS -> "/v1/chat/completions";
-			};
-			return Mono.just(new Route(router(path), withModel(payload, task, modelId)));
+			UriComponentsBuilder uri = routerPath(Providers.HF_INFERENCE, "models").pathSegment(HubIds.segments(modelId));
+			switch (task.route()) {
+				case MODEL -> {
+				}
+				case PIPELINE -> uri.pathSegment("pipeline", task.id());
+				case CHAT_COMPLETIONS -> uri.path("/v1/chat/completions");
+			}
+			return Mono.just(new Route(uri.build().encode().toUri(), withModel(payload, task, modelId)));
 		}
 		if (!chat || Providers.chatPath(provider).isEmpty()) {
 			return Mono.error(new HfConfigurationException("Provider '" + provider + "' cannot serve task '"
@@ -310,7 +319,8 @@ public final class RequestRouter {
 		}
 		return this.mappings.get(modelId)
 			.flatMap((mapping) -> mapping.forProvider(provider)
-				.map((entry) -> Mono.just(new Route(router("/" + provider + Providers.chatPath(provider).get()),
+				.map((entry) -> Mono.just(new Route(
+						routerPath(provider).path(Providers.chatPath(provider).get()).build().encode().toUri(),
 						withModel(payload, task, entry.providerId()))))
 				.orElseGet(() -> Mono.error(new HfConfigurationException("Model '" + modelId
 						+ "' is not served by provider '" + provider + "' according to the Hub (providers: "
@@ -324,6 +334,11 @@ public final class RequestRouter {
 
 	private URI router(String path) {
 		return UriComponentsBuilder.fromUri(this.baseUrl).path(path).build().toUri();
+	}
+
+	/** The router's base URL followed by the given path segments, each encoded on its own. */
+	private UriComponentsBuilder routerPath(String... segments) {
+		return UriComponentsBuilder.fromUri(this.baseUrl).pathSegment(segments);
 	}
 
 	private static URI chatUrl(URI endpoint) {
@@ -424,6 +439,11 @@ public final class RequestRouter {
 			throw new HfConfigurationException("Model '" + model.alias() + "' has no model id");
 		}
 		return model.id();
+	}
+
+	/** The model's id, checked against the Hub's rules because it goes into a URL path. */
+	private static String requireHubId(ModelDefinition model) {
+		return HubIds.requireModelId(requireId(model), "id of model " + HubIds.quote(model.alias()));
 	}
 
 	private record Route(URI uri, RequestPayload payload) {

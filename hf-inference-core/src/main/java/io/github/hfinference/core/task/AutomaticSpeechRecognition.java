@@ -36,6 +36,54 @@ public final class AutomaticSpeechRecognition {
 			return new Parameters(true, null);
 		}
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().returnTimestamps(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Boolean returnTimestamps;
+
+			private @Nullable GenerationParameters generationParameters;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code returnTimestamps}.
+			 * @param returnTimestamps whether to return timestamped chunks
+			 * @return this builder
+			 */
+			public Builder returnTimestamps(@Nullable Boolean returnTimestamps) {
+				this.returnTimestamps = returnTimestamps;
+				return this;
+			}
+
+			/**
+			 * Sets {@code generationParameters}.
+			 * @param generationParameters how the transcript is generated
+			 * @return this builder
+			 */
+			public Builder generationParameters(@Nullable GenerationParameters generationParameters) {
+				this.generationParameters = generationParameters;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.returnTimestamps, this.generationParameters);
+			}
+
+		}
+
 	}
 
 	/**

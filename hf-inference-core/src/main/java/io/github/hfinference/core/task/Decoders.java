@@ -76,8 +76,8 @@ public final class Decoders {
 	public static <E> ResponseDecoder<List<E>> list(Class<E> elementType, UnaryOperator<JsonNode> shape) {
 		return (response, codec) -> {
 			List<E> direct = readListDirect(response.body(), elementType, shape, codec);
-			return (direct != null) ? direct
-					: codec.convertList(shape.apply(codec.parse(response.body())), elementType);
+			return withoutNulls((direct != null) ? direct
+					: codec.convertList(shape.apply(codec.parse(response.body())), elementType), elementType);
 		};
 	}
 
@@ -119,6 +119,17 @@ public final class Decoders {
 		return null;
 	}
 
+	/** The list, checked to hold no {@code null} element (a {@code [null]} answer is no result). */
+	private static <E> List<E> withoutNulls(List<E> list, Class<E> elementType) {
+		for (E element : list) {
+			if (element == null) {
+				throw new HfResponseException("Expected a list of " + elementType.getSimpleName()
+						+ ", got a list holding null", null);
+			}
+		}
+		return list;
+	}
+
 	private static <T> @Nullable T first(@Nullable List<T> list) {
 		return (list != null && !list.isEmpty()) ? list.get(0) : null;
 	}
@@ -145,12 +156,18 @@ public final class Decoders {
 	}
 
 	/**
-	 * Returns the body bytes with their content type (generated images and audio).
+	 * Returns the body bytes with their content type (generated images and audio); a JSON
+	 * or text answer (an error page, a JSON body of another task) is a decoding error.
 	 * @return the decoder
 	 */
 	public static ResponseDecoder<BinaryOutput> binary() {
 		return (response, codec) -> {
 			MediaType type = response.contentType();
+			if (type != null && (MediaType.APPLICATION_JSON.isCompatibleWith(type)
+					|| (type.getType().equals("text") && !type.getSubtype().equals("csv")))) {
+				throw new HfResponseException("Expected a binary answer (image, audio or video), got " + type + " ("
+						+ response.body().length + " bytes)", null);
+			}
 			return new BinaryOutput(response.body(),
 					(type != null) ? type.toString() : MediaType.APPLICATION_OCTET_STREAM_VALUE);
 		};

@@ -1,7 +1,6 @@
 package io.github.hfinference.core.task;
 
 import java.util.List;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
@@ -35,8 +34,8 @@ public final class DocumentQuestionAnswering {
 	public record Input(BinaryInput image, String question) {
 
 		public Input {
-			Objects.requireNonNull(image, "image");
-			Objects.requireNonNull(question, "question");
+			Required.nonNull(image, "image");
+			Required.nonNull(question, "question");
 		}
 
 	}
@@ -65,6 +64,127 @@ public final class DocumentQuestionAnswering {
 		 */
 		public static Parameters topK(int topK) {
 			return new Parameters(null, null, null, null, null, null, topK, null);
+		}
+
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().docStride(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Integer docStride;
+
+			private @Nullable Boolean handleImpossibleAnswer;
+
+			private @Nullable String lang;
+
+			private @Nullable Integer maxAnswerLen;
+
+			private @Nullable Integer maxQuestionLen;
+
+			private @Nullable Integer maxSeqLen;
+
+			private @Nullable Integer topK;
+
+			private @Nullable List<Object> wordBoxes;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code docStride}.
+			 * @param docStride overlap between chunks when the document is split
+			 * @return this builder
+			 */
+			public Builder docStride(@Nullable Integer docStride) {
+				this.docStride = docStride;
+				return this;
+			}
+
+			/**
+			 * Sets {@code handleImpossibleAnswer}.
+			 * @param handleImpossibleAnswer whether to accept "impossible" as an answer
+			 * @return this builder
+			 */
+			public Builder handleImpossibleAnswer(@Nullable Boolean handleImpossibleAnswer) {
+				this.handleImpossibleAnswer = handleImpossibleAnswer;
+				return this;
+			}
+
+			/**
+			 * Sets {@code lang}.
+			 * @param lang language for OCR
+			 * @return this builder
+			 */
+			public Builder lang(@Nullable String lang) {
+				this.lang = lang;
+				return this;
+			}
+
+			/**
+			 * Sets {@code maxAnswerLen}.
+			 * @param maxAnswerLen maximum length of predicted answers
+			 * @return this builder
+			 */
+			public Builder maxAnswerLen(@Nullable Integer maxAnswerLen) {
+				this.maxAnswerLen = maxAnswerLen;
+				return this;
+			}
+
+			/**
+			 * Sets {@code maxQuestionLen}.
+			 * @param maxQuestionLen maximum length of the question after tokenisation
+			 * @return this builder
+			 */
+			public Builder maxQuestionLen(@Nullable Integer maxQuestionLen) {
+				this.maxQuestionLen = maxQuestionLen;
+				return this;
+			}
+
+			/**
+			 * Sets {@code maxSeqLen}.
+			 * @param maxSeqLen maximum length of each chunk (question and context) after tokenisation
+			 * @return this builder
+			 */
+			public Builder maxSeqLen(@Nullable Integer maxSeqLen) {
+				this.maxSeqLen = maxSeqLen;
+				return this;
+			}
+
+			/**
+			 * Sets {@code topK}.
+			 * @param topK number of answers to return
+			 * @return this builder
+			 */
+			public Builder topK(@Nullable Integer topK) {
+				this.topK = topK;
+				return this;
+			}
+
+			/**
+			 * Sets {@code wordBoxes}.
+			 * @param wordBoxes words and boxes to use instead of running OCR: strings, or {@code [x0, y0, x1, y1]} boxes
+			 * @return this builder
+			 */
+			public Builder wordBoxes(@Nullable List<Object> wordBoxes) {
+				this.wordBoxes = wordBoxes;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.docStride, this.handleImpossibleAnswer, this.lang, this.maxAnswerLen,
+						this.maxQuestionLen, this.maxSeqLen, this.topK, this.wordBoxes);
+			}
+
 		}
 
 	}

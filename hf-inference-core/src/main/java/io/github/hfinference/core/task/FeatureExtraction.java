@@ -235,6 +235,78 @@ public final class FeatureExtraction {
 			return new Parameters(true, null, null, null);
 		}
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().normalize(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Boolean normalize;
+
+			private @Nullable String promptName;
+
+			private @Nullable Boolean truncate;
+
+			private @Nullable TruncationDirection truncationDirection;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code normalize}.
+			 * @param normalize whether to L2-normalise the embeddings
+			 * @return this builder
+			 */
+			public Builder normalize(@Nullable Boolean normalize) {
+				this.normalize = normalize;
+				return this;
+			}
+
+			/**
+			 * Sets {@code promptName}.
+			 * @param promptName name of a prompt configured in the model (sentence-transformers)
+			 * @return this builder
+			 */
+			public Builder promptName(@Nullable String promptName) {
+				this.promptName = promptName;
+				return this;
+			}
+
+			/**
+			 * Sets {@code truncate}.
+			 * @param truncate whether to truncate inputs longer than the model's maximum
+			 * @return this builder
+			 */
+			public Builder truncate(@Nullable Boolean truncate) {
+				this.truncate = truncate;
+				return this;
+			}
+
+			/**
+			 * Sets {@code truncationDirection}.
+			 * @param truncationDirection which side to truncate
+			 * @return this builder
+			 */
+			public Builder truncationDirection(@Nullable TruncationDirection truncationDirection) {
+				this.truncationDirection = truncationDirection;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.normalize, this.promptName, this.truncate, this.truncationDirection);
+			}
+
+		}
+
 	}
 
 	/** Side from which over-long inputs are truncated. */

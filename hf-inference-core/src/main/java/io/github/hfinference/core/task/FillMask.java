@@ -42,6 +42,54 @@ public final class FillMask {
 			return new Parameters(topK, null);
 		}
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().topK(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Integer topK;
+
+			private @Nullable List<String> targets;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code topK}.
+			 * @param topK how many predictions to return
+			 * @return this builder
+			 */
+			public Builder topK(@Nullable Integer topK) {
+				this.topK = topK;
+				return this;
+			}
+
+			/**
+			 * Sets {@code targets}.
+			 * @param targets only score these candidate tokens
+			 * @return this builder
+			 */
+			public Builder targets(@Nullable List<String> targets) {
+				this.targets = targets;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.topK, this.targets);
+			}
+
+		}
+
 	}
 
 	/**

@@ -42,6 +42,78 @@ public final class ImageSegmentation {
 	public record Parameters(@Nullable Double maskThreshold, @Nullable Double overlapMaskAreaThreshold,
 			@Nullable Subtask subtask, @Nullable Double threshold) {
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().maskThreshold(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Double maskThreshold;
+
+			private @Nullable Double overlapMaskAreaThreshold;
+
+			private @Nullable Subtask subtask;
+
+			private @Nullable Double threshold;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code maskThreshold}.
+			 * @param maskThreshold threshold used to turn predicted masks into binary values
+			 * @return this builder
+			 */
+			public Builder maskThreshold(@Nullable Double maskThreshold) {
+				this.maskThreshold = maskThreshold;
+				return this;
+			}
+
+			/**
+			 * Sets {@code overlapMaskAreaThreshold}.
+			 * @param overlapMaskAreaThreshold mask overlap threshold to eliminate small, disconnected segments
+			 * @return this builder
+			 */
+			public Builder overlapMaskAreaThreshold(@Nullable Double overlapMaskAreaThreshold) {
+				this.overlapMaskAreaThreshold = overlapMaskAreaThreshold;
+				return this;
+			}
+
+			/**
+			 * Sets {@code subtask}.
+			 * @param subtask the kind of segmentation
+			 * @return this builder
+			 */
+			public Builder subtask(@Nullable Subtask subtask) {
+				this.subtask = subtask;
+				return this;
+			}
+
+			/**
+			 * Sets {@code threshold}.
+			 * @param threshold probability threshold to filter out predicted masks
+			 * @return this builder
+			 */
+			public Builder threshold(@Nullable Double threshold) {
+				this.threshold = threshold;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.maskThreshold, this.overlapMaskAreaThreshold, this.subtask, this.threshold);
+			}
+
+		}
+
 	}
 
 	/** The kind of segmentation. */

@@ -46,6 +46,91 @@ public final class ImageToImage {
 			return new Parameters(prompt, null, null, null, null);
 		}
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().prompt(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable String prompt;
+
+			private @Nullable String negativePrompt;
+
+			private @Nullable TargetSize targetSize;
+
+			private @Nullable Integer numInferenceSteps;
+
+			private @Nullable Double guidanceScale;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code prompt}.
+			 * @param prompt text guiding the transformation
+			 * @return this builder
+			 */
+			public Builder prompt(@Nullable String prompt) {
+				this.prompt = prompt;
+				return this;
+			}
+
+			/**
+			 * Sets {@code negativePrompt}.
+			 * @param negativePrompt what not to include
+			 * @return this builder
+			 */
+			public Builder negativePrompt(@Nullable String negativePrompt) {
+				this.negativePrompt = negativePrompt;
+				return this;
+			}
+
+			/**
+			 * Sets {@code targetSize}.
+			 * @param targetSize size of the output image in pixels
+			 * @return this builder
+			 */
+			public Builder targetSize(@Nullable TargetSize targetSize) {
+				this.targetSize = targetSize;
+				return this;
+			}
+
+			/**
+			 * Sets {@code numInferenceSteps}.
+			 * @param numInferenceSteps number of denoising steps
+			 * @return this builder
+			 */
+			public Builder numInferenceSteps(@Nullable Integer numInferenceSteps) {
+				this.numInferenceSteps = numInferenceSteps;
+				return this;
+			}
+
+			/**
+			 * Sets {@code guidanceScale}.
+			 * @param guidanceScale how closely to follow the prompt
+			 * @return this builder
+			 */
+			public Builder guidanceScale(@Nullable Double guidanceScale) {
+				this.guidanceScale = guidanceScale;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.prompt, this.negativePrompt, this.targetSize, this.numInferenceSteps,
+						this.guidanceScale);
+			}
+
+		}
+
 	}
 
 	/**

@@ -29,6 +29,54 @@ public final class ImageToText {
 	 */
 	public record Parameters(@Nullable Integer maxNewTokens, @Nullable GenerationParameters generationParameters) {
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().maxNewTokens(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Integer maxNewTokens;
+
+			private @Nullable GenerationParameters generationParameters;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code maxNewTokens}.
+			 * @param maxNewTokens maximum number of tokens to generate
+			 * @return this builder
+			 */
+			public Builder maxNewTokens(@Nullable Integer maxNewTokens) {
+				this.maxNewTokens = maxNewTokens;
+				return this;
+			}
+
+			/**
+			 * Sets {@code generationParameters}.
+			 * @param generationParameters how the text is generated
+			 * @return this builder
+			 */
+			public Builder generationParameters(@Nullable GenerationParameters generationParameters) {
+				this.generationParameters = generationParameters;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.maxNewTokens, this.generationParameters);
+			}
+
+		}
+
 	}
 
 	/**

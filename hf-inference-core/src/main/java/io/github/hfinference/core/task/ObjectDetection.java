@@ -32,6 +32,42 @@ public final class ObjectDetection {
 	 */
 	public record Parameters(@Nullable Double threshold) {
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().threshold(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Double threshold;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code threshold}.
+			 * @param threshold minimum probability of a detection
+			 * @return this builder
+			 */
+			public Builder threshold(@Nullable Double threshold) {
+				this.threshold = threshold;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.threshold);
+			}
+
+		}
+
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.github.hfinference.core.task;
 
 import java.util.List;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
@@ -35,8 +34,8 @@ public final class QuestionAnswering {
 	public record Input(String question, String context) {
 
 		public Input {
-			Objects.requireNonNull(question, "question");
-			Objects.requireNonNull(context, "context");
+			Required.nonNull(question, "question");
+			Required.nonNull(context, "context");
 		}
 
 	}
@@ -63,6 +62,115 @@ public final class QuestionAnswering {
 		 */
 		public static Parameters topK(int topK) {
 			return new Parameters(topK, null, null, null, null, null, null);
+		}
+
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().topK(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Integer topK;
+
+			private @Nullable Integer docStride;
+
+			private @Nullable Integer maxAnswerLen;
+
+			private @Nullable Integer maxSeqLen;
+
+			private @Nullable Integer maxQuestionLen;
+
+			private @Nullable Boolean handleImpossibleAnswer;
+
+			private @Nullable Boolean alignToWords;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code topK}.
+			 * @param topK number of answers to return
+			 * @return this builder
+			 */
+			public Builder topK(@Nullable Integer topK) {
+				this.topK = topK;
+				return this;
+			}
+
+			/**
+			 * Sets {@code docStride}.
+			 * @param docStride overlap between chunks when the context is split
+			 * @return this builder
+			 */
+			public Builder docStride(@Nullable Integer docStride) {
+				this.docStride = docStride;
+				return this;
+			}
+
+			/**
+			 * Sets {@code maxAnswerLen}.
+			 * @param maxAnswerLen maximum length of predicted answers
+			 * @return this builder
+			 */
+			public Builder maxAnswerLen(@Nullable Integer maxAnswerLen) {
+				this.maxAnswerLen = maxAnswerLen;
+				return this;
+			}
+
+			/**
+			 * Sets {@code maxSeqLen}.
+			 * @param maxSeqLen maximum length of each chunk (question and context) after tokenisation
+			 * @return this builder
+			 */
+			public Builder maxSeqLen(@Nullable Integer maxSeqLen) {
+				this.maxSeqLen = maxSeqLen;
+				return this;
+			}
+
+			/**
+			 * Sets {@code maxQuestionLen}.
+			 * @param maxQuestionLen maximum length of the question after tokenisation
+			 * @return this builder
+			 */
+			public Builder maxQuestionLen(@Nullable Integer maxQuestionLen) {
+				this.maxQuestionLen = maxQuestionLen;
+				return this;
+			}
+
+			/**
+			 * Sets {@code handleImpossibleAnswer}.
+			 * @param handleImpossibleAnswer whether to accept "impossible" as an answer
+			 * @return this builder
+			 */
+			public Builder handleImpossibleAnswer(@Nullable Boolean handleImpossibleAnswer) {
+				this.handleImpossibleAnswer = handleImpossibleAnswer;
+				return this;
+			}
+
+			/**
+			 * Sets {@code alignToWords}.
+			 * @param alignToWords whether to align the answer to words
+			 * @return this builder
+			 */
+			public Builder alignToWords(@Nullable Boolean alignToWords) {
+				this.alignToWords = alignToWords;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.topK, this.docStride, this.maxAnswerLen, this.maxSeqLen,
+						this.maxQuestionLen, this.handleImpossibleAnswer, this.alignToWords);
+			}
+
 		}
 
 	}

@@ -1,7 +1,6 @@
 package io.github.hfinference.core.task;
 
 import java.util.List;
-import java.util.Objects;
 
 import org.springframework.core.ParameterizedTypeReference;
 
@@ -34,8 +33,8 @@ public final class SentenceSimilarity {
 	public record Input(String sourceSentence, List<String> sentences) {
 
 		public Input {
-			Objects.requireNonNull(sourceSentence, "sourceSentence");
-			sentences = List.copyOf(sentences);
+			Required.nonNull(sourceSentence, "sourceSentence");
+			sentences = Required.list(sentences, "sentences");
 		}
 
 	}

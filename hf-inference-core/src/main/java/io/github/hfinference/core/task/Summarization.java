@@ -1,6 +1,5 @@
 package io.github.hfinference.core.task;
 
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,10 +27,70 @@ public final class Summarization {
 	 *
 	 * @param cleanUpTokenizationSpaces whether to clean up extra spaces in the text
 	 * @param truncation how to truncate over-long inputs
-	 * @param generateParameters extra generation arguments passed to the model, by name
+	 * @param generateParameters how the model generates the text
 	 */
 	public record Parameters(@Nullable Boolean cleanUpTokenizationSpaces, @Nullable Truncation truncation,
-			@Nullable Map<String, Object> generateParameters) {
+			@Nullable GenerationParameters generateParameters) {
+
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().cleanUpTokenizationSpaces(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Boolean cleanUpTokenizationSpaces;
+
+			private @Nullable Truncation truncation;
+
+			private @Nullable GenerationParameters generateParameters;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code cleanUpTokenizationSpaces}.
+			 * @param cleanUpTokenizationSpaces whether to clean up extra spaces in the text
+			 * @return this builder
+			 */
+			public Builder cleanUpTokenizationSpaces(@Nullable Boolean cleanUpTokenizationSpaces) {
+				this.cleanUpTokenizationSpaces = cleanUpTokenizationSpaces;
+				return this;
+			}
+
+			/**
+			 * Sets {@code truncation}.
+			 * @param truncation how to truncate over-long inputs
+			 * @return this builder
+			 */
+			public Builder truncation(@Nullable Truncation truncation) {
+				this.truncation = truncation;
+				return this;
+			}
+
+			/**
+			 * Sets {@code generateParameters}.
+			 * @param generateParameters how the model generates the text
+			 * @return this builder
+			 */
+			public Builder generateParameters(@Nullable GenerationParameters generateParameters) {
+				this.generateParameters = generateParameters;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.cleanUpTokenizationSpaces, this.truncation, this.generateParameters);
+			}
+
+		}
 
 	}
 

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +36,8 @@ public final class TableQuestionAnswering {
 	public record Input(String query, Map<String, List<String>> table) {
 
 		public Input {
-			Objects.requireNonNull(query, "query");
-			Objects.requireNonNull(table, "table");
+			Required.nonNull(query, "query");
+			Required.nonNull(table, "table");
 			Map<String, List<String>> copy = new LinkedHashMap<>();
 			table.forEach((column, cells) -> copy.put(column, List.copyOf(cells)));
 			table = Collections.unmodifiableMap(copy);
@@ -54,6 +53,66 @@ public final class TableQuestionAnswering {
 	 * @param truncation whether to truncate the table when it is too long
 	 */
 	public record Parameters(@Nullable Padding padding, @Nullable Boolean sequential, @Nullable Boolean truncation) {
+
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().padding(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Padding padding;
+
+			private @Nullable Boolean sequential;
+
+			private @Nullable Boolean truncation;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code padding}.
+			 * @param padding how to pad the table
+			 * @return this builder
+			 */
+			public Builder padding(@Nullable Padding padding) {
+				this.padding = padding;
+				return this;
+			}
+
+			/**
+			 * Sets {@code sequential}.
+			 * @param sequential whether to answer the questions one after another (for conversational tables)
+			 * @return this builder
+			 */
+			public Builder sequential(@Nullable Boolean sequential) {
+				this.sequential = sequential;
+				return this;
+			}
+
+			/**
+			 * Sets {@code truncation}.
+			 * @param truncation whether to truncate the table when it is too long
+			 * @return this builder
+			 */
+			public Builder truncation(@Nullable Boolean truncation) {
+				this.truncation = truncation;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.padding, this.sequential, this.truncation);
+			}
+
+		}
 
 	}
 

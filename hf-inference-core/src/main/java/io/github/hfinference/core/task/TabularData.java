@@ -4,7 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+
+import io.github.hfinference.core.error.HfInvalidRequestException;
 
 /**
  * Rows to classify or regress, given by column: each column name maps to its values,
@@ -16,13 +17,13 @@ import java.util.Objects;
 public record TabularData(Map<String, List<String>> data) {
 
 	public TabularData {
-		Objects.requireNonNull(data, "data");
+		Required.nonNull(data, "data");
 		Map<String, List<String>> copy = new LinkedHashMap<>();
 		int rows = -1;
 		for (Map.Entry<String, List<String>> column : data.entrySet()) {
 			List<String> values = List.copyOf(column.getValue());
 			if (rows >= 0 && values.size() != rows) {
-				throw new IllegalArgumentException("Column '" + column.getKey() + "' has " + values.size()
+				throw new HfInvalidRequestException("Column '" + column.getKey() + "' has " + values.size()
 						+ " values but the previous columns have " + rows);
 			}
 			rows = values.size();

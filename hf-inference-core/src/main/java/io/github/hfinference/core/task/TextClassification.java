@@ -33,6 +33,54 @@ public final class TextClassification {
 	 */
 	public record Parameters(@Nullable Integer topK, @Nullable FunctionToApply functionToApply) {
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().topK(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Integer topK;
+
+			private @Nullable FunctionToApply functionToApply;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code topK}.
+			 * @param topK how many of the most likely labels to return
+			 * @return this builder
+			 */
+			public Builder topK(@Nullable Integer topK) {
+				this.topK = topK;
+				return this;
+			}
+
+			/**
+			 * Sets {@code functionToApply}.
+			 * @param functionToApply function applied to the model's scores
+			 * @return this builder
+			 */
+			public Builder functionToApply(@Nullable FunctionToApply functionToApply) {
+				this.functionToApply = functionToApply;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.topK, this.functionToApply);
+			}
+
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.hfinference.core.task;
 import java.math.BigInteger;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.TokenUsage;
@@ -78,6 +79,261 @@ public final class TextGeneration {
 					null, null, null, null, null, null, null);
 		}
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().maxNewTokens(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Integer maxNewTokens;
+
+			private @Nullable Double temperature;
+
+			private @Nullable Integer topK;
+
+			private @Nullable Double topP;
+
+			private @Nullable Double typicalP;
+
+			private @Nullable Double repetitionPenalty;
+
+			private @Nullable Double frequencyPenalty;
+
+			private @Nullable Boolean doSample;
+
+			private @Nullable List<String> stop;
+
+			private @Nullable Long seed;
+
+			private @Nullable Boolean returnFullText;
+
+			private @Nullable Boolean details;
+
+			private @Nullable Boolean decoderInputDetails;
+
+			private @Nullable Integer bestOf;
+
+			private @Nullable Grammar grammar;
+
+			private @Nullable Integer truncate;
+
+			private @Nullable Boolean watermark;
+
+			private @Nullable Integer topNTokens;
+
+			private @Nullable String adapterId;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code maxNewTokens}.
+			 * @param maxNewTokens maximum tokens to generate
+			 * @return this builder
+			 */
+			public Builder maxNewTokens(@Nullable Integer maxNewTokens) {
+				this.maxNewTokens = maxNewTokens;
+				return this;
+			}
+
+			/**
+			 * Sets {@code temperature}.
+			 * @param temperature sampling temperature
+			 * @return this builder
+			 */
+			public Builder temperature(@Nullable Double temperature) {
+				this.temperature = temperature;
+				return this;
+			}
+
+			/**
+			 * Sets {@code topK}.
+			 * @param topK top-k sampling
+			 * @return this builder
+			 */
+			public Builder topK(@Nullable Integer topK) {
+				this.topK = topK;
+				return this;
+			}
+
+			/**
+			 * Sets {@code topP}.
+			 * @param topP nucleus sampling probability
+			 * @return this builder
+			 */
+			public Builder topP(@Nullable Double topP) {
+				this.topP = topP;
+				return this;
+			}
+
+			/**
+			 * Sets {@code typicalP}.
+			 * @param typicalP typical-decoding mass
+			 * @return this builder
+			 */
+			public Builder typicalP(@Nullable Double typicalP) {
+				this.typicalP = typicalP;
+				return this;
+			}
+
+			/**
+			 * Sets {@code repetitionPenalty}.
+			 * @param repetitionPenalty repetition penalty
+			 * @return this builder
+			 */
+			public Builder repetitionPenalty(@Nullable Double repetitionPenalty) {
+				this.repetitionPenalty = repetitionPenalty;
+				return this;
+			}
+
+			/**
+			 * Sets {@code frequencyPenalty}.
+			 * @param frequencyPenalty frequency penalty
+			 * @return this builder
+			 */
+			public Builder frequencyPenalty(@Nullable Double frequencyPenalty) {
+				this.frequencyPenalty = frequencyPenalty;
+				return this;
+			}
+
+			/**
+			 * Sets {@code doSample}.
+			 * @param doSample whether to sample rather than decode greedily
+			 * @return this builder
+			 */
+			public Builder doSample(@Nullable Boolean doSample) {
+				this.doSample = doSample;
+				return this;
+			}
+
+			/**
+			 * Sets {@code stop}.
+			 * @param stop stop sequences
+			 * @return this builder
+			 */
+			public Builder stop(@Nullable List<String> stop) {
+				this.stop = stop;
+				return this;
+			}
+
+			/**
+			 * Sets {@code seed}.
+			 * @param seed random seed
+			 * @return this builder
+			 */
+			public Builder seed(@Nullable Long seed) {
+				this.seed = seed;
+				return this;
+			}
+
+			/**
+			 * Sets {@code returnFullText}.
+			 * @param returnFullText whether to prepend the prompt to the generated text
+			 * @return this builder
+			 */
+			public Builder returnFullText(@Nullable Boolean returnFullText) {
+				this.returnFullText = returnFullText;
+				return this;
+			}
+
+			/**
+			 * Sets {@code details}.
+			 * @param details whether to return generation details
+			 * @return this builder
+			 */
+			public Builder details(@Nullable Boolean details) {
+				this.details = details;
+				return this;
+			}
+
+			/**
+			 * Sets {@code decoderInputDetails}.
+			 * @param decoderInputDetails whether to return prompt token details
+			 * @return this builder
+			 */
+			public Builder decoderInputDetails(@Nullable Boolean decoderInputDetails) {
+				this.decoderInputDetails = decoderInputDetails;
+				return this;
+			}
+
+			/**
+			 * Sets {@code bestOf}.
+			 * @param bestOf generate this many sequences and return the best
+			 * @return this builder
+			 */
+			public Builder bestOf(@Nullable Integer bestOf) {
+				this.bestOf = bestOf;
+				return this;
+			}
+
+			/**
+			 * Sets {@code grammar}.
+			 * @param grammar constrain output to a JSON schema or a regular expression
+			 * @return this builder
+			 */
+			public Builder grammar(@Nullable Grammar grammar) {
+				this.grammar = grammar;
+				return this;
+			}
+
+			/**
+			 * Sets {@code truncate}.
+			 * @param truncate truncate inputs to this many tokens
+			 * @return this builder
+			 */
+			public Builder truncate(@Nullable Integer truncate) {
+				this.truncate = truncate;
+				return this;
+			}
+
+			/**
+			 * Sets {@code watermark}.
+			 * @param watermark whether to watermark the output
+			 * @return this builder
+			 */
+			public Builder watermark(@Nullable Boolean watermark) {
+				this.watermark = watermark;
+				return this;
+			}
+
+			/**
+			 * Sets {@code topNTokens}.
+			 * @param topNTokens return this many most likely tokens per step
+			 * @return this builder
+			 */
+			public Builder topNTokens(@Nullable Integer topNTokens) {
+				this.topNTokens = topNTokens;
+				return this;
+			}
+
+			/**
+			 * Sets {@code adapterId}.
+			 * @param adapterId LoRA adapter to use
+			 * @return this builder
+			 */
+			public Builder adapterId(@Nullable String adapterId) {
+				this.adapterId = adapterId;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.maxNewTokens, this.temperature, this.topK, this.topP, this.typicalP,
+						this.repetitionPenalty, this.frequencyPenalty, this.doSample, this.stop, this.seed,
+						this.returnFullText, this.details, this.decoderInputDetails, this.bestOf, this.grammar,
+						this.truncate, this.watermark, this.topNTokens, this.adapterId);
+			}
+
+		}
+
 	}
 
 	/**
@@ -124,9 +380,10 @@ public final class TextGeneration {
 	 * @param id token id
 	 * @param text token text
 	 * @param logprob log probability
-	 * @param special whether it is a special token
+	 * @param special whether it is a special token (false when the server leaves it out)
 	 */
-	public record Token(int id, String text, @Nullable Double logprob, boolean special) {
+	public record Token(int id, String text, @Nullable Double logprob,
+			@JsonProperty(defaultValue = "false") boolean special) {
 
 	}
 

@@ -49,6 +49,115 @@ public final class TextToImage {
 			return new Parameters(null, width, height, null, null, null, null);
 		}
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().negativePrompt(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable String negativePrompt;
+
+			private @Nullable Integer width;
+
+			private @Nullable Integer height;
+
+			private @Nullable Integer numInferenceSteps;
+
+			private @Nullable Double guidanceScale;
+
+			private @Nullable String scheduler;
+
+			private @Nullable Long seed;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code negativePrompt}.
+			 * @param negativePrompt what not to include in the image
+			 * @return this builder
+			 */
+			public Builder negativePrompt(@Nullable String negativePrompt) {
+				this.negativePrompt = negativePrompt;
+				return this;
+			}
+
+			/**
+			 * Sets {@code width}.
+			 * @param width width of the image in pixels
+			 * @return this builder
+			 */
+			public Builder width(@Nullable Integer width) {
+				this.width = width;
+				return this;
+			}
+
+			/**
+			 * Sets {@code height}.
+			 * @param height height of the image in pixels
+			 * @return this builder
+			 */
+			public Builder height(@Nullable Integer height) {
+				this.height = height;
+				return this;
+			}
+
+			/**
+			 * Sets {@code numInferenceSteps}.
+			 * @param numInferenceSteps number of denoising steps
+			 * @return this builder
+			 */
+			public Builder numInferenceSteps(@Nullable Integer numInferenceSteps) {
+				this.numInferenceSteps = numInferenceSteps;
+				return this;
+			}
+
+			/**
+			 * Sets {@code guidanceScale}.
+			 * @param guidanceScale how closely to follow the prompt
+			 * @return this builder
+			 */
+			public Builder guidanceScale(@Nullable Double guidanceScale) {
+				this.guidanceScale = guidanceScale;
+				return this;
+			}
+
+			/**
+			 * Sets {@code scheduler}.
+			 * @param scheduler a compatible scheduler to use instead of the model's
+			 * @return this builder
+			 */
+			public Builder scheduler(@Nullable String scheduler) {
+				this.scheduler = scheduler;
+				return this;
+			}
+
+			/**
+			 * Sets {@code seed}.
+			 * @param seed random seed
+			 * @return this builder
+			 */
+			public Builder seed(@Nullable Long seed) {
+				this.seed = seed;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.negativePrompt, this.width, this.height, this.numInferenceSteps,
+						this.guidanceScale, this.scheduler, this.seed);
+			}
+
+		}
+
 	}
 
 }

@@ -29,6 +29,42 @@ public final class TextToSpeech {
 	 */
 	public record Parameters(@Nullable GenerationParameters generationParameters) {
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().generationParameters(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable GenerationParameters generationParameters;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code generationParameters}.
+			 * @param generationParameters how the speech is generated
+			 * @return this builder
+			 */
+			public Builder generationParameters(@Nullable GenerationParameters generationParameters) {
+				this.generationParameters = generationParameters;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.generationParameters);
+			}
+
+		}
+
 	}
 
 }

@@ -69,6 +69,139 @@ public final class TextToVideo {
 			return (this.extra != null) ? this.extra : Map.of();
 		}
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().prompt(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable String prompt;
+
+			private @Nullable String negativePrompt;
+
+			private @Nullable Integer numFrames;
+
+			private @Nullable Integer numInferenceSteps;
+
+			private @Nullable Double guidanceScale;
+
+			private @Nullable Long seed;
+
+			private @Nullable Integer duration;
+
+			private @Nullable String size;
+
+			private @Nullable Map<String, Object> extra;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code prompt}.
+			 * @param prompt the prompt (image-to-video only; text-to-video takes it as input)
+			 * @return this builder
+			 */
+			public Builder prompt(@Nullable String prompt) {
+				this.prompt = prompt;
+				return this;
+			}
+
+			/**
+			 * Sets {@code negativePrompt}.
+			 * @param negativePrompt what not to include
+			 * @return this builder
+			 */
+			public Builder negativePrompt(@Nullable String negativePrompt) {
+				this.negativePrompt = negativePrompt;
+				return this;
+			}
+
+			/**
+			 * Sets {@code numFrames}.
+			 * @param numFrames number of frames
+			 * @return this builder
+			 */
+			public Builder numFrames(@Nullable Integer numFrames) {
+				this.numFrames = numFrames;
+				return this;
+			}
+
+			/**
+			 * Sets {@code numInferenceSteps}.
+			 * @param numInferenceSteps number of denoising steps
+			 * @return this builder
+			 */
+			public Builder numInferenceSteps(@Nullable Integer numInferenceSteps) {
+				this.numInferenceSteps = numInferenceSteps;
+				return this;
+			}
+
+			/**
+			 * Sets {@code guidanceScale}.
+			 * @param guidanceScale how closely to follow the prompt
+			 * @return this builder
+			 */
+			public Builder guidanceScale(@Nullable Double guidanceScale) {
+				this.guidanceScale = guidanceScale;
+				return this;
+			}
+
+			/**
+			 * Sets {@code seed}.
+			 * @param seed random seed
+			 * @return this builder
+			 */
+			public Builder seed(@Nullable Long seed) {
+				this.seed = seed;
+				return this;
+			}
+
+			/**
+			 * Sets {@code duration}.
+			 * @param duration length in seconds (gateways)
+			 * @return this builder
+			 */
+			public Builder duration(@Nullable Integer duration) {
+				this.duration = duration;
+				return this;
+			}
+
+			/**
+			 * Sets {@code size}.
+			 * @param size the resolution, e.g. {@code 1280x720} (gateways)
+			 * @return this builder
+			 */
+			public Builder size(@Nullable String size) {
+				this.size = size;
+				return this;
+			}
+
+			/**
+			 * Sets {@code extra}.
+			 * @param extra provider-specific fields, passed through
+			 * @return this builder
+			 */
+			public Builder extra(@Nullable Map<String, Object> extra) {
+				this.extra = extra;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.prompt, this.negativePrompt, this.numFrames, this.numInferenceSteps,
+						this.guidanceScale, this.seed, this.duration, this.size, this.extra);
+			}
+
+		}
+
 	}
 
 }

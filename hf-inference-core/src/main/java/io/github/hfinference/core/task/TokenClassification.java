@@ -46,6 +46,66 @@ public final class TokenClassification {
 			return new Parameters(strategy, null, null);
 		}
 
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().aggregationStrategy(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable AggregationStrategy aggregationStrategy;
+
+			private @Nullable List<String> ignoreLabels;
+
+			private @Nullable Integer stride;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code aggregationStrategy}.
+			 * @param aggregationStrategy how tokens are grouped into entities
+			 * @return this builder
+			 */
+			public Builder aggregationStrategy(@Nullable AggregationStrategy aggregationStrategy) {
+				this.aggregationStrategy = aggregationStrategy;
+				return this;
+			}
+
+			/**
+			 * Sets {@code ignoreLabels}.
+			 * @param ignoreLabels labels to leave out
+			 * @return this builder
+			 */
+			public Builder ignoreLabels(@Nullable List<String> ignoreLabels) {
+				this.ignoreLabels = ignoreLabels;
+				return this;
+			}
+
+			/**
+			 * Sets {@code stride}.
+			 * @param stride overlap between chunks when the text is split
+			 * @return this builder
+			 */
+			public Builder stride(@Nullable Integer stride) {
+				this.stride = stride;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.aggregationStrategy, this.ignoreLabels, this.stride);
+			}
+
+		}
+
 	}
 
 	/** How tokens are grouped into entities. */

@@ -1,6 +1,5 @@
 package io.github.hfinference.core.task;
 
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,11 +30,11 @@ public final class Translation {
 	 * @param tgtLang target language code, for multilingual models (for example {@code fr_XX})
 	 * @param cleanUpTokenizationSpaces whether to clean up extra spaces in the text
 	 * @param truncation how to truncate over-long inputs
-	 * @param generateParameters extra generation arguments passed to the model, by name
+	 * @param generateParameters how the model generates the text
 	 */
 	public record Parameters(@Nullable String srcLang, @Nullable String tgtLang,
 			@Nullable Boolean cleanUpTokenizationSpaces, @Nullable Truncation truncation,
-			@Nullable Map<String, Object> generateParameters) {
+			@Nullable GenerationParameters generateParameters) {
 
 		/**
 		 * Source and target languages, for multilingual models.
@@ -45,6 +44,91 @@ public final class Translation {
 		 */
 		public static Parameters languages(String srcLang, String tgtLang) {
 			return new Parameters(srcLang, tgtLang, null, null, null);
+		}
+
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().srcLang(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable String srcLang;
+
+			private @Nullable String tgtLang;
+
+			private @Nullable Boolean cleanUpTokenizationSpaces;
+
+			private @Nullable Truncation truncation;
+
+			private @Nullable GenerationParameters generateParameters;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code srcLang}.
+			 * @param srcLang source language code, for multilingual models (for example {@code en_XX})
+			 * @return this builder
+			 */
+			public Builder srcLang(@Nullable String srcLang) {
+				this.srcLang = srcLang;
+				return this;
+			}
+
+			/**
+			 * Sets {@code tgtLang}.
+			 * @param tgtLang target language code, for multilingual models (for example {@code fr_XX})
+			 * @return this builder
+			 */
+			public Builder tgtLang(@Nullable String tgtLang) {
+				this.tgtLang = tgtLang;
+				return this;
+			}
+
+			/**
+			 * Sets {@code cleanUpTokenizationSpaces}.
+			 * @param cleanUpTokenizationSpaces whether to clean up extra spaces in the text
+			 * @return this builder
+			 */
+			public Builder cleanUpTokenizationSpaces(@Nullable Boolean cleanUpTokenizationSpaces) {
+				this.cleanUpTokenizationSpaces = cleanUpTokenizationSpaces;
+				return this;
+			}
+
+			/**
+			 * Sets {@code truncation}.
+			 * @param truncation how to truncate over-long inputs
+			 * @return this builder
+			 */
+			public Builder truncation(@Nullable Truncation truncation) {
+				this.truncation = truncation;
+				return this;
+			}
+
+			/**
+			 * Sets {@code generateParameters}.
+			 * @param generateParameters how the model generates the text
+			 * @return this builder
+			 */
+			public Builder generateParameters(@Nullable GenerationParameters generateParameters) {
+				this.generateParameters = generateParameters;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.srcLang, this.tgtLang, this.cleanUpTokenizationSpaces, this.truncation,
+						this.generateParameters);
+			}
+
 		}
 
 	}

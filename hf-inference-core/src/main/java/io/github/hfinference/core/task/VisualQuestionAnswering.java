@@ -1,7 +1,6 @@
 package io.github.hfinference.core.task;
 
 import java.util.List;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
@@ -36,8 +35,8 @@ public final class VisualQuestionAnswering {
 	public record Input(BinaryInput image, String question) {
 
 		public Input {
-			Objects.requireNonNull(image, "image");
-			Objects.requireNonNull(question, "question");
+			Required.nonNull(image, "image");
+			Required.nonNull(question, "question");
 		}
 
 	}
@@ -48,6 +47,42 @@ public final class VisualQuestionAnswering {
 	 * @param topK number of answers to return
 	 */
 	public record Parameters(@Nullable Integer topK) {
+
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().topK(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Integer topK;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code topK}.
+			 * @param topK number of answers to return
+			 * @return this builder
+			 */
+			public Builder topK(@Nullable Integer topK) {
+				this.topK = topK;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.topK);
+			}
+
+		}
 
 	}
 

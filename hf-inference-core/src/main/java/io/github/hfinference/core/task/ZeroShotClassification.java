@@ -2,10 +2,11 @@ package io.github.hfinference.core.task;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
+
+import io.github.hfinference.core.error.HfInvalidRequestException;
 
 /**
  * {@code zero-shot-classification}: scores a text against labels chosen at call time.
@@ -40,10 +41,10 @@ public final class ZeroShotClassification {
 	public record Input(String text, List<String> candidateLabels) {
 
 		public Input {
-			Objects.requireNonNull(text, "text");
-			candidateLabels = List.copyOf(candidateLabels);
+			Required.nonNull(text, "text");
+			candidateLabels = Required.list(candidateLabels, "candidateLabels");
 			if (candidateLabels.isEmpty()) {
-				throw new IllegalArgumentException("zero-shot-classification needs at least one candidate label");
+				throw new HfInvalidRequestException("zero-shot-classification needs at least one candidate label");
 			}
 		}
 
@@ -61,6 +62,54 @@ public final class ZeroShotClassification {
 		/** Several labels may be true at once. */
 		public static Parameters allowingSeveralLabels() {
 			return new Parameters(true, null);
+		}
+
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().multiLabel(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable Boolean multiLabel;
+
+			private @Nullable String hypothesisTemplate;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code multiLabel}.
+			 * @param multiLabel whether several labels can be true (scores are then independent)
+			 * @return this builder
+			 */
+			public Builder multiLabel(@Nullable Boolean multiLabel) {
+				this.multiLabel = multiLabel;
+				return this;
+			}
+
+			/**
+			 * Sets {@code hypothesisTemplate}.
+			 * @param hypothesisTemplate sentence used with each label, {@code {}} standing for the label (for example {@code "This example is {}."})
+			 * @return this builder
+			 */
+			public Builder hypothesisTemplate(@Nullable String hypothesisTemplate) {
+				this.hypothesisTemplate = hypothesisTemplate;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.multiLabel, this.hypothesisTemplate);
+			}
+
 		}
 
 	}

@@ -2,10 +2,11 @@ package io.github.hfinference.core.task;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
+
+import io.github.hfinference.core.error.HfInvalidRequestException;
 
 /**
  * {@code zero-shot-image-classification}: scores an image against labels chosen at call
@@ -38,10 +39,10 @@ public final class ZeroShotImageClassification {
 	public record Input(BinaryInput image, List<String> candidateLabels) {
 
 		public Input {
-			Objects.requireNonNull(image, "image");
-			candidateLabels = List.copyOf(candidateLabels);
+			Required.nonNull(image, "image");
+			candidateLabels = Required.list(candidateLabels, "candidateLabels");
 			if (candidateLabels.isEmpty()) {
-				throw new IllegalArgumentException("zero-shot-image-classification needs at least one candidate label");
+				throw new HfInvalidRequestException("zero-shot-image-classification needs at least one candidate label");
 			}
 		}
 
@@ -53,6 +54,42 @@ public final class ZeroShotImageClassification {
 	 * @param hypothesisTemplate sentence used with each label, {@code {}} standing for the label
 	 */
 	public record Parameters(@Nullable String hypothesisTemplate) {
+
+		/**
+		 * A builder with every parameter unset: {@code Parameters.builder().hypothesisTemplate(..).build()}.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable String hypothesisTemplate;
+
+			private Builder() {
+			}
+
+			/**
+			 * Sets {@code hypothesisTemplate}.
+			 * @param hypothesisTemplate sentence used with each label, {@code {}} standing for the label
+			 * @return this builder
+			 */
+			public Builder hypothesisTemplate(@Nullable String hypothesisTemplate) {
+				this.hypothesisTemplate = hypothesisTemplate;
+				return this;
+			}
+
+			/**
+			 * Builds the parameters.
+			 * @return the parameters
+			 */
+			public Parameters build() {
+				return new Parameters(this.hypothesisTemplate);
+			}
+
+		}
 
 	}
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.error.HfInvalidInputException;
+import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.http.JsonCodec;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
@@ -72,16 +72,16 @@ class ChatInputTests {
 
 	@Test
 	void anImageWhoseMediaTypeIsNotAnImageTypeIsRefusedNamingIt() {
-		assertThatExceptionOfType(HfInvalidInputException.class)
+		assertThatExceptionOfType(HfInvalidRequestException.class)
 			.isThrownBy(() -> ContentPart.image(new BinaryInput(new byte[] { 1, 2 }, "application/pdf")))
 			.withMessageContaining("image/* media type, got 'application/pdf' (2 bytes)");
-		assertThatExceptionOfType(HfInvalidInputException.class)
+		assertThatExceptionOfType(HfInvalidRequestException.class)
 			.isThrownBy(() -> ContentPart.image(BinaryInput.of(new byte[] { 1 })))
 			.withMessageContaining("got none");
-		assertThatExceptionOfType(HfInvalidInputException.class)
+		assertThatExceptionOfType(HfInvalidRequestException.class)
 			.isThrownBy(() -> ContentPart.image(URI.create("http://example.com/a.png")))
 			.withMessageContaining("must be https: or data:, got http://example.com/a.png");
-		assertThatExceptionOfType(HfInvalidInputException.class)
+		assertThatExceptionOfType(HfInvalidRequestException.class)
 			.isThrownBy(() -> ContentPart.audio(new BinaryInput(new byte[] { 1 }, "audio/ogg\n")))
 			.withMessageContaining("got 'audio/ogg\uFFFD'");
 	}
@@ -97,12 +97,12 @@ class ChatInputTests {
 				ContentPart.text("What is it?"), ContentPart.image(new BinaryInput(new byte[11], "image/png"))));
 
 		StepVerifier.create(this.client.call(ChatCompletion.TASK, model, messages, null))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(HfInvalidInputException.class)
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(HfInvalidRequestException.class)
 				.hasMessage("Image part #2 of message #2 has 11 bytes, over the limit of 10 bytes for model "
 						+ "'vision' (chat max-image-size); send a smaller image or an https URL"))
 			.verify(WAIT);
 		StepVerifier.create(this.client.stream(ChatCompletion.STREAM, model, messages, null))
-			.expectError(HfInvalidInputException.class)
+			.expectError(HfInvalidRequestException.class)
 			.verify(WAIT);
 		assertThat(this.server.getRequestCount()).isZero();
 	}

@@ -18,7 +18,7 @@ import reactor.test.StepVerifier;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.chat.HfTool;
-import io.github.hfinference.core.error.HfInvalidInputException;
+import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.BinaryInput;
@@ -99,7 +99,7 @@ class HfModelChatFeatureTests {
 	void aNonImageFailsTheCallTypedAndNothingIsSent() {
 		Vision vision = this.factory.createClient(Vision.class);
 
-		assertThatExceptionOfType(HfInvalidInputException.class)
+		assertThatExceptionOfType(HfInvalidRequestException.class)
 			.isThrownBy(() -> vision.describe("What is it?", new BinaryInput(new byte[] { 1 }, "text/plain")))
 			.withMessageContaining("got 'text/plain'");
 		assertThat(this.server.getRequestCount()).isZero();

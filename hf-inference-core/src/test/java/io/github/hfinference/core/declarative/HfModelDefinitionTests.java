@@ -50,6 +50,21 @@ class HfModelDefinitionTests {
 			ConfiguredModel.of(ModelDefinition.of("org/model")));
 
 	@Test
+	void modelIdClimbingOutOfItsPathIsRefusedWhenTheProxyIsBuilt() {
+		assertThatExceptionOfType(HfModelDefinitionException.class)
+			.isThrownBy(() -> this.factory.createClient(ClimbingId.class))
+			.withMessageContaining("ClimbingId")
+			.withMessageContaining("malformed model id 'org/../../_stats'");
+	}
+
+	@HfModel(id = "org/../../_stats")
+	interface ClimbingId {
+
+		List<ClassificationOutput> classify(String text);
+
+	}
+
+	@Test
 	void noInputParameter() {
 		assertFails(NoInput.class, "classify()", "has no input parameter; a method takes exactly one input, "
 				+ "optionally the task's parameters object and optionally a CallOptions");

@@ -2,6 +2,7 @@ package io.github.hfinference.core.replay;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +61,11 @@ class HandWrittenErrorTests {
 		assertThat(exception.getMessage())
 			.startsWith("HTTP " + fixture.status() + " from model 'openai-community/gpt2' via hf-inference: "
 					+ fixture.serverMessage())
-			.endsWith("[request id: " + fixture.requestId() + "]");
+			.contains("[request id: " + fixture.requestId() + "]")
+			// the call's context, the same for every error of a call
+			.matches("(?s).* \\[task=text-classification, model=openai-community/gpt2, target=hf-inference, "
+					+ "provider=hf-inference, attempt=1, request id=" + Pattern.quote(fixture.requestId())
+					+ ", elapsed=\\d+ ms]");
 		if (exception instanceof HfRateLimitException rateLimited) {
 			assertThat(rateLimited.getRetryAfter()).isNotNull();
 			assertThat(rateLimited.getRetryAfter()).isBetween(fixture.retryAfter().minusSeconds(2),

@@ -93,9 +93,10 @@ class RecordedErrorReplayTests {
 						HfNotFoundException.class, null, "Model this-model-does-not-exist-123 does not exist"),
 				replayed(tape("/api/inference-proxy/hf-inference/models/this-model-does-not-exist-123", 404, null),
 						HfNotFoundException.class, null, "Not Found: Model not found"),
-				// legacy {"error": [..]} list; the request (a question without context) is not reproducible
+				// legacy {"error": [..]} list; the request (a question without context) is not reproducible:
+				// the client refuses an empty context before sending anything
 				instead(cassette(Recordings.HUB, "InferenceApiTest.test_inference_missing_input.yaml"),
-						QuestionAnswering.TASK, new QuestionAnswering.Input("What's my name?", ""),
+						QuestionAnswering.TASK, new QuestionAnswering.Input("What's my name?", "(none)"),
 						HfBadRequestException.class, null, "Error in `inputs.context`: field required"),
 				// 401 with both X-Error-Message and a JSON error: the duplicate is dropped
 				instead(cassette(Recordings.HUB, "TestInferenceClient.test_chat_completion_unprocessable_entity.yaml"),

@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 
+import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.http.JsonCodec;
 import io.github.hfinference.core.http.RawResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The task definitions as data: every task is listed, binary inputs switch to base64 JSON
@@ -90,12 +90,13 @@ class TaskDefinitionsTests {
 
 	@Test
 	void requiredInputsAreChecked() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ZeroShotClassification.Input("text", List.of()))
+		assertThatExceptionOfType(HfInvalidRequestException.class)
+			.isThrownBy(() -> new ZeroShotClassification.Input("text", List.of()))
 			.withMessage("zero-shot-classification needs at least one candidate label");
 		Map<String, List<String>> ragged = new LinkedHashMap<>();
 		ragged.put("a", List.of("1", "2"));
 		ragged.put("b", List.of("1"));
-		assertThatIllegalArgumentException().isThrownBy(() -> new TabularData(ragged))
+		assertThatExceptionOfType(HfInvalidRequestException.class).isThrownBy(() -> new TabularData(ragged))
 			.withMessage("Column 'b' has 1 values but the previous columns have 2");
 	}
 

@@ -32,6 +32,7 @@ import io.github.hfinference.core.resilience.CircuitBreakerSettings;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
 import io.github.hfinference.core.resilience.RetrySettings;
 import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.routing.HubIds;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.routing.Providers;
 import io.github.hfinference.core.task.Task;
@@ -116,15 +117,16 @@ final class HfInferencePropertiesMapper {
 		String prefix = PREFIX + ".models." + alias;
 		Task<?, ?, ?> task = (model.getTask() != null) ? task(model.getTask(), prefix + ".task") : null;
 		String revision = model.getRevision();
-		if (revision != null && !ModelDefinition.isValidRevision(revision)) {
-			throw invalid(prefix + ".revision", "malformed revision '" + revision
-					+ "'; expected a commit sha (5 to 40 hex characters) or a branch or tag name");
+		String revisionProblem = (revision != null) ? HubIds.revisionProblem(revision) : null;
+		if (revisionProblem != null) {
+			throw invalid(prefix + ".revision", revisionProblem);
 		}
 		String id = model.getId();
-		if (id != null && (id.isBlank() || id.chars().anyMatch(Character::isWhitespace))) {
-			throw invalid(prefix + ".id", "malformed model id '" + id + "'; expected org/name");
-		}
 		List<WeightedTarget> targets = targets(prefix, model, inProcessProviders);
+		if (id != null) {
+			validateId(id, prefix + ".id",
+					targets.stream().anyMatch((target) -> target.target() instanceof InferenceTarget.Router));
+		}
 		if (id == null) {
 			targets.stream().filter((target) -> target.target() instanceof InferenceTarget.Router).findFirst()
 				.ifPresent((target) -> {
@@ -148,6 +150,21 @@ final class HfInferencePropertiesMapper {
 		}
 		catch (HfConfigurationException ex) {
 			throw invalid(prefix, ex.getMessage());
+		}
+	}
+
+	/**
+	 * A model id goes into router and Hub URLs when a target is a router provider: it must
+	 * follow the Hub's rules; otherwise it only names the model in a request body (a
+	 * gateway's own model name) and must only be printable text.
+	 */
+	private static void validateId(String id, String property, boolean viaRouter) {
+		String problem = HubIds.modelIdProblem(id);
+		if (viaRouter && problem != null) {
+			throw invalid(property, problem);
+		}
+		if (id.isBlank() || id.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+			throw invalid(property, "malformed model id " + HubIds.quote(id) + "; expected org/name");
 		}
 	}
 
@@ -228,7 +245,7 @@ final class HfInferencePropertiesMapper {
 		known.addAll(inProcessProviders);
 		String hint = "local".equals(name)
 				? "; no in-process provider named 'local' is registered: add the module that provides it" : "";
-		throw invalid(property, "unknown provider '" + name + "'" + hint + "; known providers: "
+		throw invalid(property, "unknown provider " + HubIds.quote(name) + hint + "; known providers: "
 				+ String.join(", ", known));
 	}
 

@@ -40,14 +40,41 @@ class HfInferencePropertiesValidationTests {
 
 	@Test
 	void malformedModelId() {
-		assertFailure("hf.inference.models.chat.id: malformed model id 'org/my model'; expected org/name",
+		assertFailure("hf.inference.models.chat.id: malformed model id 'org/my model'; expected name or org/name",
 				"hf.inference.models.chat.id=org/my model");
+	}
+
+	@Test
+	void modelIdClimbingOutOfItsPathFailsAtStartUp() {
+		assertFailure("hf.inference.models.chat.id: malformed model id 'org/../../x'",
+				"hf.inference.models.chat.id=org/../../x");
+	}
+
+	@Test
+	void modelIdWithLineBreaksIsQuotedEscapedSoNoLogLineCanBeForged() {
+		this.contextRunner.withPropertyValues("hf.inference.models.chat.id=org/x\r\nFORGED log line")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.message()
+				.startsWith("hf.inference.models.chat.id: malformed model id 'org/x\\r\\nFORGED log line'")
+				.doesNotContain("\r")
+				.doesNotContain("\n"));
+	}
+
+	@Test
+	void gatewayModelNameOutsideTheHubRulesIsAcceptedBecauseItOnlyGoesInTheBody() {
+		this.contextRunner
+			.withPropertyValues("hf.inference.models.chat.id=accounts/fireworks/models/llama-v3:free",
+					"hf.inference.models.chat.task=chat-completion",
+					"hf.inference.models.chat.targets[0].url=https://gateway.example.com",
+					"hf.inference.models.chat.targets[0].protocol=openai")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
 	void malformedRevision() {
 		assertFailure("hf.inference.models.chat.revision: malformed revision 'main branch'; expected a commit sha "
-				+ "(5 to 40 hex characters) or a branch or tag name", "hf.inference.models.chat.id=org/m",
+				+ "(40 hex characters) or a branch or tag name", "hf.inference.models.chat.id=org/m",
 				"hf.inference.models.chat.revision=main branch");
 	}
 
@@ -214,6 +241,12 @@ class HfInferencePropertiesValidationTests {
 	@Test
 	void tokenWithWhiteSpace() {
 		assertFailure("The access token from hf.inference.token contains white space", "hf.inference.token=hf_a b");
+	}
+
+	@Test
+	void revisionClimbingOutOfItsPathFailsAtStartUp() {
+		assertFailure("hf.inference.models.chat.revision: malformed revision '../main'",
+				"hf.inference.models.chat.id=org/m", "hf.inference.models.chat.revision=../main");
 	}
 
 	@Test

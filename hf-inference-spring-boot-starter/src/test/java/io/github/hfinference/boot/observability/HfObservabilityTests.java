@@ -182,6 +182,14 @@ class HfObservabilityTests {
 	}
 
 	@Test
+	void badTokenHealthDetailDoesNotCallTheAccountLookupAModel() {
+		this.hf.whoamiFails(401);
+		this.contextRunner.run((context) -> assertThat((String) health(context, "token").getDetails().get("error"))
+			.startsWith("HfAuthenticationException (HTTP 401): HTTP 401 via hub:")
+			.doesNotContain("model"));
+	}
+
+	@Test
 	void tokenIsUnknownOn429AndTheCheckIsCached() {
 		this.hf.whoamiFails(429);
 		this.contextRunner.run((context) -> {

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.error.HfInvalidInputException;
+import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.task.BinaryInput;
 
 /**
@@ -43,12 +43,12 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image,
 	 * An image the provider downloads.
 	 * @param url an {@code https:} URL (or a {@code data:} URL)
 	 * @return the part
-	 * @throws HfInvalidInputException for any other scheme
+	 * @throws HfInvalidRequestException for any other scheme
 	 */
 	static Image image(URI url) {
 		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!scheme.equals("https") && !scheme.equals("data")) {
-			throw new HfInvalidInputException("An image URL must be https: or data:, got "
+			throw new HfInvalidRequestException("An image URL must be https: or data:, got "
 					+ ContentPart.escape(url.toString()));
 		}
 		return new Image(new ImageUrl(url.toString(), null));
@@ -58,7 +58,7 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image,
 	 * An image sent inline as a {@code data:} URL.
 	 * @param image the image; its content type must be an {@code image/*} type
 	 * @return the part
-	 * @throws HfInvalidInputException if the content type is missing or not an image type
+	 * @throws HfInvalidRequestException if the content type is missing or not an image type
 	 */
 	static Image image(BinaryInput image) {
 		return image(image.bytes(), image.contentType());
@@ -69,12 +69,12 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image,
 	 * @param bytes the image
 	 * @param mediaType its media type, an {@code image/*} type such as {@code image/png}
 	 * @return the part
-	 * @throws HfInvalidInputException if the media type is missing or not an image type
+	 * @throws HfInvalidRequestException if the media type is missing or not an image type
 	 */
 	static Image image(byte[] bytes, @Nullable String mediaType) {
 		Objects.requireNonNull(bytes, "bytes");
 		if (mediaType == null || !mediaType.toLowerCase(Locale.ROOT).startsWith("image/")) {
-			throw new HfInvalidInputException("An image part needs an image/* media type, got "
+			throw new HfInvalidRequestException("An image part needs an image/* media type, got "
 					+ ((mediaType != null) ? "'" + escape(mediaType) + "'" : "none") + " (" + bytes.length
 					+ " bytes); give BinaryInput a content type such as image/png");
 		}
@@ -87,14 +87,14 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image,
 	 * @param audio the audio; its content type must be WAV ({@code audio/wav}) or MP3
 	 * ({@code audio/mpeg})
 	 * @return the part
-	 * @throws HfInvalidInputException for another or a missing content type
+	 * @throws HfInvalidRequestException for another or a missing content type
 	 */
 	static Audio audio(BinaryInput audio) {
 		String type = (audio.contentType() != null) ? audio.contentType().toLowerCase(Locale.ROOT) : "";
 		String format = switch (type) {
 			case "audio/wav", "audio/x-wav", "audio/wave" -> "wav";
 			case "audio/mpeg", "audio/mp3" -> "mp3";
-			default -> throw new HfInvalidInputException("An audio part must be audio/wav or audio/mpeg, got "
+			default -> throw new HfInvalidRequestException("An audio part must be audio/wav or audio/mpeg, got "
 					+ (type.isEmpty() ? "none" : "'" + escape(type) + "'"));
 		};
 		return new Audio(new InputAudio(audio.base64(), format));
