@@ -191,6 +191,10 @@ public final class HfInferenceClient {
 	 */
 	public <I, P, R> Mono<InferenceResponse<R>> execute(InferenceRequest<I, P, R> request) {
 		Objects.requireNonNull(request, "request");
+		RuntimeException invalid = ChatPreparation.check(request.task().id(), request.model(), request.input());
+		if (invalid != null) {
+			return Mono.error(invalid);
+		}
 		BatchingSettings batching = request.model().batching();
 		BatchRoute<I, P, R, ?, ?> route = batching.enabled() ? BatchRoute.of(request.task()) : null;
 		if (route != null) {
@@ -325,6 +329,11 @@ public final class HfInferenceClient {
 	 */
 	public <I, P, C> StreamingResponse<C> executeStream(StreamingRequest<I, P, C> request) {
 		Objects.requireNonNull(request, "request");
+		RuntimeException invalid = ChatPreparation.check(request.task().id(), request.model(), request.input());
+		if (invalid != null) {
+			return new StreamingResponse<>(Flux.error(invalid), Mono.error(invalid));
+		}
+		request = ChatPreparation.streaming(request);
 		Duration callTimeout = (request.options().timeout() != null) ? request.options().timeout()
 				: (request.model().timeout() != null) ? request.model().timeout() : this.timeout;
 		StreamingResponse<C> response = this.streamer.stream(request, callTimeout);

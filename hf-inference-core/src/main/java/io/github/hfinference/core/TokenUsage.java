@@ -14,4 +14,22 @@ public interface TokenUsage {
 	/** Generated tokens, or null if not reported. */
 	@Nullable Integer generatedTokens();
 
+	/**
+	 * Of the generated tokens, those spent reasoning
+	 * ({@code usage.completion_tokens_details.reasoning_tokens}), or null if not reported.
+	 * @return the count or null
+	 */
+	default @Nullable Integer reasoningTokens() {
+		return null;
+	}
+
+	/**
+	 * Of the prompt tokens, those served from the provider's cache
+	 * ({@code usage.prompt_tokens_details.cached_tokens}), or null if not reported.
+	 * @return the count or null
+	 */
+	default @Nullable Integer cachedTokens() {
+		return null;
+	}
+
 }

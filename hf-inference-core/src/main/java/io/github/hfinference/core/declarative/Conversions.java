@@ -1,5 +1,6 @@
 package io.github.hfinference.core.declarative;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -10,12 +11,14 @@ import reactor.core.publisher.Flux;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
+import io.github.hfinference.core.task.BinaryInput;
 import io.github.hfinference.core.task.TextGeneration;
 import io.github.hfinference.core.task.TextGenerationStreams;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;
 import io.github.hfinference.core.task.chat.ChatStreams;
+import io.github.hfinference.core.task.chat.ContentPart;
 
 /**
  * How a method's input and value types map onto a task's: the task's own types, or a
@@ -86,6 +89,46 @@ final class Conversions {
 			return (chunks) -> TextGenerationStreams.tokenTexts(chunks.cast(TextGeneration.StreamOutput.class));
 		}
 		return null;
+	}
+
+	/**
+	 * Whether a task takes chat messages.
+	 * @param task the task
+	 * @return true for chat completion
+	 */
+	static boolean takesMessages(Task<?, ?, ?> task) {
+		return ResolvableType.forType(task.inputType()).isAssignableFrom(MESSAGES);
+	}
+
+	/**
+	 * Whether a parameter holds images for a chat prompt: {@code BinaryInput} or
+	 * {@code List<BinaryInput>}.
+	 * @param type the parameter's type
+	 * @return true if so
+	 */
+	static boolean isImages(ResolvableType type) {
+		return type.toClass() == BinaryInput.class
+				|| (List.class.isAssignableFrom(type.toClass()) && type.getGeneric(0).toClass() == BinaryInput.class);
+	}
+
+	/**
+	 * One user message: the prompt as a text part, then each image as an image part.
+	 * @param prompt the text
+	 * @param images a {@code BinaryInput}, a list of them, or null for none
+	 * @return the messages
+	 */
+	static List<ChatMessage> userMessageWithImages(String prompt, @Nullable Object images) {
+		List<ContentPart> parts = new ArrayList<>();
+		parts.add(ContentPart.text(prompt));
+		if (images instanceof BinaryInput image) {
+			parts.add(ContentPart.image(image));
+		}
+		else if (images instanceof List<?> list) {
+			for (Object image : list) {
+				parts.add(ContentPart.image((BinaryInput) image));
+			}
+		}
+		return List.of(ChatMessage.user(parts.toArray(ContentPart[]::new)));
 	}
 
 	private static Object firstChoiceContent(Object result) {

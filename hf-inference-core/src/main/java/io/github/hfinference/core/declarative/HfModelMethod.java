@@ -56,14 +56,17 @@ final class HfModelMethod {
 		Object parameters = (this.binding.parametersIndex() >= 0) ? arguments[this.binding.parametersIndex()] : null;
 		Object options = (this.binding.optionsIndex() >= 0) ? arguments[this.binding.optionsIndex()] : null;
 		CallOptions callOptions = (options != null) ? (CallOptions) options : CallOptions.defaults();
+		Object taskInput = (this.binding.imagesIndex() >= 0)
+				? Conversions.userMessageWithImages((String) input, arguments[this.binding.imagesIndex()])
+				: this.binding.inputConversion().apply(input);
 		StreamingTask<Object, Object, Object> streamingTask = this.binding.streamingTask();
 		if (streamingTask != null) {
 			Flux<Object> chunks = this.client.executeStream(new StreamingRequest<>(streamingTask, this.model,
-					this.binding.inputConversion().apply(input), parameters, callOptions)).chunks();
+					taskInput, parameters, callOptions)).chunks();
 			return this.callAdapter.adaptStream(this.binding.chunkConversion().apply(chunks));
 		}
-		InferenceRequest<Object, Object, Object> request = new InferenceRequest<>(this.task, this.model,
-				this.binding.inputConversion().apply(input), parameters, callOptions);
+		InferenceRequest<Object, Object, Object> request = new InferenceRequest<>(this.task, this.model, taskInput,
+				parameters, callOptions);
 		Function<Object, Object> result = this.binding.resultConversion();
 		Mono<InferenceResponse<Object>> response = this.client.execute(request);
 		Mono<?> values = this.withMetadata
@@ -90,11 +93,14 @@ final class HfModelMethod {
 	 * @param streamingTask the streaming variant of the task a {@code Flux} method runs,
 	 * or null for a method that returns one result
 	 * @param chunkConversion turns the streaming task's chunks into the method's elements
+	 * @param imagesIndex index of the images ({@code BinaryInput} or
+	 * {@code List<BinaryInput>}) sent with a chat method's {@code String} prompt in one user
+	 * message, or -1
 	 */
 	record Binding(Task<Object, Object, Object> task, int inputIndex, int parametersIndex, int optionsIndex,
 			Function<Object, Object> inputConversion, Function<Object, Object> resultConversion,
 			@Nullable StreamingTask<Object, Object, Object> streamingTask,
-			Function<Flux<Object>, Flux<?>> chunkConversion) {
+			Function<Flux<Object>, Flux<?>> chunkConversion, int imagesIndex) {
 
 	}
 

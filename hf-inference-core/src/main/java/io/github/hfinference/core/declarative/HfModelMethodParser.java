@@ -118,7 +118,8 @@ final class HfModelMethodParser {
 		if (others.isEmpty()) {
 			throw error(method, "has no input parameter; " + SHAPE);
 		}
-		if (others.size() > 2) {
+		if (others.size() > 3 || (others.size() == 3
+				&& others.stream().noneMatch((index) -> Conversions.isImages(types.get(index))))) {
 			throw error(method, "has " + others.size() + " parameters besides CallOptions; " + SHAPE);
 		}
 		return new Signature(types, others, options.isEmpty() ? -1 : options.get(0));
@@ -163,7 +164,8 @@ final class HfModelMethodParser {
 	private Binding infer(Method method, Signature signature, Returned valueType) {
 		List<Task<?, ?, ?>> tasks = candidateTasks();
 		if (signature.others().size() == 2 && tasks.stream()
-			.noneMatch((task) -> signature.others().stream().anyMatch((index) -> isParameters(task, signature, index)))) {
+			.noneMatch((task) -> signature.others().stream().anyMatch((index) -> isParameters(task, signature, index))
+					|| imagesIndex(task, signature, signature.others()) >= 0)) {
 			throw error(method, "has two input parameters (" + describeParameters(method, signature.others()) + "); "
 					+ SHAPE);
 		}
@@ -211,6 +213,10 @@ final class HfModelMethodParser {
 					+ TypeNames.of(task.parametersType()) + "; " + SHAPE, false);
 		}
 		List<Integer> inputs = signature.others().stream().filter((index) -> !parameters.contains(index)).toList();
+		int images = imagesIndex(task, signature, inputs);
+		if (images >= 0) {
+			inputs = inputs.stream().filter((index) -> index != images).toList();
+		}
 		if (inputs.isEmpty()) {
 			return Attempt.failed("has no input parameter besides the parameters of task " + task.id() + "; " + SHAPE,
 					false);
@@ -242,8 +248,8 @@ final class HfModelMethodParser {
 			}
 			return new Attempt(new Binding((Task<Object, Object, Object>) task, input,
 					parameters.isEmpty() ? -1 : parameters.get(0), signature.options(), inputConversion,
-					Function.identity(), (StreamingTask<Object, Object, Object>) streaming, chunkConversion), "",
-					true);
+					Function.identity(), (StreamingTask<Object, Object, Object>) streaming, chunkConversion, images),
+					"", true);
 		}
 		Function<Object, Object> resultConversion = Conversions.result(task, valueType);
 		if (resultConversion == null) {
@@ -252,7 +258,26 @@ final class HfModelMethodParser {
 		}
 		return new Attempt(new Binding((Task<Object, Object, Object>) task, input,
 				parameters.isEmpty() ? -1 : parameters.get(0), signature.options(), inputConversion, resultConversion,
-				null, (chunks) -> chunks), "", true);
+				null, (chunks) -> chunks, images), "", true);
+	}
+
+	/**
+	 * The index of the images of a chat method taking a {@code String} prompt and a
+	 * {@code BinaryInput} or {@code List<BinaryInput>}, or -1.
+	 */
+	private static int imagesIndex(Task<?, ?, ?> task, Signature signature, List<Integer> inputs) {
+		if (inputs.size() != 2 || !Conversions.takesMessages(task)) {
+			return -1;
+		}
+		for (int i = 0; i < 2; i++) {
+			int images = inputs.get(i);
+			int text = inputs.get(1 - i);
+			if (Conversions.isImages(signature.types().get(images))
+					&& signature.types().get(text).toClass() == String.class) {
+				return images;
+			}
+		}
+		return -1;
 	}
 
 	private static boolean isParameters(Task<?, ?, ?> task, Signature signature, int index) {

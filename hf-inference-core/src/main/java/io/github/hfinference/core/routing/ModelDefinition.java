@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.RevisionMismatchAction;
 import io.github.hfinference.core.batching.BatchingSettings;
+import io.github.hfinference.core.chat.ChatSettings;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
 
@@ -38,6 +39,8 @@ public final class ModelDefinition {
 
 	private final BatchingSettings batching;
 
+	private final ChatSettings chat;
+
 	private ModelDefinition(Builder builder) {
 		this.alias = Objects.requireNonNull(builder.alias, "alias");
 		this.id = builder.id;
@@ -48,6 +51,7 @@ public final class ModelDefinition {
 		this.timeout = builder.timeout;
 		this.revisionMismatch = builder.revisionMismatch;
 		this.batching = builder.batching;
+		this.chat = builder.chat;
 		if (this.timeout != null && (this.timeout.isZero() || this.timeout.isNegative())) {
 			throw new HfConfigurationException(
 					"Model '" + this.alias + "' has a timeout that is not positive: " + this.timeout);
@@ -141,6 +145,11 @@ public final class ModelDefinition {
 		return this.batching;
 	}
 
+	/** How chat calls to this model behave; {@link ChatSettings#defaults()} unless set. */
+	public ChatSettings chat() {
+		return this.chat;
+	}
+
 	/** What to call the model in messages and metrics: its id, or its alias. */
 	public String displayName() {
 		return (this.id != null) ? this.id : this.alias;
@@ -151,7 +160,8 @@ public final class ModelDefinition {
 		Builder builder = new Builder(this.alias).id(this.id).revision(this.revision).policy(this.policy)
 			.timeout(this.timeout)
 			.revisionMismatch(this.revisionMismatch)
-			.batching(this.batching);
+			.batching(this.batching)
+			.chat(this.chat);
 		builder.targets.addAll(this.targets);
 		builder.weights.addAll(this.weights);
 		return builder;
@@ -183,6 +193,8 @@ public final class ModelDefinition {
 		private RevisionMismatchAction revisionMismatch = RevisionMismatchAction.WARN;
 
 		private BatchingSettings batching = BatchingSettings.disabled();
+
+		private ChatSettings chat = ChatSettings.defaults();
 
 		private Builder(String alias) {
 			this.alias = alias;
@@ -283,6 +295,17 @@ public final class ModelDefinition {
 		 */
 		public Builder batching(BatchingSettings batching) {
 			this.batching = Objects.requireNonNull(batching, "batching");
+			return this;
+		}
+
+		/**
+		 * Sets how chat calls behave (stream usage, image limit, tool rounds, structured
+		 * output).
+		 * @param chat the settings, {@link ChatSettings#defaults()} by default
+		 * @return this builder
+		 */
+		public Builder chat(ChatSettings chat) {
+			this.chat = Objects.requireNonNull(chat, "chat");
 			return this;
 		}
 

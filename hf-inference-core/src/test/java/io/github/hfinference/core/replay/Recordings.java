@@ -151,6 +151,17 @@ public final class Recordings {
 		return matching.get(0);
 	}
 
+	/**
+	 * The interactions of a cassette outside the recordings folder (the hand-written
+	 * exchanges of a test's resources), read like the recorded ones.
+	 * @param set a name for the set, shown in sources
+	 * @param file the YAML file
+	 * @return its interactions
+	 */
+	public static List<Interaction> cassetteFile(String set, Path file) {
+		return cassette(set, file);
+	}
+
 	@SuppressWarnings("unchecked")
 	private static List<Interaction> cassette(String set, Path file) {
 		LoadSettings settings = LoadSettings.builder()

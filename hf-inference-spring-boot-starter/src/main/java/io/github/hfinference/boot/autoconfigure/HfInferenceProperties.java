@@ -8,8 +8,10 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import io.github.hfinference.core.RevisionMismatchAction;
+import io.github.hfinference.core.chat.ChatSettings;
 import io.github.hfinference.core.resilience.LoadBalancing;
 
 /**
@@ -553,6 +555,12 @@ public class HfInferenceProperties {
 		 */
 		private final Batching batching = new Batching();
 
+		/**
+		 * Chat calls to this model: stream usage, image size limit, tool loop and
+		 * structured output.
+		 */
+		private final Chat chat = new Chat();
+
 		public @Nullable String getId() {
 			return this.id;
 		}
@@ -643,6 +651,10 @@ public class HfInferenceProperties {
 
 		public Batching getBatching() {
 			return this.batching;
+		}
+
+		public Chat getChat() {
+			return this.chat;
 		}
 
 	}
@@ -1028,6 +1040,95 @@ public class HfInferenceProperties {
 
 		public void setMaxWait(Duration maxWait) {
 			this.maxWait = maxWait;
+		}
+
+	}
+
+	/**
+	 * Chat calls to one model.
+	 */
+	public static class Chat {
+
+		/**
+		 * Whether streams ask for token usage on their last chunk ("stream_options":
+		 * {"include_usage": true}). Turn off for servers that reject the field.
+		 */
+		private boolean includeUsage = true;
+
+		/**
+		 * Largest inline image a message may carry; a larger one fails before it is sent.
+		 */
+		private DataSize maxImageSize = DataSize.ofMegabytes(20);
+
+		/**
+		 * How many times the model may ask for tools in one call before the call fails.
+		 */
+		private int maxToolRounds = ChatSettings.DEFAULT_MAX_TOOL_ROUNDS;
+
+		/**
+		 * What a tool that throws does: send its message back to the model as the tool's
+		 * result, or fail the call.
+		 */
+		private ChatSettings.ToolErrors toolErrors = ChatSettings.ToolErrors.SEND_TO_MODEL;
+
+		/**
+		 * How typed answers are asked for: json-schema, or json-object plus the schema in a
+		 * system message for providers without json_schema support.
+		 */
+		private ChatSettings.StructuredOutputMode structuredOutput = ChatSettings.StructuredOutputMode.JSON_SCHEMA;
+
+		/**
+		 * Whether a typed answer that does not bind gets one more round (the error sent
+		 * back to the model) before the call fails.
+		 */
+		private boolean repairStructuredOutput;
+
+		public boolean isIncludeUsage() {
+			return this.includeUsage;
+		}
+
+		public void setIncludeUsage(boolean includeUsage) {
+			this.includeUsage = includeUsage;
+		}
+
+		public DataSize getMaxImageSize() {
+			return this.maxImageSize;
+		}
+
+		public void setMaxImageSize(DataSize maxImageSize) {
+			this.maxImageSize = maxImageSize;
+		}
+
+		public int getMaxToolRounds() {
+			return this.maxToolRounds;
+		}
+
+		public void setMaxToolRounds(int maxToolRounds) {
+			this.maxToolRounds = maxToolRounds;
+		}
+
+		public ChatSettings.ToolErrors getToolErrors() {
+			return this.toolErrors;
+		}
+
+		public void setToolErrors(ChatSettings.ToolErrors toolErrors) {
+			this.toolErrors = toolErrors;
+		}
+
+		public ChatSettings.StructuredOutputMode getStructuredOutput() {
+			return this.structuredOutput;
+		}
+
+		public void setStructuredOutput(ChatSettings.StructuredOutputMode structuredOutput) {
+			this.structuredOutput = structuredOutput;
+		}
+
+		public boolean isRepairStructuredOutput() {
+			return this.repairStructuredOutput;
+		}
+
+		public void setRepairStructuredOutput(boolean repairStructuredOutput) {
+			this.repairStructuredOutput = repairStructuredOutput;
 		}
 
 	}

@@ -24,6 +24,7 @@ import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.declarative.ConfiguredModel;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.batching.BatchingSettings;
+import io.github.hfinference.core.chat.ChatSettings;
 import io.github.hfinference.core.resilience.AdmissionSettings;
 import io.github.hfinference.core.resilience.CircuitBreakerSettings;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
@@ -115,7 +116,8 @@ final class HfInferencePropertiesMapper {
 		ModelDefinition.Builder definition = ModelDefinition.builder(alias).id(id).revision(revision).policy(policy)
 			.timeout(timeout)
 			.revisionMismatch(model.getOnRevisionMismatch())
-			.batching(batching(prefix + ".batching", model.getBatching()));
+			.batching(batching(prefix + ".batching", model.getBatching()))
+			.chat(chat(prefix + ".chat", model.getChat()));
 		targets.forEach((target) -> definition.target(target.target(), target.weight()));
 		try {
 			return new ConfiguredModel(definition.build(), task);
@@ -301,6 +303,17 @@ final class HfInferencePropertiesMapper {
 			return BatchingSettings.disabled();
 		}
 		return BatchingSettings.of(batching.getMaxSize(), positive(batching.getMaxWait(), prefix + ".max-wait"));
+	}
+
+	private static ChatSettings chat(String prefix, HfInferenceProperties.Chat chat) {
+		if (chat.getMaxImageSize() == null || chat.getMaxImageSize().toBytes() < 1) {
+			throw invalid(prefix + ".max-image-size", "must be positive, got " + chat.getMaxImageSize());
+		}
+		if (chat.getMaxToolRounds() < 1) {
+			throw invalid(prefix + ".max-tool-rounds", "must be at least 1, got " + chat.getMaxToolRounds());
+		}
+		return new ChatSettings(chat.isIncludeUsage(), chat.getMaxImageSize().toBytes(), chat.getMaxToolRounds(),
+				chat.getToolErrors(), chat.getStructuredOutput(), chat.isRepairStructuredOutput());
 	}
 
 	private static URI url(@Nullable String value, String property) {

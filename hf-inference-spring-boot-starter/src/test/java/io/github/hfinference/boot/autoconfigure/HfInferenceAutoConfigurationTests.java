@@ -35,6 +35,7 @@ import io.github.hfinference.core.resilience.ResiliencePolicy;
 import io.github.hfinference.core.routing.InProcessProvider;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.batching.BatchingSettings;
+import io.github.hfinference.core.chat.ChatSettings;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.Task;
@@ -150,7 +151,11 @@ class HfInferenceAutoConfigurationTests {
 				"hf.inference.models.chat.retry.initial-interval=2s", "hf.inference.models.chat.circuit-breaker.failure-threshold=2",
 				"hf.inference.models.chat.admission.max-concurrent-calls=4",
 				"hf.inference.models.chat.admission.max-queue-wait=500ms", "hf.inference.models.embed.endpoint-url=http://tei:8080",
-				"hf.inference.models.embed.batching.max-size=32", "hf.inference.models.embed.batching.max-wait=10ms")
+				"hf.inference.models.embed.batching.max-size=32", "hf.inference.models.embed.batching.max-wait=10ms",
+				"hf.inference.models.chat.chat.include-usage=false", "hf.inference.models.chat.chat.max-image-size=5MB",
+				"hf.inference.models.chat.chat.max-tool-rounds=2", "hf.inference.models.chat.chat.tool-errors=fail",
+				"hf.inference.models.chat.chat.structured-output=json-object",
+				"hf.inference.models.chat.chat.repair-structured-output=true")
 			.run((context) -> {
 				HfModelRegistry registry = context.getBean(HfModelRegistry.class);
 				assertThat(registry.aliases()).containsExactly("chat", "embed");
@@ -182,6 +187,9 @@ class HfInferenceAutoConfigurationTests {
 				assertThat(embed.policy().loadBalancing()).isEqualTo(LoadBalancing.FAILOVER);
 				assertThat(embed.batching()).isEqualTo(BatchingSettings.of(32, Duration.ofMillis(10)));
 				assertThat(definition.batching().enabled()).as("off unless configured").isFalse();
+				assertThat(definition.chat()).isEqualTo(new ChatSettings(false, 5L * 1024 * 1024, 2,
+						ChatSettings.ToolErrors.FAIL, ChatSettings.StructuredOutputMode.JSON_OBJECT, true));
+				assertThat(embed.chat()).as("defaults").isEqualTo(ChatSettings.defaults());
 			});
 	}
 

@@ -155,6 +155,14 @@ class HfInferencePropertiesValidationTests {
 	}
 
 	@Test
+	void invalidChatSettings() {
+		assertFailure("hf.inference.models.x.chat.max-tool-rounds must be at least 1, got 0",
+				"hf.inference.models.x.id=org/m", "hf.inference.models.x.chat.max-tool-rounds=0");
+		assertFailure("hf.inference.models.x.chat.max-image-size must be positive, got 0B",
+				"hf.inference.models.x.id=org/m", "hf.inference.models.x.chat.max-image-size=0");
+	}
+
+	@Test
 	void zeroTargetWeight() {
 		assertFailure("hf.inference.models.x.targets[0].weight must be at least 1, got 0",
 				"hf.inference.models.x.id=org/m", "hf.inference.models.x.targets[0].provider=hf-inference",

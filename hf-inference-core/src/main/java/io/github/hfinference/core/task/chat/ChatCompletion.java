@@ -49,6 +49,17 @@ public final class ChatCompletion {
 		.text(ChatCompletionChunk::content)
 		.build();
 
+	/**
+	 * The same stream as {@link #STREAM} without {@code stream_options}, for servers that
+	 * reject the field; the client uses it for models whose
+	 * {@link io.github.hfinference.core.chat.ChatSettings#includeUsage() includeUsage} is
+	 * off. Token usage is then known only if the server volunteers it.
+	 */
+	public static final StreamingTask<List<ChatMessage>, Parameters, ChatCompletionChunk> STREAM_WITHOUT_USAGE = StreamingTask
+		.builder(TASK, ChatCompletionChunk.class)
+		.text(ChatCompletionChunk::content)
+		.build();
+
 	private ChatCompletion() {
 	}
 

@@ -2,6 +2,7 @@ package io.github.hfinference.core.task.chat;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -32,6 +33,15 @@ public record ChatCompletionChunk(@Nullable String id, long created, @Nullable S
 	}
 
 	/**
+	 * The reasoning (thinking) text the first choice adds, or null if this chunk adds
+	 * none; it is never part of {@link #content()}.
+	 * @return the reasoning fragment, or null
+	 */
+	public @Nullable String reasoningDelta() {
+		return this.choices.isEmpty() ? null : this.choices.get(0).delta().reasoning();
+	}
+
+	/**
 	 * The delta of one choice.
 	 *
 	 * @param index the choice's index
@@ -53,10 +63,23 @@ public record ChatCompletionChunk(@Nullable String id, long created, @Nullable S
 	 * @param role the role, usually on the first chunk only
 	 * @param content a fragment of the text
 	 * @param toolCalls fragments of tool calls, matched across chunks by their index
+	 * @param reasoning a fragment of the reasoning ({@code reasoning_content} or
+	 * {@code reasoning}), kept apart from the content
 	 */
-	public record Delta(@Nullable String role, @Nullable String content, @Nullable List<ToolCallDelta> toolCalls) {
+	public record Delta(@Nullable String role, @Nullable String content, @Nullable List<ToolCallDelta> toolCalls,
+			@JsonAlias("reasoning_content") @Nullable String reasoning) {
 
-		static final Delta EMPTY = new Delta(null, null, null);
+		static final Delta EMPTY = new Delta(null, null, null, null);
+
+		/**
+		 * A delta without reasoning.
+		 * @param role the role
+		 * @param content the text fragment
+		 * @param toolCalls the tool-call fragments
+		 */
+		public Delta(@Nullable String role, @Nullable String content, @Nullable List<ToolCallDelta> toolCalls) {
+			this(role, content, toolCalls, null);
+		}
 
 	}
 

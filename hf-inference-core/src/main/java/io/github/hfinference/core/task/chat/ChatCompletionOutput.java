@@ -23,6 +23,11 @@ public record ChatCompletionOutput(@Nullable String id, long created, @Nullable 
 		return this.choices.isEmpty() ? null : this.choices.get(0).message().content();
 	}
 
+	/** The reasoning of the first choice, or null if the model reported none. */
+	public @Nullable String reasoning() {
+		return this.choices.isEmpty() ? null : this.choices.get(0).message().reasoning();
+	}
+
 	/**
 	 * One generated choice.
 	 *

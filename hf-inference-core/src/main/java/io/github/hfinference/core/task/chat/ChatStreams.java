@@ -42,8 +42,24 @@ public final class ChatStreams {
 	}
 
 	/**
+	 * The reasoning (thinking) text each chunk adds to the first choice, skipping chunks
+	 * that add none; never mixed with the {@link #textDeltas(Flux) text}.
+	 * @param chunks the chunks
+	 * @return the reasoning fragments
+	 */
+	public static Flux<String> reasoningDeltas(Flux<ChatCompletionChunk> chunks) {
+		return chunks.handle((chunk, sink) -> {
+			String reasoning = chunk.reasoningDelta();
+			if (reasoning != null && !reasoning.isEmpty()) {
+				sink.next(reasoning);
+			}
+		});
+	}
+
+	/**
 	 * Reassembles a stream into one completion: per choice, the role, the concatenated
-	 * content, the tool calls rebuilt from their fragments (matched by {@code index}, their
+	 * content, the reasoning (kept apart from the content), the tool calls rebuilt from
+	 * their fragments (matched by {@code index}, their
 	 * {@code arguments} concatenated), the last finish reason and the log probabilities; the
 	 * first id, creation time and model; the last {@code usage} reported.
 	 * @param chunks the chunks, in order
@@ -109,6 +125,8 @@ public final class ChatStreams {
 
 		private @Nullable StringBuilder content;
 
+		private @Nullable StringBuilder reasoning;
+
 		private final Map<Integer, ToolCallParts> toolCalls = new TreeMap<>();
 
 		private @Nullable String finishReason;
@@ -123,6 +141,10 @@ public final class ChatStreams {
 			if (delta.content() != null) {
 				this.content = (this.content != null) ? this.content : new StringBuilder();
 				this.content.append(delta.content());
+			}
+			if (delta.reasoning() != null) {
+				this.reasoning = (this.reasoning != null) ? this.reasoning : new StringBuilder();
+				this.reasoning.append(delta.reasoning());
 			}
 			if (delta.toolCalls() != null) {
 				for (ChatCompletionChunk.ToolCallDelta call : delta.toolCalls()) {
@@ -146,7 +168,8 @@ public final class ChatStreams {
 				text = null;
 			}
 			ChatMessage message = new ChatMessage((this.role != null) ? this.role : "assistant", text, null,
-					calls.isEmpty() ? null : calls, null);
+					calls.isEmpty() ? null : calls, null, null,
+					(this.reasoning != null) ? this.reasoning.toString() : null);
 			ObjectNode logprobs = null;
 			if (this.logprobs != null) {
 				logprobs = JsonCodec.get().object();

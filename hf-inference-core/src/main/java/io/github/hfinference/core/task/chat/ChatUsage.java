@@ -25,4 +25,18 @@ public interface ChatUsage extends TokenUsage {
 		return (usage != null) ? usage.completionTokens() : null;
 	}
 
+	@Override
+	default @Nullable Integer reasoningTokens() {
+		Usage usage = usage();
+		return (usage != null && usage.completionTokensDetails() != null)
+				? usage.completionTokensDetails().reasoningTokens() : null;
+	}
+
+	@Override
+	default @Nullable Integer cachedTokens() {
+		Usage usage = usage();
+		return (usage != null && usage.promptTokensDetails() != null) ? usage.promptTokensDetails().cachedTokens()
+				: null;
+	}
+
 }
