@@ -1,5 +1,6 @@
 package io.github.hfinference.springai;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.ai.chat.metadata.EmptyUsage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.content.Media;
 import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.model.tool.ToolCallingManager;
@@ -27,9 +29,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.hfinference.core.ResponseMetadata;
+import io.github.hfinference.core.task.BinaryInput;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;
+import io.github.hfinference.core.task.chat.ContentPart;
 import io.github.hfinference.core.task.chat.Tool;
 import io.github.hfinference.core.task.chat.ToolCall;
 import io.github.hfinference.core.task.chat.Usage;
@@ -52,6 +56,9 @@ final class HfChatMapping {
 
 	/** Metadata key of the model commit that served the call. */
 	static final String SERVED_REVISION = "hf.served-revision";
+
+	/** Metadata key of a generation's reasoning, as Spring AI's OpenAI model names it. */
+	static final String REASONING_CONTENT = "reasoningContent";
 
 	private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
 	};
@@ -79,13 +86,41 @@ final class HfChatMapping {
 		return messages;
 	}
 
+	/**
+	 * A user message: its text alone, or with media its text and media as content parts
+	 * (images by URL or inline, WAV or MP3 audio inline).
+	 */
 	private static ChatMessage user(UserMessage message, int index) {
-		if (!message.getMedia().isEmpty()) {
-			throw new HfSpringAiRequestException("Prompt message " + index + " (user) carries "
-					+ message.getMedia().size() + " media item(s) (" + message.getMedia().get(0).getMimeType()
-					+ "); this version sends text messages only");
+		if (message.getMedia().isEmpty()) {
+			return ChatMessage.user(text(message));
 		}
-		return ChatMessage.user(text(message));
+		List<ContentPart> parts = new ArrayList<>(message.getMedia().size() + 1);
+		String text = message.getText();
+		if (text != null && !text.isEmpty()) {
+			parts.add(ContentPart.text(text));
+		}
+		for (Media media : message.getMedia()) {
+			parts.add(part(media, index));
+		}
+		return ChatMessage.user(parts.toArray(ContentPart[]::new));
+	}
+
+	private static ContentPart part(Media media, int index) {
+		String type = media.getMimeType().getType() + "/" + media.getMimeType().getSubtype();
+		if ("image".equals(media.getMimeType().getType())) {
+			if (media.getData() instanceof URI uri) {
+				return ContentPart.image(uri);
+			}
+			if (media.getData() instanceof String url) {
+				return ContentPart.image(URI.create(url));
+			}
+			return ContentPart.image(media.getDataAsByteArray(), type);
+		}
+		if ("audio".equals(media.getMimeType().getType())) {
+			return ContentPart.audio(new BinaryInput(media.getDataAsByteArray(), type));
+		}
+		throw new HfSpringAiRequestException("Prompt message " + index + " (user) carries media of type '" + type
+				+ "'; Hugging Face chat models take images (image/*) and WAV or MP3 audio");
 	}
 
 	private static ChatMessage assistant(AssistantMessage message) {
@@ -179,15 +214,22 @@ final class HfChatMapping {
 	}
 
 	/**
-	 * A chat response from a completion: one generation per choice with its tool calls
-	 * and finish reason, token usage, and where the call was served.
-	 * @param completion the completion
+	 * A chat response from a completion: one generation per choice with its tool calls,
+	 * finish reason and reasoning, token usage, and where the call was served.
+	 * @param completion the completion, or a streamed fragment of one
 	 * @param served the call's response metadata, or null for a streamed fragment
+	 * @param reasoning the reasoning of each choice so far, added to here: a stream's
+	 * responses carry all the reasoning up to them, as Spring AI's models do
 	 */
-	ChatResponse response(ChatCompletionOutput completion, @Nullable ResponseMetadata served) {
+	ChatResponse response(ChatCompletionOutput completion, @Nullable ResponseMetadata served,
+			Map<Integer, String> reasoning) {
 		List<Generation> generations = new ArrayList<>(completion.choices().size());
 		for (ChatCompletionOutput.Choice choice : completion.choices()) {
-			generations.add(generation(completion, choice));
+			String thought = choice.message().reasoning();
+			if (thought != null) {
+				reasoning.merge(choice.index(), thought, String::concat);
+			}
+			generations.add(generation(completion, choice, reasoning.getOrDefault(choice.index(), "")));
 		}
 		ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder()
 			.id((completion.id() != null) ? completion.id() : "")
@@ -206,7 +248,8 @@ final class HfChatMapping {
 		return new ChatResponse(generations, metadata.build());
 	}
 
-	private static Generation generation(ChatCompletionOutput completion, ChatCompletionOutput.Choice choice) {
+	private static Generation generation(ChatCompletionOutput completion, ChatCompletionOutput.Choice choice,
+			String reasoning) {
 		ChatMessage message = choice.message();
 		String finishReason = (choice.finishReason() != null) ? choice.finishReason().toUpperCase(Locale.ROOT) : null;
 		Map<String, Object> properties = new LinkedHashMap<>();
@@ -214,6 +257,7 @@ final class HfChatMapping {
 		properties.put("role", message.role());
 		properties.put("index", choice.index());
 		properties.put("finishReason", (finishReason != null) ? finishReason : "");
+		properties.put(REASONING_CONTENT, reasoning);
 		List<AssistantMessage.ToolCall> toolCalls = (message.toolCalls() != null) ? message.toolCalls()
 			.stream()
 			.map((call) -> new AssistantMessage.ToolCall((call.id() != null) ? call.id() : "", "function",
@@ -228,8 +272,12 @@ final class HfChatMapping {
 	}
 
 	private static org.springframework.ai.chat.metadata.Usage usage(@Nullable Usage usage) {
-		return (usage != null) ? new DefaultUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(),
-				usage) : new EmptyUsage();
+		if (usage == null) {
+			return new EmptyUsage();
+		}
+		Integer cached = (usage.promptTokensDetails() != null) ? usage.promptTokensDetails().cachedTokens() : null;
+		return new DefaultUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(), usage,
+				(cached != null) ? cached.longValue() : null, null);
 	}
 
 }

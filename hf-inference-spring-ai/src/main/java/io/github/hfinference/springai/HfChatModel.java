@@ -1,7 +1,10 @@
 package io.github.hfinference.springai;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.observation.Observation;
@@ -115,7 +118,7 @@ public final class HfChatModel implements ChatModel {
 		return observation(context).observe(() -> {
 			InferenceResponse<ChatCompletionOutput> response = this.client.blocking()
 				.execute(InferenceRequest.of(ChatCompletion.TASK, this.model, messages).withParameters(parameters));
-			ChatResponse chatResponse = this.mapping.response(response.value(), response.metadata());
+			ChatResponse chatResponse = this.mapping.response(response.value(), response.metadata(), new HashMap<>());
 			context.setResponse(chatResponse);
 			return chatResponse;
 		});
@@ -146,9 +149,10 @@ public final class HfChatModel implements ChatModel {
 					chunks.subscribe(subscriber);
 				}
 			});
+			Map<Integer, String> reasoning = new ConcurrentHashMap<>();
 			Flux<ChatResponse> responses = withToolCallsWhole(scoped)
 				.concatMap((group) -> ChatStreams.aggregate(Flux.fromIterable(group)))
-				.map((completion) -> this.mapping.response(completion, null))
+				.map((completion) -> this.mapping.response(completion, null, reasoning))
 				.doOnError(observation::error)
 				.doFinally((signal) -> observation.stop())
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));

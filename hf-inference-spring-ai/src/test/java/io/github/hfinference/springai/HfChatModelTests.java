@@ -178,16 +178,69 @@ class HfChatModelTests {
 	}
 
 	@Test
-	void mediaMessageIsRefusedBeforeAnyRequestNamingTheMessage() {
-		UserMessage withImage = UserMessage.builder()
-			.text("What is in this picture?")
-			.media(new Media(MimeTypeUtils.IMAGE_PNG, java.net.URI.create("https://example.com/cat.png")))
+	void mediaMessageGoesAsTextAndImageParts() throws Exception {
+		this.stub.answer(ChatStub.completion("{\"role\":\"assistant\",\"content\":\"Two cats.\"}", "stop"));
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G' };
+
+		String answer = ChatClient.create(this.stub.chatModel(ObservationRegistry.NOOP))
+			.prompt()
+			.user((user) -> user.text("What is in these pictures?")
+				.media(new Media(MimeTypeUtils.IMAGE_PNG, java.net.URI.create("https://example.com/cat.png")))
+				.media(MimeTypeUtils.IMAGE_PNG, new org.springframework.core.io.ByteArrayResource(png)))
+			.call()
+			.content();
+
+		assertThat(answer).isEqualTo("Two cats.");
+		assertThat(this.stub.takeBody().get("messages")).isEqualTo(List.of(Map.of("role", "user", "content",
+				List.of(Map.of("type", "text", "text", "What is in these pictures?"),
+						Map.of("type", "image_url", "image_url", Map.of("url", "https://example.com/cat.png")),
+						Map.of("type", "image_url", "image_url", Map.of("url", "data:image/png;base64,iVBORw=="))))));
+	}
+
+	@Test
+	void mediaOfAnotherTypeIsRefusedBeforeAnyRequestNamingTheMessageAndType() {
+		UserMessage withPdf = UserMessage.builder()
+			.text("Summarise this")
+			.media(new Media(MimeTypeUtils.parseMimeType("application/pdf"),
+					new org.springframework.core.io.ByteArrayResource(new byte[] { 1 })))
 			.build();
 
 		assertThatExceptionOfType(HfSpringAiRequestException.class)
-			.isThrownBy(() -> this.stub.chatModel(ObservationRegistry.NOOP).call(new Prompt(withImage)))
-			.withMessageContaining("Prompt message 0 (user) carries 1 media item(s) (image/png)");
+			.isThrownBy(() -> this.stub.chatModel(ObservationRegistry.NOOP).call(new Prompt(withPdf)))
+			.withMessage("Prompt message 0 (user) carries media of type 'application/pdf'; Hugging Face chat "
+					+ "models take images (image/*) and WAV or MP3 audio");
 		assertThat(this.stub.server.getRequestCount()).isZero();
+	}
+
+	@Test
+	void reasoningAndCachedTokensReachSpringAiMetadata() {
+		this.stub.answer("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\",\"choices\":"
+				+ "[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"42\",\"reasoning_content\":"
+				+ "\"Six times seven.\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":30,"
+				+ "\"completion_tokens\":12,\"total_tokens\":42,\"prompt_tokens_details\":{\"cached_tokens\":16},"
+				+ "\"completion_tokens_details\":{\"reasoning_tokens\":10}}}");
+
+		ChatResponse response = this.stub.chatModel(ObservationRegistry.NOOP).call(new Prompt("6 x 7?"));
+
+		assertThat(response.getResult().getOutput().getText()).isEqualTo("42");
+		assertThat(response.getResult().getOutput().getMetadata()).containsEntry("reasoningContent", "Six times seven.");
+		assertThat(response.getMetadata().getUsage().getCacheReadInputTokens()).isEqualTo(16L);
+	}
+
+	@Test
+	void streamedReasoningAccumulatesAcrossResponses() {
+		this.stub.stream(ChatStub.chunk("{\"role\":\"assistant\",\"reasoning_content\":\"Six \"}", null),
+				ChatStub.chunk("{\"reasoning_content\":\"times seven.\"}", null),
+				ChatStub.chunk("{\"content\":\"42\"}", "stop"));
+
+		List<ChatResponse> responses = this.stub.chatModel(ObservationRegistry.NOOP)
+			.stream(new Prompt("6 x 7?"))
+			.collectList()
+			.block(Duration.ofSeconds(10));
+
+		assertThat(responses).last()
+			.satisfies((last) -> assertThat(last.getResult().getOutput().getMetadata())
+				.containsEntry("reasoningContent", "Six times seven."));
 	}
 
 	@Test
