@@ -86,15 +86,9 @@ public final class HfChatModel implements ChatModel {
 		return this.model;
 	}
 
+	/** The default options (also what Spring AI's deprecated {@code getDefaultOptions()} returns). */
 	@Override
 	public HfChatOptions getOptions() {
-		return this.options;
-	}
-
-	@Override
-	@Deprecated(forRemoval = true)
-	@SuppressWarnings("removal")
-	public ChatOptions getDefaultOptions() {
 		return this.options;
 	}
 
@@ -144,19 +138,20 @@ public final class HfChatModel implements ChatModel {
 					.withParameters(parameters))
 				.chunks();
 			// subscribed inside the observation's scope, so the call's own observation nests under it
-			Flux<ChatCompletionChunk> scoped = Flux.from((subscriber) -> {
-				try (Observation.Scope scope = observation.openScope()) {
-					chunks.subscribe(subscriber);
-				}
-			});
+			Flux<ChatCompletionChunk> scoped = Flux.from((subscriber) -> observation.scoped(() -> chunks.subscribe(subscriber)));
 			Map<Integer, String> reasoning = new ConcurrentHashMap<>();
 			Flux<ChatResponse> responses = withToolCallsWhole(scoped)
 				.concatMap((group) -> ChatStreams.aggregate(Flux.fromIterable(group)))
-				.map((completion) -> this.mapping.response(completion, null, reasoning))
-				.doOnError(observation::error)
-				.doFinally((signal) -> observation.stop())
+				.map((completion) -> this.mapping.response(completion, null, reasoning));
+			// the aggregated response is set first, then the observation stops, before the subscriber hears the end
+			return new MessageAggregator().aggregate(responses, context::setResponse)
+				.doOnComplete(observation::stop)
+				.doOnError((ex) -> {
+					observation.error(ex);
+					observation.stop();
+				})
+				.doOnCancel(observation::stop)
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
-			return new MessageAggregator().aggregate(responses, context::setResponse);
 		});
 	}
 

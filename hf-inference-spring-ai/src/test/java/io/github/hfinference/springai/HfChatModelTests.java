@@ -280,6 +280,27 @@ class HfChatModelTests {
 	}
 
 	@Test
+	void oneStreamIsOneSpringAiChatObservation() {
+		this.stub.stream(ChatStub.chunk("{\"role\":\"assistant\",\"content\":\"Paris.\"}", "stop"));
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		registry.observationConfig().observationPredicate(new HfNestedObservationPredicate());
+
+		List<ChatResponse> responses = this.stub.chatModel(registry)
+			.stream(new Prompt("Capital of France?"))
+			.collectList()
+			.block(Duration.ofSeconds(10));
+
+		assertThat(responses).isNotEmpty();
+		TestObservationRegistryAssert.assertThat(registry)
+			.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 1)
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasBeenStopped()
+			.hasHighCardinalityKeyValue("gen_ai.response.finish_reasons", "[\"STOP\"]")
+			.isNotInstanceOf(InferenceObservationContext.class);
+	}
+
+	@Test
 	void withoutThePredicateTheClientsObservationNestsUnderSpringAis() {
 		this.stub.answer(ChatStub.completion("{\"role\":\"assistant\",\"content\":\"Paris.\"}", "stop"));
 		TestObservationRegistry registry = TestObservationRegistry.create();
