@@ -8,6 +8,8 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.SearchRequest;
 import org.springframework.ai.vectorstore.VectorStore;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -53,6 +56,15 @@ class AssistantController {
 			.advisors(AdvisorParams.ENABLE_NATIVE_STRUCTURED_OUTPUT)
 			.call()
 			.entity(Forecast.class));
+	}
+
+	/** One sentence about an uploaded picture: the image goes to the model as a content part. */
+	@PostMapping(path = "/api/describe", consumes = { MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE })
+	Mono<Answer> describe(@RequestBody byte[] image, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
+		return blocking(() -> new Answer(this.chatClient.prompt()
+			.user((user) -> user.text("Describe this picture in one sentence.").media(type, new ByteArrayResource(image)))
+			.call()
+			.content()));
 	}
 
 	/** The answer as it is generated, one server-sent event per fragment. */

@@ -71,6 +71,25 @@ class AssistantTests {
 	}
 
 	@Test
+	void describeSendsThePictureAsAnImagePart() throws Exception {
+		answer(completion("{\"role\":\"assistant\",\"content\":\"A cat on a mat.\"}", "stop"));
+
+		this.client.post()
+			.uri("/api/describe")
+			.contentType(MediaType.IMAGE_PNG)
+			.bodyValue(new byte[] { (byte) 0x89, 'P', 'N', 'G' })
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("{\"text\":\"A cat on a mat.\"}");
+
+		assertThat(take().getBody().utf8()).contains("\"content\":[{\"type\":\"text\",\"text\":"
+				+ "\"Describe this picture in one sentence.\"},{\"type\":\"image_url\",\"image_url\":"
+				+ "{\"url\":\"data:image/png;base64,iVBORw==\"}}]");
+	}
+
+	@Test
 	void streamSendsTheFragmentsAsTheyCome() throws Exception {
 		server.enqueue(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "text/event-stream")
