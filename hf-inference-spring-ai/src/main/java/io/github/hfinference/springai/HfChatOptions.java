@@ -9,12 +9,12 @@ import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 
 /**
  * Chat options of an {@link HfChatModel}: Spring AI's portable options, tool callbacks
- * and context ({@link org.springframework.ai.model.tool.ToolCallingChatOptions}), the output schema of native structured
- * output ({@link StructuredOutputChatOptions}, sent as {@code response_format}
- * {@code json_schema}) and the OpenAI-format options the Hugging Face router, TGI and
- * OpenAI-compatible gateways accept ({@code tool_choice}, {@code seed},
- * {@code reasoning_effort}). {@code topK} has no OpenAI-format equivalent and is
- * rejected.
+ * and context ({@link org.springframework.ai.model.tool.ToolCallingChatOptions}), the
+ * output schema of native structured output ({@link StructuredOutputChatOptions}, sent as
+ * {@code response_format} {@code json_schema}) and the OpenAI-format options the Hugging
+ * Face router, TGI and OpenAI-compatible gateways accept ({@code tool_choice},
+ * {@code seed}, {@code reasoning_effort}). {@code topK} has no OpenAI-format equivalent
+ * and is rejected.
  */
 public class HfChatOptions extends DefaultToolCallingChatOptions implements StructuredOutputChatOptions {
 

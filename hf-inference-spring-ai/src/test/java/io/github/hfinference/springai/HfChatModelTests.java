@@ -244,6 +244,29 @@ class HfChatModelTests {
 	}
 
 	@Test
+	void chatOptionsGoOnTheWireWithTheirOpenAiNames() throws Exception {
+		this.stub.answer(ChatStub.completion("{\"role\":\"assistant\",\"content\":\"Hi.\"}", "stop"));
+
+		ChatClient.create(this.stub.chatModel(ObservationRegistry.NOOP))
+			.prompt()
+			.user("Hi")
+			.options(HfChatOptions.builder()
+				.temperature(0.2)
+				.topP(0.9)
+				.maxTokens(64)
+				.stopSequences(List.of("END"))
+				.seed(7L)
+				.toolChoice("none")
+				.reasoningEffort("low"))
+			.call()
+			.content();
+
+		assertThat(this.stub.takeBody()).isEqualTo(Map.of("model", ChatStub.MODEL_ID, "messages",
+				List.of(Map.of("role", "user", "content", "Hi")), "temperature", 0.2, "top_p", 0.9, "max_tokens", 64,
+				"stop", List.of("END"), "seed", 7, "tool_choice", "none", "reasoning_effort", "low"));
+	}
+
+	@Test
 	void topKIsRefusedNamingTheOption() {
 		assertThatExceptionOfType(HfSpringAiRequestException.class)
 			.isThrownBy(() -> ChatClient.create(this.stub.chatModel(ObservationRegistry.NOOP))
