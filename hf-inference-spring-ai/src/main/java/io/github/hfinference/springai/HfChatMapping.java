@@ -183,7 +183,10 @@ final class HfChatMapping {
 			schema.put("name", "json_schema");
 			schema.put("schema", jsonObject(structured.getOutputSchema(), "outputSchema"));
 			schema.put("strict", true);
-			builder.responseFormat(Map.of("type", "json_schema", "json_schema", schema));
+			Map<String, Object> format = new LinkedHashMap<>();
+			format.put("type", "json_schema");
+			format.put("json_schema", schema);
+			builder.responseFormat(format);
 		}
 		if (options instanceof HfChatOptions hf) {
 			if (hf.getToolChoice() != null) {
