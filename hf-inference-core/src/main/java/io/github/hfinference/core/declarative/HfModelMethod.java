@@ -1,5 +1,6 @@
 package io.github.hfinference.core.declarative;
 
+import java.util.List;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -11,9 +12,15 @@ import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.StreamingRequest;
+import io.github.hfinference.core.chat.ChatRequest;
+import io.github.hfinference.core.chat.ChatTool;
+import io.github.hfinference.core.chat.HfChatClient;
+import io.github.hfinference.core.chat.StructuredOutput;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
+import io.github.hfinference.core.task.chat.ChatCompletion;
+import io.github.hfinference.core.task.chat.ChatMessage;
 
 /**
  * One parsed {@link HfModel @HfModel} method: which task it runs on which model, where
@@ -36,8 +43,12 @@ final class HfModelMethod {
 
 	private final CallAdapter callAdapter;
 
+	private final List<ChatTool> tools;
+
+	private final HfChatClient chat;
+
 	HfModelMethod(String location, HfInferenceClient client, ModelDefinition model,
-			Binding binding, boolean withMetadata, CallAdapter callAdapter) {
+			Binding binding, boolean withMetadata, CallAdapter callAdapter, List<ChatTool> tools) {
 		this.location = location;
 		this.client = client;
 		this.model = model;
@@ -45,6 +56,8 @@ final class HfModelMethod {
 		this.binding = binding;
 		this.withMetadata = withMetadata;
 		this.callAdapter = callAdapter;
+		this.tools = List.copyOf(tools);
+		this.chat = HfChatClient.of(client);
 	}
 
 	@Nullable Object invoke(@Nullable Object[] arguments) {
@@ -59,6 +72,10 @@ final class HfModelMethod {
 		Object taskInput = (this.binding.imagesIndex() >= 0)
 				? Conversions.userMessageWithImages((String) input, arguments[this.binding.imagesIndex()])
 				: this.binding.inputConversion().apply(input);
+		if (!this.tools.isEmpty() || this.binding.structured() != null) {
+			return invokeChat(new ChatRequest(this.model, castMessages(taskInput),
+					(ChatCompletion.Parameters) parameters, this.tools, callOptions, null));
+		}
 		StreamingTask<Object, Object, Object> streamingTask = this.binding.streamingTask();
 		if (streamingTask != null) {
 			Flux<Object> chunks = this.client.executeStream(new StreamingRequest<>(streamingTask, this.model,
@@ -73,6 +90,32 @@ final class HfModelMethod {
 				? response.map((value) -> new InferenceResponse<>(result.apply(value.value()), value.metadata()))
 				: response.map((value) -> result.apply(value.value()));
 		return this.callAdapter.adapt(values);
+	}
+
+	/** A chat call with tools or a typed answer, through {@link HfChatClient}. */
+	@SuppressWarnings("unchecked")
+	private @Nullable Object invokeChat(ChatRequest request) {
+		if (this.binding.streamingTask() != null) {
+			Flux<Object> chunks = (Flux<Object>) (Flux<?>) this.chat.stream(request);
+			return this.callAdapter.adaptStream(this.binding.chunkConversion().apply(chunks));
+		}
+		StructuredOutput<Object> structured = this.binding.structured();
+		Mono<InferenceResponse<Object>> response;
+		if (structured != null) {
+			response = this.chat.entity(request, structured)
+				.map((typed) -> new InferenceResponse<>(typed.value(), typed.metadata()));
+		}
+		else {
+			Function<Object, Object> result = this.binding.resultConversion();
+			response = this.chat.call(request)
+				.map((answer) -> new InferenceResponse<>(result.apply(answer.value()), answer.metadata()));
+		}
+		return this.callAdapter.adapt(this.withMetadata ? response : response.map(InferenceResponse::value));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<ChatMessage> castMessages(Object input) {
+		return (List<ChatMessage>) input;
 	}
 
 	@Override
@@ -96,11 +139,14 @@ final class HfModelMethod {
 	 * @param imagesIndex index of the images ({@code BinaryInput} or
 	 * {@code List<BinaryInput>}) sent with a chat method's {@code String} prompt in one user
 	 * message, or -1
+	 * @param structured the typed answer of a chat method returning a record or POJO, or
+	 * null
 	 */
 	record Binding(Task<Object, Object, Object> task, int inputIndex, int parametersIndex, int optionsIndex,
 			Function<Object, Object> inputConversion, Function<Object, Object> resultConversion,
 			@Nullable StreamingTask<Object, Object, Object> streamingTask,
-			Function<Flux<Object>, Flux<?>> chunkConversion, int imagesIndex) {
+			Function<Flux<Object>, Flux<?>> chunkConversion, int imagesIndex,
+			@Nullable StructuredOutput<Object> structured) {
 
 	}
 

@@ -17,6 +17,10 @@ import reactor.core.publisher.Flux;
 import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceResponse;
+import io.github.hfinference.core.chat.ChatTool;
+import io.github.hfinference.core.chat.HfChatClient;
+import io.github.hfinference.core.chat.StructuredOutput;
+import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.declarative.HfModelMethod.Binding;
 import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.core.task.NoParameters;
@@ -47,13 +51,16 @@ final class HfModelMethodParser {
 
 	private final List<CallAdapter.Factory> callAdapterFactories;
 
+	private final Function<Class<?>, Object> toolResolver;
+
 	HfModelMethodParser(Class<?> type, ConfiguredModel model, String modelName, HfInferenceClient client,
-			List<CallAdapter.Factory> callAdapterFactories) {
+			List<CallAdapter.Factory> callAdapterFactories, Function<Class<?>, Object> toolResolver) {
 		this.type = type;
 		this.model = model;
 		this.modelName = modelName;
 		this.client = client;
 		this.callAdapterFactories = callAdapterFactories;
+		this.toolResolver = toolResolver;
 	}
 
 	/** The tasks a method may run: every known task and its batch variants. */
@@ -82,7 +89,31 @@ final class HfModelMethodParser {
 		Signature signature = signature(method);
 		Binding binding = bind(method, signature, new Returned(valueType, callAdapter.streaming()));
 		return new HfModelMethod(location(method), this.client, this.model.definition(), binding,
-				withMetadata, callAdapter);
+				withMetadata, callAdapter, tools(method, binding));
+	}
+
+	private List<ChatTool> tools(Method method, Binding binding) {
+		UseTools annotation = AnnotatedElementUtils.findMergedAnnotation(method, UseTools.class);
+		if (annotation == null) {
+			annotation = AnnotatedElementUtils.findMergedAnnotation(this.type, UseTools.class);
+		}
+		if (annotation == null) {
+			return List.of();
+		}
+		if (!Conversions.takesMessages(binding.task())) {
+			throw error(method, "uses tools (@UseTools), but runs task " + binding.task().id()
+					+ "; only chat-completion calls tools");
+		}
+		List<ChatTool> tools = new ArrayList<>();
+		for (Class<?> toolType : annotation.value()) {
+			try {
+				tools.addAll(ChatTool.of(toolType, () -> this.toolResolver.apply(toolType)));
+			}
+			catch (HfConfigurationException ex) {
+				throw error(method, "uses tools (@UseTools) that cannot be called: " + ex.getMessage());
+			}
+		}
+		return tools;
 	}
 
 	private CallAdapter callAdapter(Method method) {
@@ -170,9 +201,16 @@ final class HfModelMethodParser {
 					+ SHAPE);
 		}
 		List<Binding> matches = tasks.stream()
-			.map((task) -> attempt(method, signature, valueType, task).binding())
+			.map((task) -> attempt(method, signature, valueType, task, false).binding())
 			.filter((binding) -> binding != null)
 			.toList();
+		if (matches.isEmpty()) {
+			matches = tasks.stream()
+				.filter(Conversions::takesMessages)
+				.map((task) -> attempt(method, signature, valueType, task, true).binding())
+				.filter((binding) -> binding != null)
+				.toList();
+		}
 		if (matches.size() == 1) {
 			return matches.get(0);
 		}
@@ -203,8 +241,18 @@ final class HfModelMethodParser {
 				+ "; name one with @InferenceTask or configure a task for " + this.modelName);
 	}
 
-	@SuppressWarnings("unchecked")
 	private Attempt attempt(Method method, Signature signature, Returned returned, Task<?, ?, ?> task) {
+		return attempt(method, signature, returned, task, true);
+	}
+
+	/**
+	 * Binds a method to one task; a chat method returning a record or POJO binds to a
+	 * typed answer only when {@code typedAnswers} (the task was named, or no other task
+	 * matched).
+	 */
+	@SuppressWarnings("unchecked")
+	private Attempt attempt(Method method, Signature signature, Returned returned, Task<?, ?, ?> task,
+			boolean typedAnswers) {
 		List<Integer> parameters = signature.others().stream()
 			.filter((index) -> isParameters(task, signature, index))
 			.toList();
@@ -244,21 +292,35 @@ final class HfModelMethodParser {
 			Function<Flux<Object>, Flux<?>> chunkConversion = Conversions.chunks(streaming, valueType);
 			if (chunkConversion == null) {
 				return Attempt.failed("streams " + TypeNames.of(valueType) + ", but task " + task.id()
-						+ " streams " + TypeNames.of(streaming.chunkType()) + " (or their text as String)", true);
+						+ " streams " + TypeNames.of(streaming.chunkType()) + " (or their text as String)"
+						+ (Conversions.takesMessages(task) ? "; a typed (structured output) chat answer cannot stream, "
+								+ "it is read once complete: return Mono<" + TypeNames.of(valueType) + "> or "
+								+ TypeNames.of(valueType) : ""), true);
 			}
 			return new Attempt(new Binding((Task<Object, Object, Object>) task, input,
 					parameters.isEmpty() ? -1 : parameters.get(0), signature.options(), inputConversion,
-					Function.identity(), (StreamingTask<Object, Object, Object>) streaming, chunkConversion, images),
+					Function.identity(), (StreamingTask<Object, Object, Object>) streaming, chunkConversion, images, null),
 					"", true);
 		}
 		Function<Object, Object> resultConversion = Conversions.result(task, valueType);
+		StructuredOutput<Object> structured = null;
+		if (resultConversion == null && typedAnswers && Conversions.takesMessages(task)) {
+			try {
+				structured = HfChatClient.structuredOutput(valueType.getType());
+			}
+			catch (HfConfigurationException ex) {
+				return Attempt.failed("returns " + TypeNames.of(valueType) + ", which cannot be a typed (structured "
+						+ "output) chat answer: " + ex.getMessage(), true);
+			}
+			resultConversion = Function.identity();
+		}
 		if (resultConversion == null) {
 			return Attempt.failed("returns " + TypeNames.of(valueType) + ", but task " + task.id() + " returns "
 					+ TypeNames.of(task.resultType()), true);
 		}
 		return new Attempt(new Binding((Task<Object, Object, Object>) task, input,
 				parameters.isEmpty() ? -1 : parameters.get(0), signature.options(), inputConversion, resultConversion,
-				null, (chunks) -> chunks, images), "", true);
+				null, (chunks) -> chunks, images, structured), "", true);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -43,9 +44,12 @@ public final class HfModelProxyFactory {
 
 	private final List<CallAdapter.Factory> callAdapterFactories;
 
+	private final Function<Class<?>, Object> toolResolver;
+
 	private HfModelProxyFactory(Builder builder) {
 		this.client = builder.client;
 		this.modelResolver = builder.modelResolver;
+		this.toolResolver = (builder.toolResolver != null) ? builder.toolResolver : builder::tool;
 		List<CallAdapter.Factory> factories = new ArrayList<>(builder.callAdapterFactories);
 		factories.addAll(CallAdapters.DEFAULTS);
 		this.callAdapterFactories = List.copyOf(factories);
@@ -73,7 +77,7 @@ public final class HfModelProxyFactory {
 		Objects.requireNonNull(type, "type");
 		ResolvedModel model = resolveModel(type);
 		HfModelMethodParser parser = new HfModelMethodParser(type, model.configured(), model.name(), this.client,
-				this.callAdapterFactories);
+				this.callAdapterFactories, this.toolResolver);
 		Map<Method, HfModelMethod> methods = new LinkedHashMap<>();
 		for (Method method : type.getMethods()) {
 			if (Modifier.isAbstract(method.getModifiers()) && !ReflectionUtils.isObjectMethod(method)) {
@@ -124,6 +128,10 @@ public final class HfModelProxyFactory {
 
 		private final List<CallAdapter.Factory> callAdapterFactories = new ArrayList<>();
 
+		private final List<Object> tools = new ArrayList<>();
+
+		private @Nullable Function<Class<?>, Object> toolResolver;
+
 		private Builder(HfInferenceClient client) {
 			this.client = Objects.requireNonNull(client, "client");
 		}
@@ -147,6 +155,33 @@ public final class HfModelProxyFactory {
 		public Builder callAdapterFactory(CallAdapter.Factory factory) {
 			this.callAdapterFactories.add(Objects.requireNonNull(factory, "factory"));
 			return this;
+		}
+
+		/**
+		 * Registers the objects whose {@code @HfTool} methods {@link UseTools @UseTools}
+		 * methods may call (used unless a {@link #toolResolver(Function) resolver} is set).
+		 * @param beans the tool objects
+		 * @return this builder
+		 */
+		public Builder tools(Object... beans) {
+			this.tools.addAll(List.of(beans));
+			return this;
+		}
+
+		/**
+		 * Sets how the instance of a {@link UseTools @UseTools} class is found when a tool
+		 * first runs (Spring Boot: the bean of that type).
+		 * @param resolver returns the instance of a class
+		 * @return this builder
+		 */
+		public Builder toolResolver(Function<Class<?>, Object> resolver) {
+			this.toolResolver = Objects.requireNonNull(resolver, "resolver");
+			return this;
+		}
+
+		private Object tool(Class<?> type) {
+			return this.tools.stream().filter(type::isInstance).findFirst().orElseThrow(() -> new IllegalStateException(
+					"No tool object of type " + type.getName() + " was registered with HfModelProxyFactory.Builder.tools"));
 		}
 
 		/** Builds the factory. */

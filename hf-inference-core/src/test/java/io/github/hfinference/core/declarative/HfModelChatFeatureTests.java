@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.chat.HfTool;
 import io.github.hfinference.core.error.HfInvalidInputException;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
@@ -120,8 +121,165 @@ class HfModelChatFeatureTests {
 		assertThat(ChatStreams.aggregate(chunks).block(WAIT).reasoning()).isEqualTo("Hmm, seven.");
 	}
 
+	@Test
+	void aMethodReturningARecordSendsItsSchemaAndReturnsTheTypedAnswer() throws InterruptedException {
+		this.server.enqueue(json(ANSWER.formatted("{\\\"number\\\":\\\"INV-7\\\",\\\"total\\\":12.5}")));
+		Extractor extractor = this.factory.createClient(Extractor.class);
+
+		assertThat(extractor.extract("INV-7, 12.50").block(WAIT)).isEqualTo(new Invoice("INV-7", 12.5));
+
+		String body = this.server.takeRequest().getBody().utf8();
+		assertThat(body).contains("\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"Invoice\","
+				+ "\"schema\":{\"type\":\"object\",\"properties\":{\"number\":{\"type\":[\"string\",\"null\"]},"
+				+ "\"total\":{\"type\":\"number\"}},\"required\":[\"number\",\"total\"],\"additionalProperties\":false},"
+				+ "\"strict\":true}}");
+	}
+
+	@Test
+	void aChatMethodCallsItsToolsAndAThrowingToolsMessageGoesBackToTheModel() throws InterruptedException {
+		this.server.enqueue(json("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"tool_calls\":["
+				+ "{\"id\":\"a\",\"type\":\"function\",\"function\":{\"name\":\"add\",\"arguments\":\"{\\\"a\\\":2,\\\"b\\\":3}\"}},"
+				+ "{\"id\":\"b\",\"type\":\"function\",\"function\":{\"name\":\"divide\",\"arguments\":\"{\\\"a\\\":1,\\\"b\\\":0}\"}}"
+				+ "]},\"finish_reason\":\"tool_calls\"}]}"));
+		this.server.enqueue(json(ANSWER.formatted("5, and 1/0 is undefined.")));
+		HfModelProxyFactory withTools = factoryWithTools(new Calculator());
+
+		assertThat(withTools.createClient(Calculating.class).ask("2+3 and 1/0?")).isEqualTo("5, and 1/0 is undefined.");
+
+		this.server.takeRequest();
+		String second = this.server.takeRequest().getBody().utf8();
+		assertThat(second).contains("{\"role\":\"tool\",\"content\":\"5\",\"tool_call_id\":\"a\"}")
+			.contains("{\"role\":\"tool\",\"content\":\"error: / by zero\",\"tool_call_id\":\"b\"}");
+	}
+
+	@Test
+	void aStreamingChatMethodWithToolsStreamsTheTextOfEveryRound() throws InterruptedException {
+		this.server.enqueue(sse("data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Adding. \","
+				+ "\"tool_calls\":[{\"index\":0,\"id\":\"s1\",\"type\":\"function\",\"function\":{\"name\":\"add\","
+				+ "\"arguments\":\"{\\\"a\\\":4,\"}}]}}]}\n\n"
+				+ "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":"
+				+ "\"\\\"b\\\":5}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n"));
+		this.server.enqueue(sse("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"9\"},\"finish_reason\":\"stop\"}]}\n\n"
+				+ "data: [DONE]\n\n"));
+		HfModelProxyFactory withTools = factoryWithTools(new Calculator());
+
+		StepVerifier.create(withTools.createClient(Calculating.class).stream("4+5?"))
+			.expectNext("Adding. ", "9")
+			.expectComplete()
+			.verify(WAIT);
+		this.server.takeRequest();
+		assertThat(this.server.takeRequest().getBody().utf8())
+			.contains("{\"role\":\"tool\",\"content\":\"9\",\"tool_call_id\":\"s1\"}");
+	}
+
+	@Test
+	void aTypedAnswerCannotStreamAndTheStartupErrorNamesTheMethod() {
+		assertThatExceptionOfType(HfModelDefinitionException.class)
+			.isThrownBy(() -> this.factory.createClient(StreamingExtractor.class))
+			.withMessageContaining("method extract(String): streams HfModelChatFeatureTests.Invoice, but task "
+					+ "chat-completion streams ChatCompletionChunk (or their text as String); a typed (structured output) "
+					+ "chat answer cannot stream, it is read once complete: return Mono<HfModelChatFeatureTests.Invoice>");
+	}
+
+	@Test
+	void aReturnTypeWithoutAnObjectSchemaIsAStartupError() {
+		assertThatExceptionOfType(HfModelDefinitionException.class)
+			.isThrownBy(() -> this.factory.createClient(AbstractExtractor.class))
+			.withMessageContaining("method extract(String): returns Runnable, which cannot be a typed (structured "
+					+ "output) chat answer: Runnable is abstract");
+	}
+
+	@Test
+	void aToolWithAnUnbindableParameterIsAStartupErrorNamingBothMethods() {
+		assertThatExceptionOfType(HfModelDefinitionException.class)
+			.isThrownBy(() -> this.factory.createClient(BadTools.class))
+			.withMessageContaining("method ask(String): uses tools (@UseTools) that cannot be called: @HfTool method "
+					+ Uploader.class.getName() + ".upload: parameter #1 (Mono<String>) cannot be bound");
+	}
+
+	/** A factory like {@link #factory} whose {@code @UseTools} classes resolve to the given objects. */
+	HfModelProxyFactory factoryWithTools(Object... tools) {
+		return HfModelProxyFactory.builder(this.client)
+			.modelResolver(ModelResolver.of(Map.of("vision", new ConfiguredModel(ModelDefinition.builder("vision")
+				.id("Qwen/Qwen2.5-VL-7B-Instruct")
+				.target(new InferenceTarget.Router("hf-inference"))
+				.build(), ChatCompletion.TASK))))
+			.tools(tools)
+			.build();
+	}
+
+	static MockResponse sse(String body) {
+		return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body).build();
+	}
+
 	static MockResponse json(String body) {
 		return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(body).build();
+	}
+
+	record Invoice(String number, double total) {
+
+	}
+
+	@HfModel("vision")
+	interface Extractor {
+
+		Mono<Invoice> extract(String text);
+
+	}
+
+	@HfModel("vision")
+	interface StreamingExtractor {
+
+		Flux<Invoice> extract(String text);
+
+	}
+
+	@HfModel("vision")
+	interface AbstractExtractor {
+
+		Runnable extract(String text);
+
+	}
+
+	@HfModel("vision")
+	@UseTools(Calculator.class)
+	interface Calculating {
+
+		String ask(String question);
+
+		Flux<String> stream(String question);
+
+	}
+
+	@HfModel("vision")
+	interface BadTools {
+
+		@UseTools(Uploader.class)
+		String ask(String question);
+
+	}
+
+	static class Calculator {
+
+		@HfTool(description = "Adds two integers")
+		int add(int a, int b) {
+			return a + b;
+		}
+
+		@HfTool(description = "Divides two integers")
+		int divide(int a, int b) {
+			return a / b;
+		}
+
+	}
+
+	static class Uploader {
+
+		@HfTool(description = "Uploads")
+		String upload(Mono<String> content) {
+			return "";
+		}
+
 	}
 
 	@HfModel("vision")

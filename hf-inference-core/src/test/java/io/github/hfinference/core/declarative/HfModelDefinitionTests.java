@@ -158,7 +158,9 @@ class HfModelDefinitionTests {
 	@Test
 	void fluxOfAnotherChunkType() {
 		assertFails(StreamingWrongChunk.class, "chat(String)", "streams Embedding, but task chat-completion streams "
-				+ "ChatCompletionChunk (or their text as String) (task named by @InferenceTask(\"chat-completion\"))");
+				+ "ChatCompletionChunk (or their text as String); a typed (structured output) chat answer cannot stream, "
+				+ "it is read once complete: return Mono<Embedding> or Embedding (task named by "
+				+ "@InferenceTask(\"chat-completion\"))");
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package io.github.hfinference.core.replay;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -27,9 +26,7 @@ import io.github.hfinference.core.task.chat.ChatMessage;
 import io.github.hfinference.core.task.chat.ChatStreams;
 import io.github.hfinference.core.task.chat.ContentPart;
 
-import static io.github.hfinference.core.replay.ReplaySupport.assertSameJson;
 import static io.github.hfinference.core.replay.ReplaySupport.json;
-import static io.github.hfinference.core.replay.ReplaySupport.recordedResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -150,22 +147,12 @@ class ChatFeatureReplayTests {
 		return ReplaySupport.viaRouter(id, "hf-inference");
 	}
 
-	/** Serves every response of a cassette, in order; returns its interactions. */
 	List<Interaction> serve(String cassette) {
-		List<Interaction> exchange = Recordings.cassetteFile("chat-recordings",
-				Path.of("src/test/resources/chat-recordings", cassette));
-		exchange.forEach((interaction) -> this.server.enqueue(recordedResponse(interaction)));
-		return exchange;
+		return ReplaySupport.serveCassette(this.server, cassette);
 	}
 
-	/** Each request the client sent has the cassette's path and exactly its JSON body. */
 	void assertSent(List<Interaction> exchange) throws InterruptedException {
-		assertThat(this.server.getRequestCount()).as("requests sent").isEqualTo(exchange.size());
-		for (Interaction interaction : exchange) {
-			RecordedRequest sent = this.server.takeRequest();
-			assertThat(sent.getTarget()).isEqualTo(interaction.uri().getRawPath());
-			assertSameJson(json(sent.getBody().toByteArray()), interaction.requestJson(), interaction.source());
-		}
+		ReplaySupport.assertSentAsRecorded(this.server, exchange);
 	}
 
 }

@@ -312,4 +312,33 @@ final class ReplaySupport {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Serves every response of a hand-written cassette of {@code src/test/resources/chat-recordings}, in order.
+	 * @param server the mock server
+	 * @param cassette the file name
+	 * @return the cassette's interactions
+	 */
+	static List<Interaction> serveCassette(MockWebServer server, String cassette) {
+		List<Interaction> exchange = Recordings.cassetteFile("chat-recordings",
+				java.nio.file.Path.of("src/test/resources/chat-recordings", cassette));
+		exchange.forEach((interaction) -> server.enqueue(recordedResponse(interaction)));
+		return exchange;
+	}
+
+	/**
+	 * Asserts the server received exactly the cassette's requests: each with its path and
+	 * exactly its JSON body.
+	 * @param server the mock server
+	 * @param exchange the cassette's interactions
+	 * @throws InterruptedException if interrupted while taking a request
+	 */
+	static void assertSentAsRecorded(MockWebServer server, List<Interaction> exchange) throws InterruptedException {
+		assertThat(server.getRequestCount()).as("requests sent").isEqualTo(exchange.size());
+		for (Interaction interaction : exchange) {
+			mockwebserver3.RecordedRequest sent = server.takeRequest();
+			assertThat(sent.getTarget()).isEqualTo(interaction.uri().getRawPath());
+			assertSameJson(json(sent.getBody().toByteArray()), interaction.requestJson(), interaction.source());
+		}
+	}
+
 }

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -18,6 +19,7 @@ import io.github.hfinference.boot.HfInferenceClientCustomizer;
 import io.github.hfinference.boot.HfModelProxyFactoryCustomizer;
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.chat.HfChatClient;
 import io.github.hfinference.core.declarative.HfModelProxyFactory;
 import io.github.hfinference.core.observation.InferenceCallListener;
 import io.github.hfinference.core.resilience.ResilienceListener;
@@ -77,11 +79,25 @@ public final class HfInferenceAutoConfiguration {
 		return client;
 	}
 
+	/**
+	 * Chat with tools and typed answers over the client.
+	 * @param client the client
+	 * @return the chat client
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	HfChatClient hfChatClient(HfInferenceClient client) {
+		return HfChatClient.of(client);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	HfModelProxyFactory hfModelProxyFactory(HfInferenceClient client, HfModelRegistry modelRegistry,
-			ObjectProvider<HfModelProxyFactoryCustomizer> customizers) {
-		HfModelProxyFactory.Builder builder = HfModelProxyFactory.builder(client).modelResolver(modelRegistry);
+			ObjectProvider<HfModelProxyFactoryCustomizer> customizers, BeanFactory beanFactory) {
+		// @UseTools classes are the application's beans, looked up when a tool first runs
+		HfModelProxyFactory.Builder builder = HfModelProxyFactory.builder(client)
+			.modelResolver(modelRegistry)
+			.toolResolver(beanFactory::getBean);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -36,6 +36,7 @@ import io.github.hfinference.core.routing.InProcessProvider;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.batching.BatchingSettings;
 import io.github.hfinference.core.chat.ChatSettings;
+import io.github.hfinference.core.chat.HfChatClient;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.Task;
@@ -57,6 +58,7 @@ class HfInferenceAutoConfigurationTests {
 			assertThat(context).hasSingleBean(HfInferenceClient.class);
 			assertThat(context).hasSingleBean(HfModelRegistry.class);
 			assertThat(context).hasSingleBean(HfModelProxyFactory.class);
+			assertThat(context).hasSingleBean(HfChatClient.class);
 			assertThat(context).hasSingleBean(HfInferenceProperties.class);
 			assertThat(context.getBean(HfInferenceClient.class).hasToken()).isTrue();
 			assertThat(context.getBean(HfInferenceClient.class).hubUrl()).isEqualTo(URI.create("https://huggingface.co"));

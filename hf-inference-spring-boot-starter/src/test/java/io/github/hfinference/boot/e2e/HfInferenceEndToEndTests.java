@@ -42,6 +42,9 @@ class HfInferenceEndToEndTests {
 	@Autowired
 	private ChatAssistant assistant;
 
+	@Autowired
+	private TimeAssistant timeAssistant;
+
 	@BeforeAll
 	static void start() throws IOException {
 		server.setDispatcher(new HuggingFaceDispatcher());
@@ -113,6 +116,15 @@ class HfInferenceEndToEndTests {
 	}
 
 	@Test
+	void aChatMethodCallsTheToolBeanAndSendsItsResultBack() throws InterruptedException {
+		assertThat(this.timeAssistant.ask("What time is it in Paris?")).isEqualTo("It is 14:05.");
+		assertThat(takeInferenceRequest().getBody().utf8()).contains("\"tools\":[{\"type\":\"function\",\"function\":"
+				+ "{\"name\":\"time\",\"description\":\"The current time in a city, as HH:mm\"");
+		assertThat(takeInferenceRequest().getBody().utf8())
+			.contains("{\"role\":\"tool\",\"content\":\"14:05\",\"tool_call_id\":\"t1\"}");
+	}
+
+	@Test
 	void blockingChatThroughTheAutoRouter() throws InterruptedException {
 		assertThat(this.assistant.ask("What is the capital of France?")).isEqualTo("Paris.");
 		RecordedRequest request = takeInferenceRequest();
@@ -181,6 +193,16 @@ class HfInferenceEndToEndTests {
 							+ "\"total_tokens\":11}}\n\n"
 							+ "data: [DONE]\n\n")
 					.build();
+			}
+			String body = request.getBody().utf8();
+			if (target.equals("/v1/chat/completions") && body.contains("\"tools\"") && !body.contains("\"role\":\"tool\"")) {
+				return json("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"t1\","
+						+ "\"type\":\"function\",\"function\":{\"name\":\"time\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]},"
+						+ "\"finish_reason\":\"tool_calls\"}]}");
+			}
+			if (target.equals("/v1/chat/completions") && body.contains("\"role\":\"tool\"")) {
+				return json("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"It is 14:05.\"},"
+						+ "\"finish_reason\":\"stop\"}]}");
 			}
 			if (target.equals("/v1/chat/completions")) {
 				return new MockResponse.Builder().code(200)

@@ -101,6 +101,33 @@ public final class ChatCompletion {
 			return new Builder();
 		}
 
+		/**
+		 * A builder holding these parameters, to change some of them.
+		 * @return the builder
+		 */
+		public Builder toBuilder() {
+			Builder builder = new Builder();
+			builder.maxTokens = this.maxTokens;
+			builder.temperature = this.temperature;
+			builder.topP = this.topP;
+			builder.stop = this.stop;
+			builder.seed = this.seed;
+			builder.n = this.n;
+			builder.frequencyPenalty = this.frequencyPenalty;
+			builder.presencePenalty = this.presencePenalty;
+			builder.logprobs = this.logprobs;
+			builder.topLogprobs = this.topLogprobs;
+			builder.tools = this.tools;
+			builder.toolChoice = this.toolChoice;
+			builder.toolPrompt = this.toolPrompt;
+			builder.responseFormat = this.responseFormat;
+			builder.reasoningEffort = this.reasoningEffort;
+			if (this.extraBody != null) {
+				builder.extraBody.putAll(this.extraBody);
+			}
+			return builder;
+		}
+
 		/** Extra body fields, merged at the root when serialised. */
 		@JsonAnyGetter
 		Map<String, Object> extraFields() {

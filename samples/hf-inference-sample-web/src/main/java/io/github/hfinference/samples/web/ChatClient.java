@@ -20,4 +20,11 @@ public interface ChatClient {
 	 */
 	Mono<ChatCompletionOutput> complete(List<ChatMessage> messages, ChatCompletion.Parameters parameters);
 
+	/**
+	 * Reads an invoice from a text (typed structured output).
+	 * @param text the text
+	 * @return the invoice
+	 */
+	Mono<Invoice> extract(String text);
+
 }

@@ -98,6 +98,16 @@ public class InferenceController {
 			.map((output) -> new ChatResponse(output.model(), String.valueOf(output.content())));
 	}
 
+	/**
+	 * Reads an invoice from a text: the model answers in the JSON schema of {@link Invoice}.
+	 * @param request the text
+	 * @return the invoice
+	 */
+	@PostMapping("/extract")
+	public Mono<Invoice> extract(@RequestBody TextRequest request) {
+		return this.chatClient.extract(requireText(request.text(), "text"));
+	}
+
 	static String requireText(@Nullable String value, String field) {
 		if (!StringUtils.hasText(value)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'" + field + "' must be a non-blank string");

@@ -80,6 +80,14 @@ final class FakeHuggingFace extends Dispatcher implements AutoCloseable {
 				.body(chunk("Hel") + chunk("lo") + chunk("!") + "data: [DONE]\n\n")
 				.build();
 		}
+		if ("/v1/chat/completions".equals(target) && body.contains("\"response_format\"")) {
+			return json("""
+					{"id":"chat-2","object":"chat.completion","created":1764000000,
+					 "model":"meta-llama/Llama-3.1-8B-Instruct",
+					 "choices":[{"index":0,"message":{"role":"assistant","content":
+					 "{\\"number\\":\\"INV-2041\\",\\"customer\\":\\"ACME SARL\\",\\"total\\":1250.0,\\"currency\\":\\"EUR\\"}"},
+					 "finish_reason":"stop"}]}""");
+		}
 		if ("/v1/chat/completions".equals(target)) {
 			return json("""
 					{"id":"chat-1","object":"chat.completion","created":1764000000,

@@ -127,6 +127,19 @@ class SampleWebApplicationTests {
 	}
 
 	@Test
+	void extractAnswersTheTypedInvoiceTheModelSentAsJsonOfItsSchema() {
+		this.client.post().uri("/api/extract")
+			.bodyValue(Map.of("text", "Invoice INV-2041 for ACME SARL: 1,250.00 EUR"))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.number").isEqualTo("INV-2041")
+			.jsonPath("$.customer").isEqualTo("ACME SARL")
+			.jsonPath("$.total").isEqualTo(1250.0)
+			.jsonPath("$.currency").isEqualTo("EUR");
+	}
+
+	@Test
 	void chatStreamSendsTextDeltasThenDone() {
 		List<ServerSentEvent<String>> events = this.client.get().uri("/api/chat/stream?message=Say hello")
 			.accept(MediaType.TEXT_EVENT_STREAM)
