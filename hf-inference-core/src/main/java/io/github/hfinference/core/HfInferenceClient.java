@@ -210,7 +210,7 @@ public final class HfInferenceClient {
 
 	/**
 	 * Starts a call whose progress can be watched, for long-running media jobs (video and
-	 * image generation through fal-ai, Replicate, black-forest-labs or a gateway). Nothing
+	 * image generation through fal-ai, Replicate, together or a gateway). Nothing
 	 * is sent until {@link MediaJob#result()} is subscribed; cancelling that subscription
 	 * stops polling. The whole job is bounded by the call's timeout (per attempt).
 	 * @param <I> the input type

@@ -21,6 +21,15 @@ public interface MediaProvider {
 	boolean supports(String taskId);
 
 	/**
+	 * Where and how a task's job is submitted, for the provider table: the path below the
+	 * provider's router prefix ({@code {id}} stands for the provider-side model id) and,
+	 * when the job is polled, how.
+	 * @param taskId a task this provider supports
+	 * @return the description
+	 */
+	String route(String taskId);
+
+	/**
 	 * Builds the submission of a job.
 	 * @param request the request
 	 * @param model the provider-side model id ({@code providerId} from the Hub mapping, or

@@ -14,8 +14,7 @@ import io.github.hfinference.core.http.JsonCodec;
 /**
  * OpenAI-style image (and video) generation: {@code POST .../v1/images/generations} with
  * {@code {"model", "prompt", "response_format": "b64_json", ...}} answering
- * {@code data[0].b64_json} or {@code data[0].url}. Used by together, nebius and hyperbolic
- * behind the router, and by OpenAI-compatible gateways.
+ * {@code data[0].b64_json} or {@code data[0].url}. Used by together behind the router, and by OpenAI-compatible gateways.
  * <p>
  * Gateway video ({@code POST {gateway}/v1/videos/generations}) is assumed to answer either
  * the media like images do, or a job {@code {"id", "status"}} polled at
@@ -50,10 +49,6 @@ final class OpenAiCompatible implements MediaProvider {
 		return new OpenAiCompatible(name, "/v1/images/generations", responseFormat, "model", null);
 	}
 
-	static OpenAiCompatible hyperbolic() {
-		return new OpenAiCompatible("hyperbolic", "/v1/images/generations", null, "model_name", null);
-	}
-
 	/**
 	 * An adapter for a gateway.
 	 * @param name the gateway's name
@@ -75,6 +70,12 @@ final class OpenAiCompatible implements MediaProvider {
 	public boolean supports(String taskId) {
 		return taskId.equals("text-to-image") || (this.gatewayBase != null && taskId.endsWith("-to-video"))
 				|| (this.gatewayBase != null && taskId.equals("image-to-image"));
+	}
+
+	@Override
+	public String route(String taskId) {
+		return (taskId.endsWith("-to-video") ? this.imagesPath.replace("/images/", "/videos/") : this.imagesPath)
+				+ " (OpenAI images body, answer inline)";
 	}
 
 	@Override

@@ -31,8 +31,14 @@ public sealed interface InferenceTarget {
 		/** The router choosing for itself. */
 		public static final Router AUTO = new Router(Providers.AUTO);
 
+		/**
+		 * Creates a router target.
+		 * @throws io.github.hfinference.core.error.HfUnsupportedProviderException if the
+		 * provider is unknown or no longer served by the router, naming the current ones
+		 */
 		public Router {
 			Objects.requireNonNull(provider, "provider");
+			Providers.requireKnown(provider);
 		}
 
 		@Override

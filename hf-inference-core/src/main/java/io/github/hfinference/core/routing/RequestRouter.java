@@ -132,8 +132,7 @@ public final class RequestRouter {
 
 	/**
 	 * Resolves a media-generation job on a target, when the target serves the task through
-	 * a media provider (fal-ai, replicate, black-forest-labs, together, nebius, hyperbolic,
-	 * or a gateway); empty when the call goes the ordinary way.
+	 * a media provider (fal-ai, replicate, together, or a gateway); empty when the call goes the ordinary way.
 	 * @param task the task
 	 * @param model the model
 	 * @param target the target
@@ -270,6 +269,10 @@ public final class RequestRouter {
 	private Mono<Route> routeViaRouter(Task<?, ?, ?> task, ModelDefinition model, String provider,
 			RequestPayload payload) {
 		String modelId = requireId(model);
+		boolean auto = provider.equals(Providers.AUTO) || provider.startsWith(Providers.AUTO + ":");
+		if (!auto && !Providers.serves(provider, task.id())) {
+			return Mono.fromRunnable(() -> Providers.requireServes(provider, task.id()));
+		}
 		if (this.token == null) {
 			return Mono.error(new HfMissingTokenException(model.alias()));
 		}
@@ -280,7 +283,7 @@ public final class RequestRouter {
 					+ "')"));
 		}
 		boolean chat = task.route() == TaskRoute.CHAT_COMPLETIONS;
-		if (provider.equals(Providers.AUTO) || provider.startsWith(Providers.AUTO + ":")) {
+		if (auto) {
 			if (chat) {
 				String policy = provider.equals(Providers.AUTO) ? "" : ":" + provider.substring(5);
 				return Mono.just(new Route(router("/v1/chat/completions"), withModel(payload, task, modelId + policy)));
@@ -304,9 +307,9 @@ public final class RequestRouter {
 			return Mono.just(new Route(router(path), withModel(payload, task, modelId)));
 		}
 		if (!chat || Providers.chatPath(provider).isEmpty()) {
-			return Mono.error(new HfConfigurationException("Provider '" + provider + "' cannot serve task '"
-					+ task.id() + "' through this client (model '" + model.alias() + "'); use hf-inference, "
-					+ "auto, or an endpoint URL"));
+			return Mono.error(new HfConfigurationException("Provider '" + provider + "' serves task '" + task.id()
+					+ "' as a media job, which needs a model id and a Hugging Face token (model '" + model.alias()
+					+ "')"));
 		}
 		return this.mappings.get(modelId)
 			.flatMap((mapping) -> mapping.forProvider(provider)
@@ -318,8 +321,7 @@ public final class RequestRouter {
 	}
 
 	private static boolean supports(String provider, Task<?, ?, ?> task) {
-		return provider.equals(Providers.HF_INFERENCE) || MediaProviders.forRouter(provider, task.id()).isPresent()
-				|| (task.route() == TaskRoute.CHAT_COMPLETIONS && Providers.chatPath(provider).isPresent());
+		return Providers.serves(provider, task.id());
 	}
 
 	private URI router(String path) {

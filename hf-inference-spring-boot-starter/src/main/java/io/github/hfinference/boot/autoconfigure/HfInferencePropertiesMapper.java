@@ -100,6 +100,9 @@ final class HfInferencePropertiesMapper {
 			throw invalid(prefix + ".id", "malformed model id '" + id + "'; expected org/name");
 		}
 		List<WeightedTarget> targets = targets(prefix, model, inProcessProviders);
+		if (task != null) {
+			requireServed(task, prefix, model, targets);
+		}
 		if (id == null) {
 			targets.stream().filter((target) -> target.target() instanceof InferenceTarget.Router).findFirst()
 				.ifPresent((target) -> {
@@ -122,6 +125,22 @@ final class HfInferencePropertiesMapper {
 		}
 		catch (HfConfigurationException ex) {
 			throw invalid(prefix, ex.getMessage());
+		}
+	}
+
+	/** A model's task must be served by each explicit router provider it names. */
+	private static void requireServed(Task<?, ?, ?> task, String prefix, Model model, List<WeightedTarget> targets) {
+		for (int index = 0; index < targets.size(); index++) {
+			if (targets.get(index).target() instanceof InferenceTarget.Router router
+					&& !router.provider().startsWith(Providers.AUTO)) {
+				try {
+					Providers.requireServes(router.provider(), task.id());
+				}
+				catch (HfConfigurationException ex) {
+					throw invalid(model.getTargets().isEmpty() ? prefix + ".provider"
+							: prefix + ".targets[" + index + "].provider", ex.getMessage());
+				}
+			}
 		}
 	}
 
@@ -202,8 +221,9 @@ final class HfInferencePropertiesMapper {
 		known.addAll(inProcessProviders);
 		String hint = "local".equals(name)
 				? "; no in-process provider named 'local' is registered: add the module that provides it" : "";
-		throw invalid(property, "unknown provider '" + name + "'" + hint + "; known providers: "
-				+ String.join(", ", known));
+		String what = Providers.REMOVED.contains(name) ? "provider '" + name
+				+ "' is no longer served by the Hugging Face router" : "unknown provider '" + name + "'";
+		throw invalid(property, what + hint + "; known providers: " + String.join(", ", known));
 	}
 
 	private RetrySettings globalRetry() {
