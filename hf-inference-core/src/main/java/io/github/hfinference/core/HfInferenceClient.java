@@ -11,6 +11,7 @@ import java.util.Objects;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -37,6 +38,7 @@ import io.github.hfinference.core.resilience.ResilienceListener;
 import io.github.hfinference.core.resilience.ResilienceStatus;
 import io.github.hfinference.core.resilience.ResilientExecutor;
 import io.github.hfinference.core.routing.InProcessProvider;
+import io.github.hfinference.core.routing.ModelCatalog;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.routing.RequestRouter;
 import io.github.hfinference.core.task.StreamingTask;
@@ -94,6 +96,8 @@ public final class HfInferenceClient {
 
 	private final HubClient hub;
 
+	private final ModelCatalog catalog;
+
 	private final CallObserver observer;
 
 	private final MicroBatcher batcher;
@@ -118,6 +122,11 @@ public final class HfInferenceClient {
 		this.streamer = new StreamInvoker(this.transport, requestRouter, this.resilience, this.revisionGuard);
 		this.hub = new HubClient(this.transport, builder.hubUrl, requestRouter::hubHeaders,
 				requestRouter::endpointHeaders);
+		this.catalog = new ModelCatalog(this.transport, builder.baseUrl, (uri) -> {
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.USER_AGENT, UserAgent.VALUE);
+			return headers;
+		}, builder.catalogTimeToLive);
 		this.blocking = new BlockingHfInferenceClient(this);
 		this.observer = new CallObserver(builder.observationRegistry, builder.observationConvention,
 				builder.callListeners);
@@ -231,6 +240,14 @@ public final class HfInferenceClient {
 	/** The blocking view of this client, for imperative code and virtual threads. */
 	public BlockingHfInferenceClient blocking() {
 		return this.blocking;
+	}
+
+	/**
+	 * The router's model catalogue ({@code GET /v1/models}): per model, its providers with
+	 * status, prices and capabilities; cached, refreshed in the background.
+	 */
+	public ModelCatalog catalog() {
+		return this.catalog;
 	}
 
 	/** Credit-free Hub and endpoint calls (whoami, model info, endpoint health). */
@@ -354,6 +371,8 @@ public final class HfInferenceClient {
 		private Duration connectTimeout = Duration.ofSeconds(10);
 
 		private Duration mappingTimeToLive = Duration.ofMinutes(10);
+
+		private Duration catalogTimeToLive = Duration.ofHours(1);
 
 		private WebClient.@Nullable Builder webClientBuilder;
 
@@ -508,6 +527,17 @@ public final class HfInferenceClient {
 		 */
 		public Builder mappingTimeToLive(Duration timeToLive) {
 			this.mappingTimeToLive = Objects.requireNonNull(timeToLive, "timeToLive");
+			return this;
+		}
+
+		/**
+		 * Sets how long the router's model catalogue is used before a background refresh
+		 * (one hour unless set).
+		 * @param timeToLive the time to live
+		 * @return this builder
+		 */
+		public Builder catalogTimeToLive(Duration timeToLive) {
+			this.catalogTimeToLive = Objects.requireNonNull(timeToLive, "timeToLive");
 			return this;
 		}
 
