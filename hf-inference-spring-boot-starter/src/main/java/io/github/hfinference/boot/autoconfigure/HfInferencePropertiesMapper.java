@@ -64,6 +64,8 @@ final class HfInferencePropertiesMapper {
 		builder.billTo(StringUtils.hasText(this.properties.getBillTo()) ? this.properties.getBillTo() : null);
 		builder.timeout(positive(this.properties.getTimeout(), PREFIX + ".timeout"));
 		builder.connectTimeout(connectTimeout());
+		builder.catalogTimeToLive(positive(this.properties.getObservations().getCost().getPricesTtl(),
+				PREFIX + ".observations.cost.prices-ttl"));
 		this.properties.getHeaders().forEach(builder::header);
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
@@ -21,6 +22,7 @@ import io.github.hfinference.core.hub.EndpointInfo;
 import io.github.hfinference.core.hub.ModelInfo;
 import io.github.hfinference.core.resilience.CircuitState;
 import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.routing.ModelCatalog;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.routing.Providers;
 import io.github.hfinference.core.routing.ProviderMapping;
@@ -117,11 +119,25 @@ public class HfModelHealthIndicator implements HealthIndicator {
 			health.withDetail("id", this.model.id());
 		}
 		health.withDetail("targets", targets);
+		catalogStatuses().ifPresent((statuses) -> health.withDetail("catalog", statuses));
 		if (probe.call() != null) {
 			health.withDetail("probe", probe.call().details());
 		}
 		revisionDetails(probe, health);
 		return health.build();
+	}
+
+	/**
+	 * The router catalogue's provider statuses of a router model, without waiting: empty
+	 * until the catalogue was fetched (this starts it) or when it does not list the model.
+	 */
+	private Optional<Map<String, String>> catalogStatuses() {
+		if (this.model.id() == null
+				|| this.model.targets().stream().noneMatch(InferenceTarget.Router.class::isInstance)) {
+			return Optional.empty();
+		}
+		return this.client.catalog().now().flatMap((catalog) -> catalog.model(this.model.id()))
+			.map(ModelCatalog.Model::statuses);
 	}
 
 	private void revisionDetails(Probe probe, Health.Builder health) {

@@ -1,7 +1,5 @@
 package io.github.hfinference.boot.observation;
 
-import java.net.URI;
-import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -14,14 +12,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import io.github.hfinference.boot.HfInferenceClientCustomizer;
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.HfInferenceProperties;
 import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.observation.InferenceObservationConvention;
 
 /**
@@ -39,8 +34,6 @@ import io.github.hfinference.core.observation.InferenceObservationConvention;
 @ConditionalOnClass({ HfInferenceClient.class, ObservationRegistry.class })
 @ConditionalOnBooleanProperty(name = "hf.inference.observations.enabled", matchIfMissing = true)
 public final class HfInferenceObservationAutoConfiguration {
-
-	private static final Duration PRICES_TIMEOUT = Duration.ofSeconds(10);
 
 	@Bean
 	@ConditionalOnBean(ObservationRegistry.class)
@@ -69,24 +62,10 @@ public final class HfInferenceObservationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty(name = "hf.inference.observations.cost.enabled", matchIfMissing = true)
-		HfModelPricing hfModelPricing(HfInferenceProperties properties,
-				ObjectProvider<WebClient.Builder> webClientBuilder) {
-			Duration timeToLive = properties.getObservations().getCost().getPricesTtl();
-			if (timeToLive == null || timeToLive.isZero() || timeToLive.isNegative()) {
-				throw new HfConfigurationException(
-						"hf.inference.observations.cost.prices-ttl must be positive, got " + timeToLive);
-			}
-			URI baseUrl;
-			try {
-				baseUrl = URI.create(properties.getBaseUrl());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new HfConfigurationException("hf.inference.base-url: '" + properties.getBaseUrl()
-						+ "' is not an absolute http(s) URL");
-			}
-			// resolved at the first fetch: Boot's WebClient.Builder depends on the ObservationRegistry,
-			// which depends on the handler that uses these prices
-			return new HfModelPricing(() -> webClientBuilder.getIfAvailable(WebClient::builder).build(), baseUrl, timeToLive, PRICES_TIMEOUT);
+		HfModelPricing hfModelPricing(ObjectProvider<HfInferenceClient> client) {
+			// the client is looked up at the first price lookup: it depends on the
+			// ObservationRegistry, which depends on the handler that uses these prices
+			return new HfModelPricing(() -> client.getObject().catalog());
 		}
 
 		@Bean
