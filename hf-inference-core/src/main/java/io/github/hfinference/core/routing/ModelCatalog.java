@@ -107,6 +107,14 @@ public final class ModelCatalog {
 	}
 
 	/**
+	 * How old the cached catalogue is by the cache's clock; negative while a load is in
+	 * flight (Caffeine stamps an asynchronously loaded entry when its future completes).
+	 */
+	Optional<Duration> age() {
+		return this.cache.synchronous().policy().refreshAfterWrite().flatMap((policy) -> policy.ageOf(KEY));
+	}
+
+	/**
 	 * Fetches the catalogue again now; concurrent refreshes share one request.
 	 * @return completes with the fresh catalogue
 	 */

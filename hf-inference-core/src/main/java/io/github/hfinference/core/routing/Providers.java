@@ -47,6 +47,8 @@ public final class Providers {
 
 	private static final String CHAT = "chat-completion";
 
+	private static final String RESPONSES = "responses";
+
 	/** The OpenAI chat-completions route of each provider serving chat through the router. */
 	private static final Map<String, String> CHAT_PATHS = Map.ofEntries(Map.entry("baseten", "/v1/chat/completions"),
 			Map.entry("cerebras", "/v1/chat/completions"), Map.entry("cohere", "/compatibility/v1/chat/completions"),
@@ -78,6 +80,12 @@ public final class Providers {
 
 		/** An OpenAI chat-completions body whose {@code model} is the provider-side id. */
 		OPENAI_CHAT("OpenAI chat completions"),
+
+		/**
+		 * The router's Responses API: {@code POST /v1/responses} with {@code model}
+		 * {@code {hf-id}:{provider}}, the router picking the provider's route.
+		 */
+		OPENAI_RESPONSES("OpenAI Responses API"),
 
 		/** A media job: submitted, polled with back-off, then downloaded. */
 		MEDIA_JOB("media job"),
@@ -264,6 +272,11 @@ public final class Providers {
 	}
 
 	private static @Nullable Route routeOf(String provider, String taskId) {
+		if (taskId.equals(RESPONSES)) {
+			return (provider.equals(HF_INFERENCE) || CHAT_PATHS.containsKey(provider))
+					? new Route(RESPONSES, Style.OPENAI_RESPONSES, "router /v1/responses, model {hf-id}:" + provider)
+					: null;
+		}
 		if (provider.equals(HF_INFERENCE)) {
 			if (NOT_ON_HF_INFERENCE.contains(taskId)) {
 				return null;
@@ -272,7 +285,7 @@ public final class Providers {
 			String path = "/models/{id}" + switch (task.route()) {
 				case MODEL -> "";
 				case PIPELINE -> "/pipeline/" + taskId;
-				case CHAT_COMPLETIONS -> "/v1/chat/completions";
+				case CHAT_COMPLETIONS, RESPONSES -> "/v1/chat/completions";
 			};
 			return new Route(taskId, (task.route() == TaskRoute.CHAT_COMPLETIONS) ? Style.OPENAI_CHAT
 					: Style.HF_INFERENCE, path);

@@ -101,13 +101,18 @@ public final class RequestRouter {
 						extraHeaders));
 		}
 		if (target instanceof InferenceTarget.Gateway gateway) {
-			URI uri = chatUrl(gateway.url());
+			URI uri = (task.route() == TaskRoute.RESPONSES) ? openAiUrl(gateway.url(), "/responses")
+					: chatUrl(gateway.url());
 			RequestPayload body = withModel(payload, task, requireId(model));
 			return Mono.just(call(uri, body, task.accept(), model, target, credentialsFor(gateway), false,
 					extraHeaders));
 		}
 		if (target instanceof InferenceTarget.Endpoint endpoint) {
-			URI uri = (task.route() == TaskRoute.CHAT_COMPLETIONS) ? chatUrl(endpoint.url()) : endpoint.url();
+			URI uri = switch (task.route()) {
+				case CHAT_COMPLETIONS -> chatUrl(endpoint.url());
+				case RESPONSES -> openAiUrl(endpoint.url(), "/responses");
+				default -> endpoint.url();
+			};
 			RequestPayload body = withModel(payload, task, (model.id() != null) ? model.id() : "tgi");
 			return Mono.just(call(uri, body, task.accept(), model, target, credentialsFor(endpoint), false,
 					extraHeaders));
@@ -126,7 +131,7 @@ public final class RequestRouter {
 		if (target instanceof InferenceTarget.Gateway) {
 			return MediaProviders.isMediaTask(task.id());
 		}
-		return target instanceof InferenceTarget.Router router && task.route() != TaskRoute.CHAT_COMPLETIONS
+		return target instanceof InferenceTarget.Router router && !isOpenAi(task)
 				&& !router.provider().equals(Providers.HF_INFERENCE);
 	}
 
@@ -161,7 +166,7 @@ public final class RequestRouter {
 				return headers;
 			}));
 		}
-		if (!(target instanceof InferenceTarget.Router router) || task.route() == TaskRoute.CHAT_COMPLETIONS
+		if (!(target instanceof InferenceTarget.Router router) || isOpenAi(task)
 				|| router.provider().equals(Providers.HF_INFERENCE) || model.id() == null || this.token == null
 				|| !this.token.isHuggingFaceToken()) {
 			return Mono.empty();
@@ -283,6 +288,11 @@ public final class RequestRouter {
 					+ "')"));
 		}
 		boolean chat = task.route() == TaskRoute.CHAT_COMPLETIONS;
+		if (task.route() == TaskRoute.RESPONSES) {
+			String suffix = provider.equals(Providers.AUTO) ? ""
+					: ":" + (auto ? provider.substring(Providers.AUTO.length() + 1) : provider);
+			return Mono.just(new Route(router("/v1/responses"), withModel(payload, task, modelId + suffix)));
+		}
 		if (auto) {
 			if (chat) {
 				String policy = provider.equals(Providers.AUTO) ? "" : ":" + provider.substring(5);
@@ -302,7 +312,7 @@ public final class RequestRouter {
 			String path = "/hf-inference/models/" + modelId + switch (task.route()) {
 				case MODEL -> "";
 				case PIPELINE -> "/pipeline/" + task.id();
-				case CHAT_COMPLETIONS -> "/v1/chat/completions";
+				case CHAT_COMPLETIONS, RESPONSES -> "/v1/chat/completions";
 			};
 			return Mono.just(new Route(router(path), withModel(payload, task, modelId)));
 		}
@@ -328,6 +338,19 @@ public final class RequestRouter {
 		return UriComponentsBuilder.fromUri(this.baseUrl).path(path).build().toUri();
 	}
 
+	private static boolean isOpenAi(Task<?, ?, ?> task) {
+		return task.route() == TaskRoute.CHAT_COMPLETIONS || task.route() == TaskRoute.RESPONSES;
+	}
+
+	/** {@code {url}/v1{path}}, or {@code {url}{path}} when the URL ends in {@code /v1}. */
+	private static URI openAiUrl(URI endpoint, String path) {
+		String url = endpoint.toString().replaceAll("/+$", "");
+		if (url.endsWith(path)) {
+			return URI.create(url);
+		}
+		return URI.create(url.endsWith("/v1") ? url + path : url + "/v1" + path);
+	}
+
 	private static URI chatUrl(URI endpoint) {
 		String url = endpoint.toString().replaceAll("/+$", "");
 		if (url.endsWith("/chat/completions")) {
@@ -337,7 +360,7 @@ public final class RequestRouter {
 	}
 
 	private static RequestPayload withModel(RequestPayload payload, Task<?, ?, ?> task, String model) {
-		if (task.route() != TaskRoute.CHAT_COMPLETIONS || !(payload instanceof RequestPayload.Json json)) {
+		if (!isOpenAi(task) || !(payload instanceof RequestPayload.Json json)) {
 			return payload;
 		}
 		ObjectNode body = JsonCodec.get().object();

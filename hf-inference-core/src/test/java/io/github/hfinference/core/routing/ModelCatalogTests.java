@@ -70,13 +70,17 @@ class ModelCatalogTests {
 	}
 
 	/**
-	 * Loads the catalogue and reads it once more: Caffeine stamps an asynchronously loaded
-	 * entry's write time at the next access, so the fake clock advances only after it.
+	 * Loads the catalogue and waits until the cache stamped it: Caffeine stamps an
+	 * asynchronously loaded entry when its future completes, possibly after the caller saw
+	 * the value, so the fake clock may advance only after that.
 	 */
 	private void loadCatalog() throws IOException {
 		enqueueCatalog();
 		this.catalog.catalog().block(WAIT);
-		assertThat(this.catalog.now()).isPresent();
+		Mono.fromCallable(() -> this.catalog.age().orElseThrow())
+			.filter((age) -> !age.isNegative())
+			.repeatWhenEmpty(200, (empty) -> empty.delayElements(Duration.ofMillis(5)))
+			.block(WAIT);
 	}
 
 	private void enqueueCatalog() throws IOException {

@@ -35,7 +35,7 @@ class TaskDefinitionsTests {
 				"automatic-speech-recognition", "chat-completion", "document-question-answering", "feature-extraction",
 				"fill-mask", "image-classification", "image-segmentation", "image-text-to-image", "image-text-to-video",
 				"image-to-image", "image-to-text", "image-to-video",
-				"object-detection", "question-answering", "sentence-similarity", "summarization",
+				"object-detection", "question-answering", "responses", "sentence-similarity", "summarization",
 				"table-question-answering", "tabular-classification", "tabular-regression", "text-classification",
 				"text-generation", "text-to-audio", "text-to-image", "text-to-speech", "text-to-video", "token-classification", "translation",
 				"visual-question-answering", "zero-shot-classification", "zero-shot-image-classification");
