@@ -11,7 +11,6 @@ import java.util.Objects;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -113,8 +112,10 @@ public final class HfInferenceClient {
 		HttpClient httpClient = (builder.webClientBuilder == null) ? httpClient(builder)
 				: (builder.directHttpClient != null) ? builder.directHttpClient.followRedirect(false) : null;
 		this.transport = new HttpTransport(webClient(builder, httpClient), httpClient);
+		this.catalog = ModelCatalog.create(this.transport, builder.baseUrl, UserAgent.VALUE,
+				builder.catalogTimeToLive);
 		RequestRouter requestRouter = new RequestRouter(builder.baseUrl, builder.hubUrl, token, builder.billTo,
-				builder.headers, UserAgent.VALUE, this.transport, builder.mappingTimeToLive);
+				builder.headers, UserAgent.VALUE, this.transport, builder.mappingTimeToLive, this.catalog);
 		this.revisionGuard = new RevisionGuard();
 		this.invoker = new TargetInvoker(this.transport, requestRouter, builder.inProcessProviders,
 				this.revisionGuard, new MediaJobRunner(this.transport, builder.pollBackoff, builder.scheduler));
@@ -122,11 +123,6 @@ public final class HfInferenceClient {
 		this.streamer = new StreamInvoker(this.transport, requestRouter, this.resilience, this.revisionGuard);
 		this.hub = new HubClient(this.transport, builder.hubUrl, requestRouter::hubHeaders,
 				requestRouter::endpointHeaders);
-		this.catalog = new ModelCatalog(this.transport, builder.baseUrl, (uri) -> {
-			HttpHeaders headers = new HttpHeaders();
-			headers.set(HttpHeaders.USER_AGENT, UserAgent.VALUE);
-			return headers;
-		}, builder.catalogTimeToLive);
 		this.blocking = new BlockingHfInferenceClient(this);
 		this.observer = new CallObserver(builder.observationRegistry, builder.observationConvention,
 				builder.callListeners);

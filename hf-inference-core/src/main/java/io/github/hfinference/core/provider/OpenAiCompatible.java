@@ -32,21 +32,18 @@ final class OpenAiCompatible implements MediaProvider {
 
 	private final @Nullable String responseFormat;
 
-	private final String modelField;
-
 	private final @Nullable String gatewayBase;
 
-	private OpenAiCompatible(String name, String imagesPath, @Nullable String responseFormat, String modelField,
+	private OpenAiCompatible(String name, String imagesPath, @Nullable String responseFormat,
 			@Nullable String gatewayBase) {
 		this.name = name;
 		this.imagesPath = imagesPath;
 		this.responseFormat = responseFormat;
-		this.modelField = modelField;
 		this.gatewayBase = gatewayBase;
 	}
 
 	static OpenAiCompatible routerProvider(String name, String responseFormat) {
-		return new OpenAiCompatible(name, "/v1/images/generations", responseFormat, "model", null);
+		return new OpenAiCompatible(name, "/v1/images/generations", responseFormat, null);
 	}
 
 	/**
@@ -58,7 +55,7 @@ final class OpenAiCompatible implements MediaProvider {
 	static OpenAiCompatible gateway(String name, URI url) {
 		String base = url.toString().replaceAll("/+$", "");
 		String prefix = base.endsWith("/v1") ? "" : "/v1";
-		return new OpenAiCompatible(name, prefix + "/images/generations", "b64_json", "model", base + prefix);
+		return new OpenAiCompatible(name, prefix + "/images/generations", "b64_json", base + prefix);
 	}
 
 	@Override
@@ -81,7 +78,7 @@ final class OpenAiCompatible implements MediaProvider {
 	@Override
 	public Submission submit(MediaRequest request, String model) {
 		ObjectNode body = JsonCodec.get().object();
-		body.put(this.modelField, model);
+		body.put("model", model);
 		JsonAnswers.flat(body, request);
 		boolean video = request.taskId().endsWith("-to-video");
 		if (this.gatewayBase != null) {

@@ -55,6 +55,22 @@ public final class ModelCatalog {
 		this(transport, baseUrl, headers, timeToLive, Ticker.systemTicker(), Runnable::run);
 	}
 
+	/**
+	 * A catalogue whose requests carry only a {@code User-Agent}.
+	 * @param transport the transport
+	 * @param baseUrl the router base URL
+	 * @param userAgent the {@code User-Agent}
+	 * @param timeToLive how long a fetched catalogue is used before a background refresh
+	 * @return the catalogue
+	 */
+	public static ModelCatalog create(HttpTransport transport, URI baseUrl, String userAgent, Duration timeToLive) {
+		return new ModelCatalog(transport, baseUrl, (uri) -> {
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.USER_AGENT, userAgent);
+			return headers;
+		}, timeToLive);
+	}
+
 	ModelCatalog(HttpTransport transport, URI baseUrl, Function<URI, HttpHeaders> headers, Duration timeToLive,
 			Ticker ticker, Executor executor) {
 		URI url = UriComponentsBuilder.fromUri(baseUrl).path("/v1/models").build().toUri();
@@ -104,6 +120,16 @@ public final class ModelCatalog {
 		CompletableFuture<Snapshot> future = current();
 		return (future.isDone() && !future.isCompletedExceptionally()) ? Optional.of(future.join())
 				: Optional.empty();
+	}
+
+	/**
+	 * The catalogue if it was already fetched, without starting a fetch.
+	 * @return the catalogue, if cached
+	 */
+	public Optional<Snapshot> cached() {
+		CompletableFuture<Snapshot> future = this.cache.getIfPresent(KEY);
+		return (future != null && future.isDone() && !future.isCompletedExceptionally())
+				? Optional.of(future.join()) : Optional.empty();
 	}
 
 	/**

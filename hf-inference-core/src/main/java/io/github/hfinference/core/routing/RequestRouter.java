@@ -2,11 +2,14 @@ package io.github.hfinference.core.routing;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfMissingTokenException;
+import io.github.hfinference.core.error.HfUnsupportedProviderException;
 import io.github.hfinference.core.http.HttpCall;
 import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.http.JsonCodec;
@@ -58,6 +62,8 @@ public final class RequestRouter {
 
 	private final ProviderMappingCache mappings;
 
+	private final ModelCatalog catalog;
+
 	/** Headers shared by calls that add none of their own, by what they depend on. */
 	private final ConcurrentMap<HeadersKey, SharedRequestHeaders> sharedHeaders = new ConcurrentHashMap<>();
 
@@ -75,6 +81,25 @@ public final class RequestRouter {
 	public RequestRouter(URI baseUrl, URI hubUrl, @Nullable HfToken token, @Nullable String billTo,
 			Map<String, String> defaultHeaders, String userAgent, HttpTransport transport,
 			java.time.Duration mappingTimeToLive) {
+		this(baseUrl, hubUrl, token, billTo, defaultHeaders, userAgent, transport, mappingTimeToLive,
+				ModelCatalog.create(transport, baseUrl, userAgent, java.time.Duration.ofHours(1)));
+	}
+
+	/**
+	 * Creates a router that reads the given catalogue for capability-aware routing.
+	 * @param baseUrl the inference router base URL
+	 * @param hubUrl the Hub base URL
+	 * @param token the Hugging Face token, or null
+	 * @param billTo organisation to bill ({@code X-HF-Bill-To}), or null
+	 * @param defaultHeaders headers added to every call
+	 * @param userAgent the {@code User-Agent}
+	 * @param transport the transport used for Hub provider-mapping lookups
+	 * @param mappingTimeToLive how long provider mappings are cached
+	 * @param catalog the router's model catalogue
+	 */
+	public RequestRouter(URI baseUrl, URI hubUrl, @Nullable HfToken token, @Nullable String billTo,
+			Map<String, String> defaultHeaders, String userAgent, HttpTransport transport,
+			java.time.Duration mappingTimeToLive, ModelCatalog catalog) {
 		this.baseUrl = baseUrl;
 		this.hubUrl = hubUrl;
 		this.token = token;
@@ -82,6 +107,7 @@ public final class RequestRouter {
 		this.defaultHeaders = Map.copyOf(defaultHeaders);
 		this.userAgent = userAgent;
 		this.mappings = new ProviderMappingCache(transport, hubUrl, this::hubHeaders, mappingTimeToLive);
+		this.catalog = catalog;
 	}
 
 	/**
@@ -287,6 +313,91 @@ public final class RequestRouter {
 					+ "endpoint target pointing at that provider, not through the router (model '" + model.alias()
 					+ "')"));
 		}
+		Set<Capability> required = isOpenAi(task) ? Capability.requiredBy(payload) : Set.of();
+		if (!required.isEmpty() && !auto) {
+			// an explicit provider is checked against the catalogue only once it is known:
+			// the call itself never waits for it
+			return this.catalog.cached()
+				.flatMap((catalog) -> catalog.model(modelId))
+				.map((entry) -> routeCapable(task, model, provider, payload, entry, required))
+				.orElseGet(() -> routeTo(task, model, provider, payload));
+		}
+		if (!required.isEmpty()) {
+			return this.catalog.model(modelId)
+				.map(Optional::of)
+				.onErrorResume((ex) -> Mono.just(Optional.empty()))
+				.defaultIfEmpty(Optional.empty())
+				.flatMap((entry) -> entry.isEmpty() ? routeTo(task, model, provider, payload)
+						: routeCapable(task, model, provider, payload, entry.get(), required));
+		}
+		return routeTo(task, model, provider, payload);
+	}
+
+	/**
+	 * A chat or Responses call that needs capabilities, with the catalogue's entry of the
+	 * model (fetched first for {@code auto}, used when already cached for an explicit
+	 * provider): {@code auto} picks a live provider that has them (by the policy: cheapest price,
+	 * or highest throughput, or the catalogue's order for {@code preferred}) and names it in
+	 * the {@code model} field; an explicit provider that lacks them is refused.
+	 */
+	private Mono<Route> routeCapable(Task<?, ?, ?> task, ModelDefinition model, String provider,
+			RequestPayload payload, ModelCatalog.Model entry, Set<Capability> required) {
+		List<String> capable = capable(entry, required, provider);
+		String needs = required.stream().map(Capability::description).collect(Collectors.joining(" and "));
+		if (provider.equals(Providers.AUTO) || provider.startsWith(Providers.AUTO + ":")) {
+			if (capable.isEmpty()) {
+				return Mono.error(new HfUnsupportedProviderException("No provider of model '" + entry.id()
+						+ "' supports " + needs + " according to the router's catalogue (" + entry.providers()
+							.stream()
+							.map((candidate) -> candidate.provider() + ": " + candidate.status() + ", tools="
+									+ candidate.supportsTools() + ", structured output="
+									+ candidate.supportsStructuredOutput())
+							.collect(Collectors.joining("; "))
+						+ ")", provider, task.id(), List.of()));
+			}
+			String path = (task.route() == TaskRoute.RESPONSES) ? "/v1/responses" : "/v1/chat/completions";
+			return Mono.just(new Route(router(path), withModel(payload, task, entry.id() + ":" + capable.get(0))));
+		}
+		boolean lacking = entry.provider(provider)
+			.map((offer) -> required.stream().anyMatch((capability) -> Boolean.FALSE.equals(capability.supportedBy(offer))))
+			.orElse(false);
+		if (lacking) {
+			return Mono.error(new HfUnsupportedProviderException("Provider '" + provider + "' does not support "
+					+ needs + " for model '" + entry.id() + "' according to the router's catalogue; providers that do: "
+					+ (capable.isEmpty() ? "none" : String.join(", ", capable)), provider, task.id(), capable));
+		}
+		return routeTo(task, model, provider, payload);
+	}
+
+	/**
+	 * The live providers of a model that have every required capability, best first by the
+	 * policy of {@code auto:<policy>}: lowest input plus output price for {@code cheapest},
+	 * the catalogue's order for {@code preferred}, otherwise highest throughput (the
+	 * router's default, {@code fastest}).
+	 */
+	private static List<String> capable(ModelCatalog.Model entry, Set<Capability> required, String provider) {
+		java.util.Comparator<ModelCatalog.ProviderEntry> order = switch (provider) {
+			case "auto:cheapest" -> java.util.Comparator.comparingDouble((offer) -> (offer.pricing() == null
+					|| offer.pricing().input() == null || offer.pricing().output() == null) ? Double.MAX_VALUE
+							: offer.pricing().input() + offer.pricing().output());
+			case "auto:preferred" -> (a, b) -> 0;
+			default -> java.util.Comparator.comparingDouble(
+					(offer) -> (offer.throughput() != null) ? -offer.throughput() : Double.MAX_VALUE);
+		};
+		return entry.providers()
+			.stream()
+			.filter(ModelCatalog.ProviderEntry::isLive)
+			.filter((offer) -> Providers.serves(offer.provider(), "chat-completion"))
+			.filter((offer) -> required.stream().allMatch((capability) -> Boolean.TRUE.equals(capability.supportedBy(offer))))
+			.sorted(order)
+			.map(ModelCatalog.ProviderEntry::provider)
+			.toList();
+	}
+
+	private Mono<Route> routeTo(Task<?, ?, ?> task, ModelDefinition model, String provider,
+			RequestPayload payload) {
+		String modelId = requireId(model);
+		boolean auto = provider.equals(Providers.AUTO) || provider.startsWith(Providers.AUTO + ":");
 		boolean chat = task.route() == TaskRoute.CHAT_COMPLETIONS;
 		if (task.route() == TaskRoute.RESPONSES) {
 			String suffix = provider.equals(Providers.AUTO) ? ""

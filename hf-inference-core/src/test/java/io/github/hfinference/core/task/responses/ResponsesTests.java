@@ -15,6 +15,7 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.TestClients;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.declarative.ConfiguredModel;
@@ -58,12 +59,7 @@ class ResponsesTests {
 	@BeforeEach
 	void start() throws IOException {
 		this.server.start();
-		this.client = HfInferenceClient.builder()
-			.token("hf_test")
-			.noTokenLookup()
-			.baseUrl(this.server.url("/").uri())
-			.hubUrl(this.server.url("/").uri())
-			.build();
+		this.client = TestClients.against(this.server);
 	}
 
 	@AfterEach
@@ -73,6 +69,7 @@ class ResponsesTests {
 
 	@Test
 	void typedRequestGoesToTheRouterAndTheResponseIsDecodedWithItsUsage() throws Exception {
+		json(200, "{\"object\":\"list\",\"data\":[]}");
 		json(200, RESPONSE);
 		Responses.Parameters parameters = new Responses.Parameters("Answer in JSON.", 200, null, null,
 				List.of(Responses.FunctionTool.function("weather", "Current weather",
@@ -91,6 +88,8 @@ class ResponsesTests {
 			.containsExactly("reasoning", "message");
 		assertThat(response.metadata().promptTokens()).isEqualTo(21);
 		assertThat(response.metadata().generatedTokens()).isEqualTo(9);
+		assertThat(this.server.takeRequest().getTarget()).as("tools and a JSON schema: auto reads the catalogue, "
+				+ "which does not list the model, so the router chooses").isEqualTo("/v1/models");
 		RecordedRequest sent = this.server.takeRequest();
 		assertThat(sent.getTarget()).isEqualTo("/v1/responses");
 		assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
