@@ -21,6 +21,7 @@ import io.github.hfinference.core.TestClients;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
 import io.github.hfinference.core.http.JsonCodec;
 import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.task.responses.ResponseOutput;
 import io.github.hfinference.core.task.responses.Responses;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +125,27 @@ class CapabilityRoutingTests {
 					+ "to the router's catalogue; providers that do: fireworks-ai, together, deepinfra");
 		assertThat(this.requests).isEmpty();
 		assertThat(modelSent("together", STRUCTURED)).isEqualTo(MODEL + ":together");
+	}
+
+	@Test
+	void failoverSkipsATargetLackingTheCapabilityWithoutWaiting() {
+		this.client.catalog().refresh().block(WAIT);
+		this.requests.clear();
+		ModelDefinition model = ModelDefinition.builder("deepseek")
+			.id(MODEL)
+			.target(new InferenceTarget.Router("novita"))
+			.target(new InferenceTarget.Router("together"))
+			.build();
+
+		io.github.hfinference.core.InferenceResponse<ResponseOutput> response = this.client.blocking()
+			.execute(io.github.hfinference.core.InferenceRequest.of(Responses.TASK, model, Responses.Input.text("Hi"))
+				.withParameters(STRUCTURED));
+
+		assertThat(response.metadata().target()).isEqualTo("together");
+		assertThat(response.metadata().attempts()).isEqualTo(2);
+		assertThat(this.requests).hasSize(1);
+		assertThat(JsonCodec.get().parse(this.requests.get(0).getBody().toByteArray()).path("model").asString())
+			.isEqualTo(MODEL + ":together");
 	}
 
 	@Test

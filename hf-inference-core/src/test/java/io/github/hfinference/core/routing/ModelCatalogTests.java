@@ -154,12 +154,14 @@ class ModelCatalogTests {
 
 		assertThat(reads.get(0).data()).as("the first read after the time to live answers the cached one")
 			.hasSize(2);
-		ModelCatalog.Snapshot refreshed = Mono.fromCallable(() -> this.catalog.now().orElseThrow())
-			.filter((snapshot) -> snapshot.data().isEmpty())
-			.repeatWhenEmpty(200, (empty) -> empty.delayElements(Duration.ofMillis(25)))
+		// wait, without reading the cache, until the refreshed entry is stamped (age 0)
+		Mono.fromCallable(() -> this.catalog.age().orElseThrow())
+			.filter(Duration::isZero)
+			.repeatWhenEmpty(400, (empty) -> empty.delayElements(Duration.ofMillis(5)))
 			.block(WAIT);
-		assertThat(refreshed.data()).isEmpty();
 		assertThat(this.server.getRequestCount()).as("one refresh for 20 reads").isEqualTo(2);
+		assertThat(this.catalog.now()).get().satisfies((snapshot) -> assertThat(snapshot.data()).isEmpty());
+		assertThat(this.server.getRequestCount()).isEqualTo(2);
 	}
 
 	@Test
