@@ -1,5 +1,7 @@
 package io.github.hfinference.core.provider;
 
+import java.net.URI;
+
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +46,17 @@ public interface MediaProvider {
 	 * @return the job state it describes
 	 */
 	JobState read(JsonNode answer);
+
+	/**
+	 * The URL to poll for a status URL the provider named; by default that URL itself.
+	 * Providers whose answers name their own API host are polled through the router.
+	 * @param named the URL the provider named
+	 * @param submitted the URL the job was submitted to
+	 * @return the URL to poll
+	 */
+	default URI pollUrl(URI named, URI submitted) {
+		return named;
+	}
 
 	/**
 	 * The HTTP method of this provider's cancel requests (to {@link JobState.Running#cancelUrl()}).

@@ -3,7 +3,7 @@ package io.github.hfinference.core.task;
 /**
  * {@code image-text-to-image}: edits an image as the prompt in
  * {@link ImageToImage.Parameters#prompt()} says. Not served by hf-inference: it runs as a
- * queued media job on fal-ai, and the answer is the image's bytes.
+ * queued media job on fal-ai or WaveSpeed, and the answer is the image's bytes.
  */
 public final class ImageTextToImage {
 

@@ -3,7 +3,7 @@ package io.github.hfinference.core.task;
 /**
  * {@code image-text-to-video}: a video from an image and the prompt in
  * {@link TextToVideo.Parameters#prompt()}. Not served by hf-inference: it runs as a queued
- * media job on fal-ai, and the answer is the video's bytes.
+ * media job on fal-ai or WaveSpeed, and the answer is the video's bytes.
  */
 public final class ImageTextToVideo {
 

@@ -352,7 +352,7 @@ class MediaJobTests {
 				.call(TextToVideo.TASK, model("video", new InferenceTarget.Router("together")), "A cat", null)
 				.block(Duration.ofSeconds(30)))
 			.withMessage("Provider 'together' does not serve task 'text-to-video'; providers that do: fal-ai, "
-					+ "replicate");
+					+ "replicate, wavespeed");
 		assertThat(this.router.getRequestCount()).isZero();
 	}
 
@@ -363,12 +363,13 @@ class MediaJobTests {
 		assertThatExceptionOfType(HfUnsupportedProviderException.class)
 			.isThrownBy(() -> client.call(ImageToVideo.TASK, ModelDefinition.of("org/video", "hf-inference"),
 					new BinaryInput(PNG, "image/png"), null).block(Duration.ofSeconds(30)))
-			.withMessage("Provider 'hf-inference' does not serve task 'image-to-video'; providers that do: fal-ai")
+			.withMessage("Provider 'hf-inference' does not serve task 'image-to-video'; providers that do: fal-ai, "
+					+ "wavespeed")
 			.satisfies((ex) -> assertThat(ex.task()).isEqualTo("image-to-video"));
 		assertThatExceptionOfType(HfUnsupportedProviderException.class)
 			.isThrownBy(() -> client.call(TextToVideo.TASK, ModelDefinition.of("org/video", "hf-inference"), "A cat",
 					null).block(Duration.ofSeconds(30)))
-			.satisfies((ex) -> assertThat(ex.alternatives()).containsExactly("fal-ai", "replicate"));
+			.satisfies((ex) -> assertThat(ex.alternatives()).containsExactly("fal-ai", "replicate", "wavespeed"));
 		assertThat(this.router.getRequestCount()).isZero();
 	}
 
@@ -408,6 +409,51 @@ class MediaJobTests {
 		assertThat(video.contentType()).isEqualTo("video/mp4");
 		assertSubmitted("/fal-ai/fal-ai/wan-i2v?_subdomain=queue", "{\"prompt\":\"It waves\",\"image_url\":\""
 				+ "data:image/png;base64," + Base64.getEncoder().encodeToString(PNG) + "\"}");
+	}
+
+	@Test
+	void wavespeedImageTextToVideoIsPolledThroughTheRouterAndDownloadedWithoutToken() throws Exception {
+		mapping("wavespeed", "wavespeed-ai/wan-2.1/i2v-480p", "image-text-to-video");
+		json(this.router, "{\"code\":200,\"message\":\"success\",\"data\":{\"id\":\"t1\",\"urls\":{\"get\":"
+				+ "\"https://api.wavespeed.ai/api/v3/predictions/t1/result\"}}}");
+		json(this.router, "{\"code\":200,\"data\":{\"id\":\"t1\",\"status\":\"processing\",\"outputs\":[]}}");
+		json(this.router, "{\"code\":200,\"data\":{\"id\":\"t1\",\"status\":\"completed\",\"outputs\":[\""
+				+ base(this.cdn) + "/w.mp4\"]}}");
+		this.cdn.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(MP4)).build());
+
+		BinaryOutput video = client(Duration.ZERO, null)
+			.call(ImageTextToVideo.TASK, model("animate", new InferenceTarget.Router("wavespeed")),
+					new BinaryInput(PNG, "image/png"),
+					new TextToVideo.Parameters("It waves", null, null, null, null, null, null, null, null))
+			.block(Duration.ofSeconds(30));
+
+		assertThat(video.bytes()).isEqualTo(MP4);
+		this.router.takeRequest();
+		RecordedRequest submit = this.router.takeRequest();
+		assertThat(submit.getTarget()).isEqualTo("/wavespeed/api/v3/wavespeed-ai/wan-2.1/i2v-480p");
+		String base64 = Base64.getEncoder().encodeToString(PNG);
+		assertThat(JSON.readTree(submit.getBody().utf8())).isEqualTo(JSON.readTree("{\"prompt\":\"It waves\","
+				+ "\"image\":\"" + base64 + "\",\"images\":[\"" + base64 + "\"]}"));
+		for (int poll = 0; poll < 2; poll++) {
+			RecordedRequest status = this.router.takeRequest();
+			assertThat(status.getTarget()).isEqualTo("/wavespeed/api/v3/predictions/t1/result");
+			assertThat(status.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
+		}
+		assertThat(this.cdn.takeRequest().getHeaders().get("Authorization")).isNull();
+	}
+
+	@Test
+	void failedWavespeedTaskRaisesItsError() {
+		mapping("wavespeed", "wavespeed-ai/flux-dev", "text-to-image");
+		json(this.router, "{\"code\":200,\"data\":{\"id\":\"t2\",\"urls\":{\"get\":"
+				+ "\"https://api.wavespeed.ai/api/v3/predictions/t2/result\"}}}");
+		json(this.router, "{\"code\":200,\"data\":{\"id\":\"t2\",\"status\":\"failed\",\"error\":\"NSFW\"}}");
+
+		assertThatExceptionOfType(HfJobFailedException.class)
+			.isThrownBy(() -> client(Duration.ZERO, null)
+				.call(TextToImage.TASK, model("image", new InferenceTarget.Router("wavespeed")), "A cat", null)
+				.block(Duration.ofSeconds(30)))
+			.withMessageContaining("NSFW");
 	}
 
 	/**

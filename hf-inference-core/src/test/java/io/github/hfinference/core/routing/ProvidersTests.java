@@ -85,13 +85,13 @@ class ProvidersTests {
 
 	@Test
 	void generationTasksAreServedByTheProvidersTheOfficialClientsRouteThemTo() {
-		assertThat(Providers.serving("text-to-video")).containsExactly("fal-ai", "replicate");
-		assertThat(Providers.serving("image-to-video")).containsExactly("fal-ai");
+		assertThat(Providers.serving("text-to-video")).containsExactly("fal-ai", "replicate", "wavespeed");
+		assertThat(Providers.serving("image-to-video")).containsExactly("fal-ai", "wavespeed");
 		assertThat(Providers.serving("text-to-audio")).containsExactly("fal-ai", "hf-inference");
-		assertThat(Providers.serving("image-text-to-image")).containsExactly("fal-ai");
-		assertThat(Providers.serving("image-text-to-video")).containsExactly("fal-ai");
+		assertThat(Providers.serving("image-text-to-image")).containsExactly("fal-ai", "wavespeed");
+		assertThat(Providers.serving("image-text-to-video")).containsExactly("fal-ai", "wavespeed");
 		assertThat(Providers.serving("text-to-image")).containsExactly("fal-ai", "hf-inference", "replicate",
-				"together");
+				"together", "wavespeed");
 	}
 
 	@Test
