@@ -37,6 +37,7 @@ import io.github.hfinference.core.resilience.ResilienceListener;
 import io.github.hfinference.core.resilience.ResilienceStatus;
 import io.github.hfinference.core.resilience.ResilientExecutor;
 import io.github.hfinference.core.routing.InProcessProvider;
+import io.github.hfinference.core.routing.ModelCatalog;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.routing.RequestRouter;
 import io.github.hfinference.core.task.StreamingTask;
@@ -94,6 +95,8 @@ public final class HfInferenceClient {
 
 	private final HubClient hub;
 
+	private final ModelCatalog catalog;
+
 	private final CallObserver observer;
 
 	private final MicroBatcher batcher;
@@ -109,8 +112,10 @@ public final class HfInferenceClient {
 		HttpClient httpClient = (builder.webClientBuilder == null) ? httpClient(builder)
 				: (builder.directHttpClient != null) ? builder.directHttpClient.followRedirect(false) : null;
 		this.transport = new HttpTransport(webClient(builder, httpClient), httpClient);
+		this.catalog = ModelCatalog.create(this.transport, builder.baseUrl, UserAgent.VALUE,
+				builder.catalogTimeToLive);
 		RequestRouter requestRouter = new RequestRouter(builder.baseUrl, builder.hubUrl, token, builder.billTo,
-				builder.headers, UserAgent.VALUE, this.transport, builder.mappingTimeToLive);
+				builder.headers, UserAgent.VALUE, this.transport, builder.mappingTimeToLive, this.catalog);
 		this.revisionGuard = new RevisionGuard();
 		this.invoker = new TargetInvoker(this.transport, requestRouter, builder.inProcessProviders,
 				this.revisionGuard, new MediaJobRunner(this.transport, builder.pollBackoff, builder.scheduler));
@@ -223,7 +228,7 @@ public final class HfInferenceClient {
 
 	/**
 	 * Starts a call whose progress can be watched, for long-running media jobs (video and
-	 * image generation through fal-ai, Replicate, black-forest-labs or a gateway). Nothing
+	 * image generation through fal-ai, Replicate, together or a gateway). Nothing
 	 * is sent until {@link MediaJob#result()} is subscribed; cancelling that subscription
 	 * stops polling. The whole job is bounded by the call's timeout (per attempt).
 	 * @param <I> the input type
@@ -244,6 +249,14 @@ public final class HfInferenceClient {
 	/** The blocking view of this client, for imperative code and virtual threads. */
 	public BlockingHfInferenceClient blocking() {
 		return this.blocking;
+	}
+
+	/**
+	 * The router's model catalogue ({@code GET /v1/models}): per model, its providers with
+	 * status, prices and capabilities; cached, refreshed in the background.
+	 */
+	public ModelCatalog catalog() {
+		return this.catalog;
 	}
 
 	/** Credit-free Hub and endpoint calls (whoami, model info, endpoint health). */
@@ -377,6 +390,8 @@ public final class HfInferenceClient {
 		private Duration connectTimeout = Duration.ofSeconds(10);
 
 		private Duration mappingTimeToLive = Duration.ofMinutes(10);
+
+		private Duration catalogTimeToLive = Duration.ofHours(1);
 
 		private WebClient.@Nullable Builder webClientBuilder;
 
@@ -531,6 +546,17 @@ public final class HfInferenceClient {
 		 */
 		public Builder mappingTimeToLive(Duration timeToLive) {
 			this.mappingTimeToLive = Objects.requireNonNull(timeToLive, "timeToLive");
+			return this;
+		}
+
+		/**
+		 * Sets how long the router's model catalogue is used before a background refresh
+		 * (one hour unless set).
+		 * @param timeToLive the time to live
+		 * @return this builder
+		 */
+		public Builder catalogTimeToLive(Duration timeToLive) {
+			this.catalogTimeToLive = Objects.requireNonNull(timeToLive, "timeToLive");
 			return this;
 		}
 

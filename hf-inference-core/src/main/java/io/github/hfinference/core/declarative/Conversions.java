@@ -17,6 +17,9 @@ import io.github.hfinference.core.task.TextGenerationStreams;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;
+import io.github.hfinference.core.task.responses.ResponseEvent;
+import io.github.hfinference.core.task.responses.ResponseOutput;
+import io.github.hfinference.core.task.responses.Responses;
 import io.github.hfinference.core.task.chat.ChatStreams;
 import io.github.hfinference.core.task.chat.ContentPart;
 
@@ -48,6 +51,9 @@ final class Conversions {
 		if (inputType.isAssignableFrom(MESSAGES) && parameterType.toClass() == String.class) {
 			return (text) -> List.of(ChatMessage.user((String) text));
 		}
+		if (inputType.toClass() == Responses.Input.class && parameterType.toClass() == String.class) {
+			return (text) -> Responses.Input.text((String) text);
+		}
 		return null;
 	}
 
@@ -64,6 +70,9 @@ final class Conversions {
 		}
 		if (CHAT_OUTPUT.isAssignableFrom(resultType) && valueType.toClass() == String.class) {
 			return Conversions::firstChoiceContent;
+		}
+		if (resultType.toClass() == ResponseOutput.class && valueType.toClass() == String.class) {
+			return (output) -> ((ResponseOutput) output).outputText();
 		}
 		return null;
 	}
@@ -87,6 +96,9 @@ final class Conversions {
 		}
 		if (task.chunkType() == TextGeneration.StreamOutput.class) {
 			return (chunks) -> TextGenerationStreams.tokenTexts(chunks.cast(TextGeneration.StreamOutput.class));
+		}
+		if (task.chunkType() == ResponseEvent.class) {
+			return (chunks) -> Responses.STREAM.texts(chunks.cast(ResponseEvent.class));
 		}
 		return null;
 	}

@@ -27,6 +27,7 @@ import io.github.hfinference.core.task.NoParameters;
 import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
 import io.github.hfinference.core.task.Tasks;
+import io.github.hfinference.core.task.responses.Responses;
 
 /**
  * Parses the methods of one {@link HfModel @HfModel} interface, failing with an
@@ -193,7 +194,9 @@ final class HfModelMethodParser {
 	}
 
 	private Binding infer(Method method, Signature signature, Returned valueType) {
-		List<Task<?, ?, ?>> tasks = candidateTasks();
+		// responses takes and returns text like chat: it runs only when named, so that a
+		// String-to-String method keeps meaning chat-completion
+		List<Task<?, ?, ?>> tasks = candidateTasks().stream().filter((task) -> task != Responses.TASK).toList();
 		if (signature.others().size() == 2 && tasks.stream()
 			.noneMatch((task) -> signature.others().stream().anyMatch((index) -> isParameters(task, signature, index))
 					|| imagesIndex(task, signature, signature.others()) >= 0)) {

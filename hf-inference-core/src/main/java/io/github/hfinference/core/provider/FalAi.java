@@ -11,15 +11,19 @@ import tools.jackson.databind.node.ObjectNode;
 import io.github.hfinference.core.http.JsonCodec;
 
 /**
- * fal-ai: images are generated synchronously ({@code POST /fal-ai/{model}} answering
- * {@code images[].url}); videos go through fal's queue ({@code ?_subdomain=queue} answering
+ * fal-ai: text-to-image and image-to-image are generated synchronously
+ * ({@code POST /fal-ai/{model}} answering {@code images[].url}); videos, audio and
+ * image-text-to-image go through fal's queue ({@code ?_subdomain=queue} answering
  * {@code request_id}, {@code status_url}, {@code response_url}; statuses {@code IN_QUEUE},
- * {@code IN_PROGRESS}, {@code COMPLETED}), whose result carries {@code video.url}.
+ * {@code IN_PROGRESS}, {@code COMPLETED}), whose result carries {@code video.url},
+ * {@code images[].url}, or {@code audio_file.url} / {@code audio.url}.
  */
 final class FalAi implements MediaProvider {
 
 	private static final Set<String> TASKS = Set.of("text-to-image", "image-to-image", "text-to-video",
-			"image-to-video");
+			"image-to-video", "text-to-audio", "image-text-to-image", "image-text-to-video");
+
+	private static final Set<String> SYNCHRONOUS = Set.of("text-to-image", "image-to-image");
 
 	@Override
 	public String name() {
@@ -32,13 +36,22 @@ final class FalAi implements MediaProvider {
 	}
 
 	@Override
+	public String route(String taskId) {
+		return SYNCHRONOUS.contains(taskId) ? "/{id} (answer names the media URL)"
+				: "/{id}?_subdomain=queue (status_url polled, response_url fetched)";
+	}
+
+	@Override
 	public Submission submit(MediaRequest request, String model) {
 		ObjectNode body = JsonAnswers.flat(JsonCodec.get().object(), request);
 		String image = request.imageDataUrl();
 		if (image != null) {
 			body.put("image_url", image);
+			if (request.taskId().equals("image-text-to-image")) {
+				body.putArray("image_urls").add(image);
+			}
 		}
-		boolean queued = request.taskId().endsWith("-to-video");
+		boolean queued = !SYNCHRONOUS.contains(request.taskId());
 		return new Submission("/" + model + (queued ? "?_subdomain=queue" : ""), body, Map.of());
 	}
 
@@ -50,7 +63,9 @@ final class FalAi implements MediaProvider {
 	@Override
 	public JobState read(JsonNode answer) {
 		String status = JsonAnswers.text(answer, "status");
-		JsonNode media = answer.has("video") ? answer.path("video") : JsonAnswers.first(answer.path("images"));
+		JsonNode media = answer.has("video") ? answer.path("video")
+				: answer.has("audio_file") ? answer.path("audio_file")
+						: answer.has("audio") ? answer.path("audio") : JsonAnswers.first(answer.path("images"));
 		URI mediaUrl = JsonAnswers.url(media, "url");
 		if (mediaUrl != null) {
 			return new JobState.Download(mediaUrl);

@@ -159,7 +159,7 @@ public final class MediaJobRunner {
 	private static void remember(Job job, JobState.Running running) {
 		job.lastStatus = running.status();
 		if (running.statusUrl() != null) {
-			job.statusUrl = running.statusUrl();
+			job.statusUrl = job.provider.pollUrl(running.statusUrl(), job.submit.uri());
 		}
 		if (running.resultUrl() != null) {
 			job.resultUrl = running.resultUrl();

@@ -1,5 +1,7 @@
 package io.github.hfinference.core.provider;
 
+import java.net.URI;
+
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +23,15 @@ public interface MediaProvider {
 	boolean supports(String taskId);
 
 	/**
+	 * Where and how a task's job is submitted, for the provider table: the path below the
+	 * provider's router prefix ({@code {id}} stands for the provider-side model id) and,
+	 * when the job is polled, how.
+	 * @param taskId a task this provider supports
+	 * @return the description
+	 */
+	String route(String taskId);
+
+	/**
 	 * Builds the submission of a job.
 	 * @param request the request
 	 * @param model the provider-side model id ({@code providerId} from the Hub mapping, or
@@ -35,6 +46,17 @@ public interface MediaProvider {
 	 * @return the job state it describes
 	 */
 	JobState read(JsonNode answer);
+
+	/**
+	 * The URL to poll for a status URL the provider named; by default that URL itself.
+	 * Providers whose answers name their own API host are polled through the router.
+	 * @param named the URL the provider named
+	 * @param submitted the URL the job was submitted to
+	 * @return the URL to poll
+	 */
+	default URI pollUrl(URI named, URI submitted) {
+		return named;
+	}
 
 	/**
 	 * The HTTP method of this provider's cancel requests (to {@link JobState.Running#cancelUrl()}).

@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
 public final class MediaProviders {
 
 	private static final Map<String, MediaProvider> ROUTER = List
-		.of(new FalAi(), new Replicate(), new BlackForestLabs(), OpenAiCompatible.routerProvider("together", "base64"),
-				OpenAiCompatible.routerProvider("nebius", "b64_json"), OpenAiCompatible.hyperbolic())
+		.of(new FalAi(), new Replicate(), new Wavespeed(), OpenAiCompatible.routerProvider("together", "base64"))
 		.stream()
 		.collect(Collectors.toUnmodifiableMap(MediaProvider::name, Function.identity()));
 

@@ -47,7 +47,7 @@ public record MediaRequest(String taskId, @Nullable String prompt, @Nullable Bin
 	}
 
 	private static boolean isImageTask(String taskId) {
-		return taskId.startsWith("image-to-");
+		return taskId.startsWith("image-to-") || taskId.startsWith("image-text-to-");
 	}
 
 	/**

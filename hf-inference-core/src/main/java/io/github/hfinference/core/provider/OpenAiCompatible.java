@@ -14,8 +14,7 @@ import io.github.hfinference.core.http.JsonCodec;
 /**
  * OpenAI-style image (and video) generation: {@code POST .../v1/images/generations} with
  * {@code {"model", "prompt", "response_format": "b64_json", ...}} answering
- * {@code data[0].b64_json} or {@code data[0].url}. Used by together, nebius and hyperbolic
- * behind the router, and by OpenAI-compatible gateways.
+ * {@code data[0].b64_json} or {@code data[0].url}. Used by together behind the router, and by OpenAI-compatible gateways.
  * <p>
  * Gateway video ({@code POST {gateway}/v1/videos/generations}) is assumed to answer either
  * the media like images do, or a job {@code {"id", "status"}} polled at
@@ -33,25 +32,18 @@ final class OpenAiCompatible implements MediaProvider {
 
 	private final @Nullable String responseFormat;
 
-	private final String modelField;
-
 	private final @Nullable String gatewayBase;
 
-	private OpenAiCompatible(String name, String imagesPath, @Nullable String responseFormat, String modelField,
+	private OpenAiCompatible(String name, String imagesPath, @Nullable String responseFormat,
 			@Nullable String gatewayBase) {
 		this.name = name;
 		this.imagesPath = imagesPath;
 		this.responseFormat = responseFormat;
-		this.modelField = modelField;
 		this.gatewayBase = gatewayBase;
 	}
 
 	static OpenAiCompatible routerProvider(String name, String responseFormat) {
-		return new OpenAiCompatible(name, "/v1/images/generations", responseFormat, "model", null);
-	}
-
-	static OpenAiCompatible hyperbolic() {
-		return new OpenAiCompatible("hyperbolic", "/v1/images/generations", null, "model_name", null);
+		return new OpenAiCompatible(name, "/v1/images/generations", responseFormat, null);
 	}
 
 	/**
@@ -63,7 +55,7 @@ final class OpenAiCompatible implements MediaProvider {
 	static OpenAiCompatible gateway(String name, URI url) {
 		String base = url.toString().replaceAll("/+$", "");
 		String prefix = base.endsWith("/v1") ? "" : "/v1";
-		return new OpenAiCompatible(name, prefix + "/images/generations", "b64_json", "model", base + prefix);
+		return new OpenAiCompatible(name, prefix + "/images/generations", "b64_json", base + prefix);
 	}
 
 	@Override
@@ -78,9 +70,15 @@ final class OpenAiCompatible implements MediaProvider {
 	}
 
 	@Override
+	public String route(String taskId) {
+		return (taskId.endsWith("-to-video") ? this.imagesPath.replace("/images/", "/videos/") : this.imagesPath)
+				+ " (OpenAI images body, answer inline)";
+	}
+
+	@Override
 	public Submission submit(MediaRequest request, String model) {
 		ObjectNode body = JsonCodec.get().object();
-		body.put(this.modelField, model);
+		body.put("model", model);
 		JsonAnswers.flat(body, request);
 		boolean video = request.taskId().endsWith("-to-video");
 		if (this.gatewayBase != null) {

@@ -19,8 +19,9 @@ import io.github.hfinference.core.http.JsonCodec;
  */
 final class Replicate implements MediaProvider {
 
+	/** As the official clients route Replicate (no image-to-video there). */
 	private static final Set<String> TASKS = Set.of("text-to-image", "image-to-image", "text-to-video",
-			"image-to-video", "text-to-speech");
+			"text-to-speech");
 
 	@Override
 	public String name() {
@@ -30,6 +31,11 @@ final class Replicate implements MediaProvider {
 	@Override
 	public boolean supports(String taskId) {
 		return TASKS.contains(taskId);
+	}
+
+	@Override
+	public String route(String taskId) {
+		return "/v1/models/{id}/predictions (Prefer: wait; urls.get polled)";
 	}
 
 	@Override

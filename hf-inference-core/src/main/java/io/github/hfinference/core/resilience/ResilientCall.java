@@ -19,6 +19,7 @@ import io.github.hfinference.core.error.HfCircuitOpenException;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfTimeoutException;
+import io.github.hfinference.core.error.HfUnsupportedProviderException;
 
 /**
  * One call's way through a model's targets: picks the target of each attempt (skipping
@@ -154,6 +155,9 @@ final class ResilientCall<T> {
 		if (this.deadlineBound && failure instanceof HfTimeoutException) {
 			return Mono.error(deadlineReached(failure));
 		}
+		if (failure instanceof HfUnsupportedProviderException refused && refused.task() != null) {
+			return skip(failedTarget, failure);
+		}
 		if (!this.model.retryPolicy().shouldRetry(failure)) {
 			return Mono.error(failure);
 		}
@@ -183,6 +187,22 @@ final class ResilientCall<T> {
 		}
 		this.events.retry(this.model.alias(), nextTarget, this.attemptCount + 1, failure, wait);
 		return wait.isZero() ? Mono.just(next) : Mono.delay(wait, this.scheduler);
+	}
+
+	/**
+	 * A target refused the call before sending it (it does not serve the task, or lacks a
+	 * capability the call needs): it is left out for the rest of the call and the next
+	 * target is tried at once; without one, the refusal is the call's failure.
+	 */
+	private Publisher<?> skip(String failedTarget, Throwable refusal) {
+		this.order.remove(Integer.valueOf(this.current));
+		Integer next = this.order.stream().filter((index) -> this.model.breaker(index).isAvailable()).findFirst()
+			.orElse(null);
+		if (next == null) {
+			return Mono.error(refusal);
+		}
+		this.events.failover(this.model.alias(), failedTarget, this.model.target(next).name(), refusal);
+		return Mono.just(next);
 	}
 
 	private Flux<T> terminate(Throwable failure) {

@@ -31,8 +31,14 @@ public sealed interface InferenceTarget {
 		/** The router choosing for itself. */
 		public static final Router AUTO = new Router(Providers.AUTO);
 
+		/**
+		 * Creates a router target.
+		 * @throws io.github.hfinference.core.error.HfUnsupportedProviderException if the
+		 * provider is unknown or no longer served by the router, naming the current ones
+		 */
 		public Router {
 			HubIds.requireProvider(provider, "provider");
+			Providers.requireKnown(provider);
 		}
 
 		@Override
@@ -113,7 +119,6 @@ public sealed interface InferenceTarget {
 	record InProcess(String provider) implements InferenceTarget {
 
 		public InProcess {
-			Objects.requireNonNull(provider, "provider");
 		}
 
 		@Override

@@ -87,6 +87,19 @@ public final class ModelDefinition {
 	}
 
 	/**
+	 * A model served through the router by one named provider, in one line.
+	 * @param id the Hugging Face model id
+	 * @param provider the provider ({@code fal-ai}, {@code together}, {@code hf-inference}, ...,
+	 * or {@code auto})
+	 * @return the definition, aliased by its id
+	 * @throws io.github.hfinference.core.error.HfUnsupportedProviderException if the provider
+	 * is unknown or no longer served, naming the current ones
+	 */
+	public static ModelDefinition of(String id, String provider) {
+		return builder(id).id(id).target(new InferenceTarget.Router(provider)).build();
+	}
+
+	/**
 	 * Starts a definition.
 	 * @param alias the name the application uses for the model
 	 * @return a builder

@@ -2,11 +2,14 @@ package io.github.hfinference.core.routing;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfMissingTokenException;
+import io.github.hfinference.core.error.HfUnsupportedProviderException;
 import io.github.hfinference.core.http.HttpCall;
 import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.http.JsonCodec;
@@ -59,6 +63,8 @@ public final class RequestRouter {
 
 	private final ProviderMappingCache mappings;
 
+	private final ModelCatalog catalog;
+
 	/** Headers shared by calls that add none of their own, by what they depend on. */
 	private final ConcurrentMap<HeadersKey, SharedRequestHeaders> sharedHeaders = new ConcurrentHashMap<>();
 
@@ -76,6 +82,25 @@ public final class RequestRouter {
 	public RequestRouter(URI baseUrl, URI hubUrl, @Nullable HfToken token, @Nullable String billTo,
 			Map<String, String> defaultHeaders, String userAgent, HttpTransport transport,
 			java.time.Duration mappingTimeToLive) {
+		this(baseUrl, hubUrl, token, billTo, defaultHeaders, userAgent, transport, mappingTimeToLive,
+				ModelCatalog.create(transport, baseUrl, userAgent, java.time.Duration.ofHours(1)));
+	}
+
+	/**
+	 * Creates a router that reads the given catalogue for capability-aware routing.
+	 * @param baseUrl the inference router base URL
+	 * @param hubUrl the Hub base URL
+	 * @param token the Hugging Face token, or null
+	 * @param billTo organisation to bill ({@code X-HF-Bill-To}), or null
+	 * @param defaultHeaders headers added to every call
+	 * @param userAgent the {@code User-Agent}
+	 * @param transport the transport used for Hub provider-mapping lookups
+	 * @param mappingTimeToLive how long provider mappings are cached
+	 * @param catalog the router's model catalogue
+	 */
+	public RequestRouter(URI baseUrl, URI hubUrl, @Nullable HfToken token, @Nullable String billTo,
+			Map<String, String> defaultHeaders, String userAgent, HttpTransport transport,
+			java.time.Duration mappingTimeToLive, ModelCatalog catalog) {
 		this.baseUrl = baseUrl;
 		this.hubUrl = hubUrl;
 		this.token = token;
@@ -83,6 +108,7 @@ public final class RequestRouter {
 		this.defaultHeaders = Map.copyOf(defaultHeaders);
 		this.userAgent = userAgent;
 		this.mappings = new ProviderMappingCache(transport, hubUrl, this::hubHeaders, mappingTimeToLive);
+		this.catalog = catalog;
 	}
 
 	/**
@@ -102,13 +128,18 @@ public final class RequestRouter {
 						extraHeaders));
 		}
 		if (target instanceof InferenceTarget.Gateway gateway) {
-			URI uri = chatUrl(gateway.url());
+			URI uri = (task.route() == TaskRoute.RESPONSES) ? openAiUrl(gateway.url(), "/responses")
+					: chatUrl(gateway.url());
 			RequestPayload body = withModel(payload, task, requireId(model));
 			return Mono.just(call(uri, body, task.accept(), model, target, credentialsFor(gateway), false,
 					extraHeaders));
 		}
 		if (target instanceof InferenceTarget.Endpoint endpoint) {
-			URI uri = (task.route() == TaskRoute.CHAT_COMPLETIONS) ? chatUrl(endpoint.url()) : endpoint.url();
+			URI uri = switch (task.route()) {
+				case CHAT_COMPLETIONS -> chatUrl(endpoint.url());
+				case RESPONSES -> openAiUrl(endpoint.url(), "/responses");
+				default -> endpoint.url();
+			};
 			RequestPayload body = withModel(payload, task, (model.id() != null) ? model.id() : "tgi");
 			return Mono.just(call(uri, body, task.accept(), model, target, credentialsFor(endpoint), false,
 					extraHeaders));
@@ -127,14 +158,13 @@ public final class RequestRouter {
 		if (target instanceof InferenceTarget.Gateway) {
 			return MediaProviders.isMediaTask(task.id());
 		}
-		return target instanceof InferenceTarget.Router router && task.route() != TaskRoute.CHAT_COMPLETIONS
+		return target instanceof InferenceTarget.Router router && !isOpenAi(task)
 				&& !router.provider().equals(Providers.HF_INFERENCE);
 	}
 
 	/**
 	 * Resolves a media-generation job on a target, when the target serves the task through
-	 * a media provider (fal-ai, replicate, black-forest-labs, together, nebius, hyperbolic,
-	 * or a gateway); empty when the call goes the ordinary way.
+	 * a media provider (fal-ai, replicate, together, or a gateway); empty when the call goes the ordinary way.
 	 * @param task the task
 	 * @param model the model
 	 * @param target the target
@@ -163,7 +193,7 @@ public final class RequestRouter {
 				return headers;
 			}));
 		}
-		if (!(target instanceof InferenceTarget.Router router) || task.route() == TaskRoute.CHAT_COMPLETIONS
+		if (!(target instanceof InferenceTarget.Router router) || isOpenAi(task)
 				|| router.provider().equals(Providers.HF_INFERENCE) || model.id() == null || this.token == null
 				|| !this.token.isHuggingFaceToken()) {
 			return Mono.empty();
@@ -277,6 +307,10 @@ public final class RequestRouter {
 	private Mono<Route> routeViaRouter(Task<?, ?, ?> task, ModelDefinition model, String provider,
 			RequestPayload payload) {
 		String modelId = requireHubId(model);
+		boolean auto = provider.equals(Providers.AUTO) || provider.startsWith(Providers.AUTO + ":");
+		if (!auto && !Providers.serves(provider, task.id())) {
+			return Mono.fromRunnable(() -> Providers.requireServes(provider, task.id()));
+		}
 		if (this.token == null) {
 			return Mono.error(new HfMissingTokenException(model.alias()));
 		}
@@ -286,8 +320,98 @@ public final class RequestRouter {
 					+ "endpoint target pointing at that provider, not through the router (model '" + model.alias()
 					+ "')"));
 		}
-		boolean chat = task.route() == TaskRoute.CHAT_COMPLETIONS;
+		Set<Capability> required = isOpenAi(task) ? Capability.requiredBy(payload) : Set.of();
+		if (!required.isEmpty() && !auto) {
+			// an explicit provider is checked against the catalogue only once it is known:
+			// the call itself never waits for it
+			return this.catalog.cached()
+				.flatMap((catalog) -> catalog.model(modelId))
+				.map((entry) -> routeCapable(task, model, provider, payload, entry, required))
+				.orElseGet(() -> routeTo(task, model, provider, payload));
+		}
+		if (!required.isEmpty()) {
+			return this.catalog.model(modelId)
+				.map(Optional::of)
+				.onErrorResume((ex) -> Mono.just(Optional.empty()))
+				.defaultIfEmpty(Optional.empty())
+				.flatMap((entry) -> entry.isEmpty() ? routeTo(task, model, provider, payload)
+						: routeCapable(task, model, provider, payload, entry.get(), required));
+		}
+		return routeTo(task, model, provider, payload);
+	}
+
+	/**
+	 * A chat or Responses call that needs capabilities, with the catalogue's entry of the
+	 * model (fetched first for {@code auto}, used when already cached for an explicit
+	 * provider): {@code auto} picks a live provider that has them (by the policy: cheapest price,
+	 * or highest throughput, or the catalogue's order for {@code preferred}) and names it in
+	 * the {@code model} field; an explicit provider that lacks them is refused.
+	 */
+	private Mono<Route> routeCapable(Task<?, ?, ?> task, ModelDefinition model, String provider,
+			RequestPayload payload, ModelCatalog.Model entry, Set<Capability> required) {
+		List<String> capable = capable(entry, required, provider);
+		String needs = required.stream().map(Capability::description).collect(Collectors.joining(" and "));
 		if (provider.equals(Providers.AUTO) || provider.startsWith(Providers.AUTO + ":")) {
+			if (capable.isEmpty()) {
+				return Mono.error(new HfUnsupportedProviderException("No provider of model '" + entry.id()
+						+ "' supports " + needs + " according to the router's catalogue (" + entry.providers()
+							.stream()
+							.map((candidate) -> candidate.provider() + ": " + candidate.status() + ", tools="
+									+ candidate.supportsTools() + ", structured output="
+									+ candidate.supportsStructuredOutput())
+							.collect(Collectors.joining("; "))
+						+ ")", provider, task.id(), List.of()));
+			}
+			String path = (task.route() == TaskRoute.RESPONSES) ? "/v1/responses" : "/v1/chat/completions";
+			return Mono.just(new Route(router(path), withModel(payload, task, entry.id() + ":" + capable.get(0))));
+		}
+		boolean lacking = entry.provider(provider)
+			.map((offer) -> required.stream().anyMatch((capability) -> Boolean.FALSE.equals(capability.supportedBy(offer))))
+			.orElse(false);
+		if (lacking) {
+			return Mono.error(new HfUnsupportedProviderException("Provider '" + provider + "' does not support "
+					+ needs + " for model '" + entry.id() + "' according to the router's catalogue; providers that do: "
+					+ (capable.isEmpty() ? "none" : String.join(", ", capable)), provider, task.id(), capable));
+		}
+		return routeTo(task, model, provider, payload);
+	}
+
+	/**
+	 * The live providers of a model that have every required capability, best first by the
+	 * policy of {@code auto:<policy>}: lowest input plus output price for {@code cheapest},
+	 * the catalogue's order for {@code preferred}, otherwise highest throughput (the
+	 * router's default, {@code fastest}).
+	 */
+	private static List<String> capable(ModelCatalog.Model entry, Set<Capability> required, String provider) {
+		java.util.Comparator<ModelCatalog.ProviderEntry> order = switch (provider) {
+			case "auto:cheapest" -> java.util.Comparator.comparingDouble((offer) -> (offer.pricing() == null
+					|| offer.pricing().input() == null || offer.pricing().output() == null) ? Double.MAX_VALUE
+							: offer.pricing().input() + offer.pricing().output());
+			case "auto:preferred" -> (a, b) -> 0;
+			default -> java.util.Comparator.comparingDouble(
+					(offer) -> (offer.throughput() != null) ? -offer.throughput() : Double.MAX_VALUE);
+		};
+		return entry.providers()
+			.stream()
+			.filter(ModelCatalog.ProviderEntry::isLive)
+			.filter((offer) -> Providers.serves(offer.provider(), "chat-completion"))
+			.filter((offer) -> required.stream().allMatch((capability) -> Boolean.TRUE.equals(capability.supportedBy(offer))))
+			.sorted(order)
+			.map(ModelCatalog.ProviderEntry::provider)
+			.toList();
+	}
+
+	private Mono<Route> routeTo(Task<?, ?, ?> task, ModelDefinition model, String provider,
+			RequestPayload payload) {
+		String modelId = requireId(model);
+		boolean auto = provider.equals(Providers.AUTO) || provider.startsWith(Providers.AUTO + ":");
+		boolean chat = task.route() == TaskRoute.CHAT_COMPLETIONS;
+		if (task.route() == TaskRoute.RESPONSES) {
+			String suffix = provider.equals(Providers.AUTO) ? ""
+					: ":" + (auto ? provider.substring(Providers.AUTO.length() + 1) : provider);
+			return Mono.just(new Route(router("/v1/responses"), withModel(payload, task, modelId + suffix)));
+		}
+		if (auto) {
 			if (chat) {
 				String policy = provider.equals(Providers.AUTO) ? "" : ":" + provider.substring(5);
 				return Mono.just(new Route(router("/v1/chat/completions"), withModel(payload, task, modelId + policy)));
@@ -308,14 +432,14 @@ public final class RequestRouter {
 				case MODEL -> {
 				}
 				case PIPELINE -> uri.pathSegment("pipeline", task.id());
-				case CHAT_COMPLETIONS -> uri.path("/v1/chat/completions");
+				case CHAT_COMPLETIONS, RESPONSES -> uri.path("/v1/chat/completions");
 			}
 			return Mono.just(new Route(uri.build().encode().toUri(), withModel(payload, task, modelId)));
 		}
 		if (!chat || Providers.chatPath(provider).isEmpty()) {
-			return Mono.error(new HfConfigurationException("Provider '" + provider + "' cannot serve task '"
-					+ task.id() + "' through this client (model '" + model.alias() + "'); use hf-inference, "
-					+ "auto, or an endpoint URL"));
+			return Mono.error(new HfConfigurationException("Provider '" + provider + "' serves task '" + task.id()
+					+ "' as a media job, which needs a model id and a Hugging Face token (model '" + model.alias()
+					+ "')"));
 		}
 		return this.mappings.get(modelId)
 			.flatMap((mapping) -> mapping.forProvider(provider)
@@ -328,8 +452,7 @@ public final class RequestRouter {
 	}
 
 	private static boolean supports(String provider, Task<?, ?, ?> task) {
-		return provider.equals(Providers.HF_INFERENCE) || MediaProviders.forRouter(provider, task.id()).isPresent()
-				|| (task.route() == TaskRoute.CHAT_COMPLETIONS && Providers.chatPath(provider).isPresent());
+		return Providers.serves(provider, task.id());
 	}
 
 	private URI router(String path) {
@@ -341,6 +464,19 @@ public final class RequestRouter {
 		return UriComponentsBuilder.fromUri(this.baseUrl).pathSegment(segments);
 	}
 
+	private static boolean isOpenAi(Task<?, ?, ?> task) {
+		return task.route() == TaskRoute.CHAT_COMPLETIONS || task.route() == TaskRoute.RESPONSES;
+	}
+
+	/** {@code {url}/v1{path}}, or {@code {url}{path}} when the URL ends in {@code /v1}. */
+	private static URI openAiUrl(URI endpoint, String path) {
+		String url = endpoint.toString().replaceAll("/+$", "");
+		if (url.endsWith(path)) {
+			return URI.create(url);
+		}
+		return URI.create(url.endsWith("/v1") ? url + path : url + "/v1" + path);
+	}
+
 	private static URI chatUrl(URI endpoint) {
 		String url = endpoint.toString().replaceAll("/+$", "");
 		if (url.endsWith("/chat/completions")) {
@@ -350,7 +486,7 @@ public final class RequestRouter {
 	}
 
 	private static RequestPayload withModel(RequestPayload payload, Task<?, ?, ?> task, String model) {
-		if (task.route() != TaskRoute.CHAT_COMPLETIONS || !(payload instanceof RequestPayload.Json json)) {
+		if (!isOpenAi(task) || !(payload instanceof RequestPayload.Json json)) {
 			return payload;
 		}
 		ObjectNode body = JsonCodec.get().object();

@@ -3,7 +3,7 @@ package io.github.hfinference.core.task;
 /**
  * {@code image-to-video}: animates an image, guided by the prompt in
  * {@link TextToVideo.Parameters#prompt()}. Not served by hf-inference: it runs as a
- * long-running job on fal-ai, Replicate or an OpenAI-compatible gateway, and the answer is
+ * long-running job on fal-ai, WaveSpeed or an OpenAI-compatible gateway, and the answer is
  * the video's bytes.
  */
 public final class ImageToVideo {

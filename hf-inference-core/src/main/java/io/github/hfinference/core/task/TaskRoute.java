@@ -12,6 +12,12 @@ public enum TaskRoute {
 	PIPELINE,
 
 	/** OpenAI-compatible {@code /v1/chat/completions}. */
-	CHAT_COMPLETIONS
+	CHAT_COMPLETIONS,
+
+	/**
+	 * The router's OpenAI-compatible Responses API, {@code /v1/responses} (the provider is
+	 * chosen by the router from the {@code model} field's {@code :provider} suffix).
+	 */
+	RESPONSES
 
 }

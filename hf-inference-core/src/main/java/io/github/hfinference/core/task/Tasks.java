@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.hfinference.core.task.chat.ChatCompletion;
+import io.github.hfinference.core.task.responses.Responses;
 
 /**
  * Every task this library knows, by Hugging Face task id.
@@ -22,11 +23,14 @@ public final class Tasks {
 			FillMask.TASK,
 			ImageClassification.TASK,
 			ImageSegmentation.TASK,
+			ImageTextToImage.TASK,
+			ImageTextToVideo.TASK,
 			ImageToImage.TASK,
 			ImageToText.TASK,
 			ImageToVideo.TASK,
 			ObjectDetection.TASK,
 			QuestionAnswering.TASK,
+			Responses.TASK,
 			SentenceSimilarity.TASK,
 			Summarization.TASK,
 			TableQuestionAnswering.TASK,
@@ -34,6 +38,7 @@ public final class Tasks {
 			TabularRegression.TASK,
 			TextClassification.TASK,
 			TextGeneration.TASK,
+			TextToAudio.TASK,
 			TextToImage.TASK,
 			TextToSpeech.TASK,
 			TextToVideo.TASK,
@@ -92,7 +97,8 @@ public final class Tasks {
 
 	private static final class StreamingTasks {
 
-		static final List<StreamingTask<?, ?, ?>> ALL = List.of(ChatCompletion.STREAM, TextGeneration.STREAM);
+		static final List<StreamingTask<?, ?, ?>> ALL = List.of(ChatCompletion.STREAM, TextGeneration.STREAM,
+				Responses.STREAM);
 
 	}
 

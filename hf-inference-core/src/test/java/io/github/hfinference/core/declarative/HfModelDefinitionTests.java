@@ -166,7 +166,8 @@ class HfModelDefinitionTests {
 		assertFails(StreamingClassification.class, "classify(String)",
 				"streams List<ClassificationOutput>, but task text-classification cannot stream; streaming tasks: "
 						+ "chat-completion (List<ChatMessage> -> ChatCompletionChunk chunks), "
-						+ "text-generation (String -> TextGeneration.StreamOutput chunks) (task named by "
+						+ "text-generation (String -> TextGeneration.StreamOutput chunks), "
+						+ "responses (Responses.Input -> ResponseEvent chunks) (task named by "
 						+ "@InferenceTask(\"text-classification\"))");
 	}
 

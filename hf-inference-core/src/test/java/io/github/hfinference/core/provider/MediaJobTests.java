@@ -35,6 +35,7 @@ import io.github.hfinference.core.declarative.HfModelProxyFactory;
 import io.github.hfinference.core.declarative.InferenceTask;
 import io.github.hfinference.core.declarative.ModelResolver;
 import io.github.hfinference.core.error.HfTimeoutException;
+import io.github.hfinference.core.error.HfUnsupportedProviderException;
 import io.github.hfinference.core.resilience.CircuitBreakerSettings;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
 import io.github.hfinference.core.resilience.RetrySettings;
@@ -42,7 +43,10 @@ import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.BinaryInput;
 import io.github.hfinference.core.task.BinaryOutput;
+import io.github.hfinference.core.task.ImageTextToImage;
+import io.github.hfinference.core.task.ImageTextToVideo;
 import io.github.hfinference.core.task.ImageToVideo;
+import io.github.hfinference.core.task.TextToAudio;
 import io.github.hfinference.core.task.TextToImage;
 import io.github.hfinference.core.task.TextToVideo;
 
@@ -342,13 +346,139 @@ class MediaJobTests {
 	}
 
 	@Test
-	void providerThatCannotServeTheTaskIsAConfigurationError() {
-		assertThatExceptionOfType(io.github.hfinference.core.error.HfConfigurationException.class)
+	void providerThatCannotServeTheTaskIsRefusedBeforeSendingNamingTheProvidersThatDo() {
+		assertThatExceptionOfType(HfUnsupportedProviderException.class)
 			.isThrownBy(() -> client(Duration.ZERO, null)
 				.call(TextToVideo.TASK, model("video", new InferenceTarget.Router("together")), "A cat", null)
 				.block(Duration.ofSeconds(30)))
-			.withMessageContaining("Provider 'together' cannot serve task 'text-to-video'");
+			.withMessage("Provider 'together' does not serve task 'text-to-video'; providers that do: fal-ai, "
+					+ "replicate, wavespeed");
 		assertThat(this.router.getRequestCount()).isZero();
+	}
+
+	@Test
+	void videoOnHfInferenceIsRefusedBeforeSendingAsTheOfficialClientsDo() {
+		HfInferenceClient client = client(Duration.ZERO, null);
+
+		assertThatExceptionOfType(HfUnsupportedProviderException.class)
+			.isThrownBy(() -> client.call(ImageToVideo.TASK, ModelDefinition.of("org/video", "hf-inference"),
+					new BinaryInput(PNG, "image/png"), null).block(Duration.ofSeconds(30)))
+			.withMessage("Provider 'hf-inference' does not serve task 'image-to-video'; providers that do: fal-ai, "
+					+ "wavespeed")
+			.satisfies((ex) -> assertThat(ex.task()).isEqualTo("image-to-video"));
+		assertThatExceptionOfType(HfUnsupportedProviderException.class)
+			.isThrownBy(() -> client.call(TextToVideo.TASK, ModelDefinition.of("org/video", "hf-inference"), "A cat",
+					null).block(Duration.ofSeconds(30)))
+			.satisfies((ex) -> assertThat(ex.alternatives()).containsExactly("fal-ai", "replicate", "wavespeed"));
+		assertThat(this.router.getRequestCount()).isZero();
+	}
+
+	@Test
+	void textToAudioOnFalAiIsQueuedAndTheAudioFileDownloaded() throws Exception {
+		byte[] wav = "RIFF....WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		BinaryOutput audio = falQueueJob("stable-audio", "fal-ai/stable-audio", "text-to-audio",
+				"{\"audio_file\":{\"url\":\"" + base(this.cdn) + "/a.wav\"}}", wav,
+				(client, model) -> client.call(TextToAudio.TASK, model, "Rain on a tin roof",
+						TextToAudio.Parameters.extra(Map.of("seconds_total", 5))));
+
+		assertThat(audio.bytes()).isEqualTo(wav);
+		assertSubmitted("/fal-ai/fal-ai/stable-audio?_subdomain=queue",
+				"{\"prompt\":\"Rain on a tin roof\",\"seconds_total\":5}");
+	}
+
+	@Test
+	void imageTextToImageOnFalAiSendsTheImageAsUrlAndUrlListWithThePrompt() throws Exception {
+		BinaryOutput image = falQueueJob("edit", "fal-ai/flux-kontext", "image-text-to-image",
+				"{\"images\":[{\"url\":\"" + base(this.cdn) + "/e.png\"}]}", PNG,
+				(client, model) -> client.call(ImageTextToImage.TASK, model, new BinaryInput(PNG, "image/png"),
+						io.github.hfinference.core.task.ImageToImage.Parameters.prompt("Add a hat")));
+
+		assertThat(image.contentType()).isEqualTo("image/png");
+		String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(PNG);
+		assertSubmitted("/fal-ai/fal-ai/flux-kontext?_subdomain=queue", "{\"prompt\":\"Add a hat\",\"image_url\":\""
+				+ dataUrl + "\",\"image_urls\":[\"" + dataUrl + "\"]}");
+	}
+
+	@Test
+	void imageTextToVideoOnFalAiSendsTheImageWithThePromptAndDownloadsTheVideo() throws Exception {
+		BinaryOutput video = falQueueJob("animate", "fal-ai/wan-i2v", "image-text-to-video",
+				"{\"video\":{\"url\":\"" + base(this.cdn) + "/v.mp4\"}}", MP4,
+				(client, model) -> client.call(ImageTextToVideo.TASK, model, new BinaryInput(PNG, "image/png"),
+						new TextToVideo.Parameters("It waves", null, null, null, null, null, null, null, null)));
+
+		assertThat(video.contentType()).isEqualTo("video/mp4");
+		assertSubmitted("/fal-ai/fal-ai/wan-i2v?_subdomain=queue", "{\"prompt\":\"It waves\",\"image_url\":\""
+				+ "data:image/png;base64," + Base64.getEncoder().encodeToString(PNG) + "\"}");
+	}
+
+	@Test
+	void wavespeedImageTextToVideoIsPolledThroughTheRouterAndDownloadedWithoutToken() throws Exception {
+		mapping("wavespeed", "wavespeed-ai/wan-2.1/i2v-480p", "image-text-to-video");
+		json(this.router, "{\"code\":200,\"message\":\"success\",\"data\":{\"id\":\"t1\",\"urls\":{\"get\":"
+				+ "\"https://api.wavespeed.ai/api/v3/predictions/t1/result\"}}}");
+		json(this.router, "{\"code\":200,\"data\":{\"id\":\"t1\",\"status\":\"processing\",\"outputs\":[]}}");
+		json(this.router, "{\"code\":200,\"data\":{\"id\":\"t1\",\"status\":\"completed\",\"outputs\":[\""
+				+ base(this.cdn) + "/w.mp4\"]}}");
+		this.cdn.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(MP4)).build());
+
+		BinaryOutput video = client(Duration.ZERO, null)
+			.call(ImageTextToVideo.TASK, model("animate", new InferenceTarget.Router("wavespeed")),
+					new BinaryInput(PNG, "image/png"),
+					new TextToVideo.Parameters("It waves", null, null, null, null, null, null, null, null))
+			.block(Duration.ofSeconds(30));
+
+		assertThat(video.bytes()).isEqualTo(MP4);
+		this.router.takeRequest();
+		RecordedRequest submit = this.router.takeRequest();
+		assertThat(submit.getTarget()).isEqualTo("/wavespeed/api/v3/wavespeed-ai/wan-2.1/i2v-480p");
+		String base64 = Base64.getEncoder().encodeToString(PNG);
+		assertThat(JSON.readTree(submit.getBody().utf8())).isEqualTo(JSON.readTree("{\"prompt\":\"It waves\","
+				+ "\"image\":\"" + base64 + "\",\"images\":[\"" + base64 + "\"]}"));
+		for (int poll = 0; poll < 2; poll++) {
+			RecordedRequest status = this.router.takeRequest();
+			assertThat(status.getTarget()).isEqualTo("/wavespeed/api/v3/predictions/t1/result");
+			assertThat(status.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
+		}
+		assertThat(this.cdn.takeRequest().getHeaders().get("Authorization")).isNull();
+	}
+
+	@Test
+	void failedWavespeedTaskRaisesItsError() {
+		mapping("wavespeed", "wavespeed-ai/flux-dev", "text-to-image");
+		json(this.router, "{\"code\":200,\"data\":{\"id\":\"t2\",\"urls\":{\"get\":"
+				+ "\"https://api.wavespeed.ai/api/v3/predictions/t2/result\"}}}");
+		json(this.router, "{\"code\":200,\"data\":{\"id\":\"t2\",\"status\":\"failed\",\"error\":\"NSFW\"}}");
+
+		assertThatExceptionOfType(HfJobFailedException.class)
+			.isThrownBy(() -> client(Duration.ZERO, null)
+				.call(TextToImage.TASK, model("image", new InferenceTarget.Router("wavespeed")), "A cat", null)
+				.block(Duration.ofSeconds(30)))
+			.withMessageContaining("NSFW");
+	}
+
+	/**
+	 * Runs one fal-ai queue job (submission, one poll answering COMPLETED, the result) on the
+	 * mock router and downloads {@code media} from the CDN.
+	 */
+	private BinaryOutput falQueueJob(String name, String providerId, String task, String result, byte[] media,
+			java.util.function.BiFunction<HfInferenceClient, ModelDefinition, Mono<BinaryOutput>> call) {
+		mapping("fal-ai", providerId, task);
+		String requests = base(this.router) + "/fal-ai/" + providerId + "/requests/r1";
+		json(this.router, "{\"request_id\":\"r1\",\"status\":\"IN_QUEUE\",\"status_url\":\"" + requests
+				+ "/status\",\"response_url\":\"" + requests + "\"}");
+		json(this.router, "{\"status\":\"COMPLETED\"}");
+		json(this.router, result);
+		this.cdn.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(media)).build());
+		return call.apply(client(Duration.ZERO, null), model(name, new InferenceTarget.Router("fal-ai")))
+			.block(Duration.ofSeconds(30));
+	}
+
+	private void assertSubmitted(String target, String body) throws InterruptedException {
+		assertThat(this.router.takeRequest().getTarget()).startsWith("/api/models/org/");
+		RecordedRequest submit = this.router.takeRequest();
+		assertThat(submit.getTarget()).isEqualTo(target);
+		assertThat(JSON.readTree(submit.getBody().utf8())).isEqualTo(JSON.readTree(body));
+		assertThat(this.cdn.takeRequest().getHeaders().get("Authorization")).isNull();
 	}
 
 	@Test

@@ -18,9 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.auth.HfToken;
+import io.github.hfinference.core.error.HfUnsupportedProviderException;
 import io.github.hfinference.core.http.JsonCodec;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.routing.Providers;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;
@@ -30,6 +32,7 @@ import static io.github.hfinference.core.replay.ReplaySupport.json;
 import static io.github.hfinference.core.replay.ReplaySupport.normalised;
 import static io.github.hfinference.core.replay.ReplaySupport.recordedResponse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Replays the recorded non-streaming chat completions of every third-party provider.
@@ -67,6 +70,18 @@ class ChatProviderReplayTests {
 					&& !recording.file().contains("hf-inference") && recording.method().equals("POST"));
 	}
 
+	static Stream<Interaction> currentRouterChatPosts() {
+		return routerChatPosts().filter((post) -> Providers.isKnown(provider(post)));
+	}
+
+	static Stream<Interaction> droppedRouterChatPosts() {
+		return routerChatPosts().filter((post) -> !Providers.isKnown(provider(post)));
+	}
+
+	private static String provider(Interaction post) {
+		return post.uri().getPath().split("/")[1];
+	}
+
 	static Stream<Interaction> directProviderChatPosts() {
 		return Recordings.tapes()
 			.stream()
@@ -78,14 +93,18 @@ class ChatProviderReplayTests {
 
 	@Test
 	void everyRecordedProviderIsReplayed() {
-		assertThat(routerChatPosts().map((post) -> post.uri().getPath().split("/")[1]))
+		assertThat(routerChatPosts().map(ChatProviderReplayTests::provider))
 			.containsExactlyInAnyOrder("cerebras", "fireworks-ai", "hyperbolic", "nebius", "novita", "sambanova",
 					"together");
+		assertThat(currentRouterChatPosts().map(ChatProviderReplayTests::provider))
+			.containsExactlyInAnyOrder("cerebras", "fireworks-ai", "novita", "together");
+		assertThat(droppedRouterChatPosts().map(ChatProviderReplayTests::provider))
+			.containsExactlyInAnyOrder("hyperbolic", "nebius", "sambanova");
 		assertThat(directProviderChatPosts().map((post) -> post.uri().getHost()).distinct()).hasSizeGreaterThanOrEqualTo(9);
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")
-	@MethodSource("routerChatPosts")
+	@MethodSource("currentRouterChatPosts")
 	void replaysChatThroughRouterProvider(Interaction post) throws Exception {
 		List<Interaction> cassette = Recordings.cassette(Recordings.HUB, post.file());
 		Interaction mappingLookup = cassette.get(0);
@@ -116,6 +135,22 @@ class ChatProviderReplayTests {
 		assertThat(chat.getHeaders().get("Authorization")).isEqualTo("Bearer " + ReplaySupport.TOKEN);
 		TaskScenarios.chat(response.value(), post);
 		assertThat(response.metadata().target()).isEqualTo(provider);
+	}
+
+	/**
+	 * hyperbolic, nebius and sambanova were recorded in 2025 and dropped since: a call to
+	 * them is refused before the mapping lookup, naming the current providers.
+	 */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@MethodSource("droppedRouterChatPosts")
+	void chatOnRecordedProviderTheRouterDroppedIsRefusedBeforeSending(Interaction post) {
+		String provider = provider(post);
+
+		assertThatExceptionOfType(HfUnsupportedProviderException.class)
+			.isThrownBy(() -> ModelDefinition.of("org/model", provider))
+			.withMessage("Provider '" + provider + "' is no longer served by the Hugging Face router; current "
+					+ "providers: auto, " + String.join(", ", Providers.names()));
+		assertThat(this.server.getRequestCount()).isZero();
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")

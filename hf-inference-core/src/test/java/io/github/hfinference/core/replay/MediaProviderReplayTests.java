@@ -20,11 +20,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
+import io.github.hfinference.core.error.HfUnsupportedProviderException;
 import io.github.hfinference.core.provider.PollBackoff;
 import io.github.hfinference.core.task.BinaryOutput;
 import io.github.hfinference.core.task.TextToImage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Replays the recorded text-to-image exchanges with third-party providers (hf-protocol.md
@@ -56,12 +58,9 @@ class MediaProviderReplayTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "black-forest-labs, black-forest-labs/FLUX.1-dev, /black-forest-labs/v1/flux-dev, 4, image/jpeg",
-			"fal-ai, black-forest-labs/FLUX.1-dev, /fal-ai/fal-ai/flux/dev, 0, image/png",
+	@CsvSource({ "fal-ai, black-forest-labs/FLUX.1-dev, /fal-ai/fal-ai/flux/dev, 0, image/png",
 			"replicate, ByteDance/SDXL-Lightning, /replicate/v1/predictions, 0, image/png",
-			"together, stabilityai/stable-diffusion-xl-base-1.0, /together/v1/images/generations, 0, image/jpeg",
-			"nebius, stabilityai/stable-diffusion-xl-base-1.0, /nebius/v1/images/generations, 0, image/webp",
-			"hyperbolic, stabilityai/stable-diffusion-2, /hyperbolic/v1/images/generations, 0, image/png" })
+			"together, stabilityai/stable-diffusion-xl-base-1.0, /together/v1/images/generations, 0, image/jpeg" })
 	void textToImageThroughProvider(String provider, String modelId, String route, int polls, String contentType)
 			throws Exception {
 		List<Interaction> recorded = Recordings.cassette(Recordings.HUB,
@@ -123,6 +122,28 @@ class MediaProviderReplayTests {
 		else {
 			assertThat(image.bytes()).hasSizeGreaterThan(1000);
 		}
+	}
+
+	/**
+	 * The 2025 recordings of black-forest-labs, nebius and hyperbolic: the router no longer
+	 * serves them, so the client refuses them before any request, naming the current providers.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "black-forest-labs, black-forest-labs/FLUX.1-dev", "nebius, stabilityai/stable-diffusion-xl-base-1.0",
+			"hyperbolic, stabilityai/stable-diffusion-2" })
+	void recordedProviderTheRouterNoLongerServesIsRefusedBeforeSending(String provider, String modelId) {
+		assertThat(Recordings.cassette(Recordings.HUB,
+				"TestInferenceClient.test_text_to_image_default[" + provider + ",text-to-image].yaml"))
+			.as("the recording exists")
+			.isNotEmpty();
+
+		assertThatExceptionOfType(HfUnsupportedProviderException.class)
+			.isThrownBy(() -> ReplaySupport.viaRouter(modelId, provider))
+			.withMessageStartingWith("Provider '" + provider + "' is no longer served by the Hugging Face router; "
+					+ "current providers: auto, baseten, cerebras,")
+			.withMessageContaining("fal-ai")
+			.satisfies((ex) -> assertThat(ex.alternatives()).hasSize(19).doesNotContain(provider));
+		assertThat(this.router.getRequestCount()).isZero();
 	}
 
 	private MockResponse rewritten(Interaction interaction) {

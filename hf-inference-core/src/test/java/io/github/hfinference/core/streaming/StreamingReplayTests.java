@@ -67,8 +67,7 @@ class StreamingReplayTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "hf-inference", "cerebras", "fireworks-ai", "hyperbolic", "nebius", "novita", "sambanova",
-			"together" })
+	@ValueSource(strings = { "hf-inference", "cerebras", "fireworks-ai", "novita", "together" })
 	void chatStreamThroughRouterProvider(String provider) throws IOException {
 		List<Recordings.Exchange> cassette = Recordings
 			.cassette("TestInferenceClient.test_chat_completion_with_stream[" + provider + ",conversational].yaml");

@@ -26,7 +26,8 @@ class StreamingTaskTests {
 		assertThat(Tasks.streamingFor(ChatCompletion.TASK)).containsSame(ChatCompletion.STREAM);
 		assertThat(Tasks.streamingFor(TextGeneration.TASK)).containsSame(TextGeneration.STREAM);
 		assertThat(Tasks.streamingFor(TextClassification.TASK)).isEmpty();
-		assertThat(Tasks.streaming()).extracting(StreamingTask::id).containsExactly("chat-completion", "text-generation");
+		assertThat(Tasks.streaming()).extracting(StreamingTask::id)
+			.containsExactly("chat-completion", "text-generation", "responses");
 		assertThat(TextGeneration.STREAM.route()).isEqualTo(TaskRoute.MODEL);
 		assertThat(TextGeneration.STREAM.chunkType()).isEqualTo(TextGeneration.StreamOutput.class);
 	}

@@ -33,10 +33,11 @@ class TaskDefinitionsTests {
 	void everyHuggingFaceTaskIsListed() {
 		assertThat(Tasks.ids()).containsExactlyInAnyOrder("audio-classification", "audio-to-audio",
 				"automatic-speech-recognition", "chat-completion", "document-question-answering", "feature-extraction",
-				"fill-mask", "image-classification", "image-segmentation", "image-to-image", "image-to-text", "image-to-video",
-				"object-detection", "question-answering", "sentence-similarity", "summarization",
+				"fill-mask", "image-classification", "image-segmentation", "image-text-to-image", "image-text-to-video",
+				"image-to-image", "image-to-text", "image-to-video",
+				"object-detection", "question-answering", "responses", "sentence-similarity", "summarization",
 				"table-question-answering", "tabular-classification", "tabular-regression", "text-classification",
-				"text-generation", "text-to-image", "text-to-speech", "text-to-video", "token-classification", "translation",
+				"text-generation", "text-to-audio", "text-to-image", "text-to-speech", "text-to-video", "token-classification", "translation",
 				"visual-question-answering", "zero-shot-classification", "zero-shot-image-classification");
 		assertThat(Tasks.byId("conversational")).containsSame(io.github.hfinference.core.task.chat.ChatCompletion.TASK);
 		assertThat(Tasks.all()).filteredOn((task) -> task.route() == TaskRoute.PIPELINE)
@@ -49,7 +50,8 @@ class TaskDefinitionsTests {
 		assertThat(TextToImage.TASK.accept()).isEqualTo("image/png");
 		assertThat(ImageToImage.TASK.accept()).isEqualTo("image/png");
 		assertThat(TextToSpeech.TASK.accept()).isEqualTo("audio/*");
-		assertThat(Tasks.all()).filteredOn((task) -> task.accept() != null).hasSize(3);
+		assertThat(TextToAudio.TASK.accept()).isEqualTo("audio/*");
+		assertThat(Tasks.all()).filteredOn((task) -> task.accept() != null).hasSize(4);
 	}
 
 	@Test

@@ -16,12 +16,14 @@ import io.github.hfinference.core.declarative.ConfiguredModel;
 import io.github.hfinference.core.resilience.CircuitState;
 import io.github.hfinference.core.resilience.TargetState;
 import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.routing.ModelCatalog;
 import io.github.hfinference.core.routing.ModelDefinition;
 
 /**
  * The {@code hfinference} actuator endpoint: for each configured model, its id, task,
  * targets with their circuit states, pinned and last served revisions, drift, and
- * call/error/retry counts with the last error. It never shows the token.
+ * call/error/retry counts with the last error, and the router catalogue's providers of the
+ * model. It never shows the token.
  */
 @Endpoint(id = "hfinference")
 public class HfInferenceEndpoint {
@@ -71,7 +73,17 @@ public class HfInferenceEndpoint {
 				targets, model.revision(), model.revisionMismatch().name().toLowerCase(Locale.ROOT),
 				(revision != null) ? revision.lastServed() : null, revision != null && revision.drift(),
 				snapshot.calls(), snapshot.errors(), snapshot.retries(), snapshot.failovers(), snapshot.rateLimited(),
-				snapshot.lastTarget(), snapshot.lastError());
+				snapshot.lastTarget(), snapshot.lastError(), catalog(model));
+	}
+
+	/** The catalogue's providers of a router model, as far as the catalogue was fetched. */
+	private @Nullable List<ModelCatalog.ProviderEntry> catalog(ModelDefinition model) {
+		if (model.id() == null || model.targets().stream().noneMatch(InferenceTarget.Router.class::isInstance)) {
+			return null;
+		}
+		return this.client.catalog().now().flatMap((catalog) -> catalog.model(model.id()))
+			.map(ModelCatalog.Model::providers)
+			.orElse(null);
 	}
 
 	private static String type(InferenceTarget target) {
@@ -108,11 +120,15 @@ public class HfInferenceEndpoint {
 	 * @param rateLimited rate-limited answers
 	 * @param lastTarget the target that served the last successful call
 	 * @param lastError the last failure
+	 * @param catalog the router catalogue's providers of the model (status, pricing,
+	 * context length, tools and structured-output support, latency, throughput), or null when
+	 * the catalogue does not list it or was not fetched yet
 	 */
 	public record ModelDescriptor(String id, @Nullable String task, List<TargetDescriptor> targets,
 			@Nullable String pinnedRevision, String onRevisionMismatch, @Nullable String lastServedRevision,
 			boolean drift, long calls, long errors, long retries, long failovers, long rateLimited,
-			@Nullable String lastTarget, HfModelActivity.@Nullable LastError lastError) {
+			@Nullable String lastTarget, HfModelActivity.@Nullable LastError lastError,
+			@Nullable List<ModelCatalog.ProviderEntry> catalog) {
 
 	}
 

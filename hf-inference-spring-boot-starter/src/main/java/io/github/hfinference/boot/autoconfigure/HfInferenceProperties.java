@@ -450,7 +450,8 @@ public class HfInferenceProperties implements Validator {
 		private boolean enabled = true;
 
 		/**
-		 * How long the router's price list is used before it is fetched again.
+		 * How long the router's model catalogue (prices, provider status and capabilities) is used
+		 * before it is refreshed in the background.
 		 */
 		private Duration pricesTtl = Duration.ofHours(1);
 

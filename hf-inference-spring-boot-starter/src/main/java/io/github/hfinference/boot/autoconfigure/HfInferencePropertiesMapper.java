@@ -70,6 +70,8 @@ final class HfInferencePropertiesMapper {
 		builder.billTo(StringUtils.hasText(this.properties.getBillTo()) ? this.properties.getBillTo() : null);
 		builder.timeout(positive(this.properties.getTimeout(), PREFIX + ".timeout"));
 		builder.connectTimeout(connectTimeout());
+		builder.catalogTimeToLive(positive(this.properties.getObservations().getCost().getPricesTtl(),
+				PREFIX + ".observations.cost.prices-ttl"));
 		this.properties.getHeaders().forEach(builder::header);
 	}
 
@@ -127,6 +129,9 @@ final class HfInferencePropertiesMapper {
 			validateId(id, prefix + ".id",
 					targets.stream().anyMatch((target) -> target.target() instanceof InferenceTarget.Router));
 		}
+		if (task != null) {
+			requireServed(task, prefix, model, targets);
+		}
 		if (id == null) {
 			targets.stream().filter((target) -> target.target() instanceof InferenceTarget.Router).findFirst()
 				.ifPresent((target) -> {
@@ -165,6 +170,22 @@ final class HfInferencePropertiesMapper {
 		}
 		if (id.isBlank() || id.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
 			throw invalid(property, "malformed model id " + HubIds.quote(id) + "; expected org/name");
+		}
+	}
+
+	/** A model's task must be served by each explicit router provider it names. */
+	private static void requireServed(Task<?, ?, ?> task, String prefix, Model model, List<WeightedTarget> targets) {
+		for (int index = 0; index < targets.size(); index++) {
+			if (targets.get(index).target() instanceof InferenceTarget.Router router
+					&& !router.provider().startsWith(Providers.AUTO)) {
+				try {
+					Providers.requireServes(router.provider(), task.id());
+				}
+				catch (HfConfigurationException ex) {
+					throw invalid(model.getTargets().isEmpty() ? prefix + ".provider"
+							: prefix + ".targets[" + index + "].provider", ex.getMessage());
+				}
+			}
 		}
 	}
 
@@ -245,8 +266,9 @@ final class HfInferencePropertiesMapper {
 		known.addAll(inProcessProviders);
 		String hint = "local".equals(name)
 				? "; no in-process provider named 'local' is registered: add the module that provides it" : "";
-		throw invalid(property, "unknown provider " + HubIds.quote(name) + hint + "; known providers: "
-				+ String.join(", ", known));
+		String what = Providers.REMOVED.contains(name) ? "provider " + HubIds.quote(name)
+				+ " is no longer served by the Hugging Face router" : "unknown provider " + HubIds.quote(name);
+		throw invalid(property, what + hint + "; known providers: " + String.join(", ", known));
 	}
 
 	private RetrySettings globalRetry() {

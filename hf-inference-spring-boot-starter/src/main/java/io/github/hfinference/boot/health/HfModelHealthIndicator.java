@@ -23,6 +23,7 @@ import io.github.hfinference.core.hub.EndpointInfo;
 import io.github.hfinference.core.hub.ModelInfo;
 import io.github.hfinference.core.resilience.CircuitState;
 import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.routing.ModelCatalog;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.routing.Providers;
 import io.github.hfinference.core.routing.ProviderMapping;
@@ -120,11 +121,25 @@ final class HfModelHealthIndicator implements ReactiveHealthIndicator {
 			health.withDetail("id", this.model.id());
 		}
 		health.withDetail("targets", targets);
+		catalogStatuses().ifPresent((statuses) -> health.withDetail("catalog", statuses));
 		if (probe.call() != null) {
 			health.withDetail("probe", probe.call().details());
 		}
 		revisionDetails(probe, health);
 		return health.build();
+	}
+
+	/**
+	 * The router catalogue's provider statuses of a router model, without waiting: empty
+	 * until the catalogue was fetched (this starts it) or when it does not list the model.
+	 */
+	private Optional<Map<String, String>> catalogStatuses() {
+		if (this.model.id() == null
+				|| this.model.targets().stream().noneMatch(InferenceTarget.Router.class::isInstance)) {
+			return Optional.empty();
+		}
+		return this.client.catalog().now().flatMap((catalog) -> catalog.model(this.model.id()))
+			.map(ModelCatalog.Model::statuses);
 	}
 
 	private void revisionDetails(Probe probe, Health.Builder health) {

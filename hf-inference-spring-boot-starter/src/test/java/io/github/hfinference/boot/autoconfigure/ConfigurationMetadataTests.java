@@ -73,6 +73,13 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void providerHintsOfferNoProviderTheRouterStoppedServing() {
+		assertThat(hintValues("hf.inference.models.*.provider")).doesNotContainAnyElementsOf(Providers.REMOVED);
+		assertThat(hintValues("hf.inference.models.*.targets[*].provider"))
+			.doesNotContainAnyElementsOf(Providers.REMOVED);
+	}
+
+	@Test
 	void loadBalancingHintsListEveryStrategy() {
 		assertThat(hintValues("hf.inference.models.*.load-balancing")).containsExactlyInAnyOrderElementsOf(
 				Arrays.stream(LoadBalancing.values()).map((value) -> kebab(value.name())).toList());

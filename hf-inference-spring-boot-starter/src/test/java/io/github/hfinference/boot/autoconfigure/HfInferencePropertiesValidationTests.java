@@ -85,6 +85,23 @@ class HfInferencePropertiesValidationTests {
 	}
 
 	@Test
+	void providerTheRouterNoLongerServesFailsAtStartupListingTheCurrentOnes() {
+		assertFailure("hf.inference.models.x.provider: provider 'nebius' is no longer served by the Hugging Face "
+				+ "router; known providers: auto, baseten, cerebras, cohere, deepinfra, fal-ai, featherless-ai, "
+				+ "fireworks-ai, groq, hf-inference, novita, nscale, openai, ovhcloud, publicai, replicate, "
+				+ "scaleway, together, wavespeed, zai-org",
+				"hf.inference.models.x.id=org/m", "hf.inference.models.x.provider=nebius");
+	}
+
+	@Test
+	void taskTheTargetProviderDoesNotServeFailsAtStartupNamingTheProvidersThatDo() {
+		assertFailure("hf.inference.models.video.targets[1].provider: Provider 'hf-inference' does not serve task "
+				+ "'text-to-video'; providers that do: fal-ai, replicate", "hf.inference.models.video.id=org/v",
+				"hf.inference.models.video.task=text-to-video", "hf.inference.models.video.targets[0].provider=fal-ai",
+				"hf.inference.models.video.targets[1].provider=hf-inference");
+	}
+
+	@Test
 	void localProviderWithoutItsModule() {
 		assertStartupFailure("hf.inference.models.x.provider: unknown provider 'local'; no in-process provider named "
 				+ "'local' is registered: add the module that provides it; known providers: ",

@@ -386,6 +386,33 @@ class HfObservabilityTests {
 	}
 
 	@Test
+	void endpointShowsTheCatalogueProvidersOfEachRouterModel() {
+		this.contextRunner.run((context) -> {
+			context.getBean(HfInferenceClient.class).catalog().refresh().block(Duration.ofSeconds(10));
+			JsonNode models = endpointJson(context).path("models");
+			JsonNode catalog = models.path("chat").path("catalog");
+			assertThat(catalog).hasSize(2);
+			assertThat(catalog.get(0).path("provider").asString()).isEqualTo("together");
+			assertThat(catalog.get(0).path("status").asString()).isEqualTo("live");
+			assertThat(catalog.get(0).path("pricing").path("input").asDouble()).isEqualTo(0.5);
+			assertThat(catalog.get(0).path("pricing").path("output").asDouble()).isEqualTo(2.0);
+			assertThat(catalog.get(1).path("status").asString()).isEqualTo("error");
+			assertThat(models.path("sentiment").path("catalog").isNull()).as("not in the catalogue").isTrue();
+			assertThat(models.path("tgi").path("catalog").isNull()).as("an endpoint").isTrue();
+		});
+	}
+
+	@Test
+	void healthShowsTheCatalogueStatusOfEachProviderOfARouterModel() {
+		this.contextRunner.run((context) -> {
+			context.getBean(HfInferenceClient.class).catalog().refresh().block(Duration.ofSeconds(10));
+			assertThat(health(context, "chat").getDetails().get("catalog"))
+				.isEqualTo(java.util.Map.of("together", "live", "novita", "error"));
+			assertThat(health(context, "sentiment").getDetails()).doesNotContainKey("catalog");
+		});
+	}
+
+	@Test
 	void theTokenAppearsNowhere(CapturedOutput output) {
 		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf).reset().fails(429))
 			.withHeader("x-sha", "fff9999");

@@ -1,7 +1,5 @@
 package io.github.hfinference.boot.autoconfigure.observation;
 
-import java.net.URI;
-import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -14,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import io.github.hfinference.boot.HfInferenceClientCustomizer;
 import io.github.hfinference.boot.HfModelRegistry;
@@ -26,7 +23,6 @@ import io.github.hfinference.boot.observation.HfModelPricing;
 import io.github.hfinference.boot.observation.HfResilienceMeters;
 import io.github.hfinference.boot.observation.HfRevisionDriftMeterBinder;
 import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.observation.InferenceObservationConvention;
 
 /**
@@ -44,8 +40,6 @@ import io.github.hfinference.core.observation.InferenceObservationConvention;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass({ HfInferenceClient.class, ObservationRegistry.class })
 public final class HfInferenceObservationAutoConfiguration {
-
-	private static final Duration PRICES_TIMEOUT = Duration.ofSeconds(10);
 
 	@Bean
 	@ConditionalOnBean(ObservationRegistry.class)
@@ -74,20 +68,10 @@ public final class HfInferenceObservationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty(name = "hf.inference.observations.cost.enabled", matchIfMissing = true)
-		HfModelPricing hfModelPricing(HfInferenceProperties properties, HfInferenceConnectionDetails connection,
-				ObjectProvider<WebClient.Builder> webClientBuilder) {
-			Duration timeToLive = properties.getObservations().getCost().getPricesTtl();
-			URI baseUrl;
-			try {
-				baseUrl = URI.create(connection.getBaseUrl());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new HfConfigurationException("hf.inference.base-url: '" + connection.getBaseUrl()
-						+ "' is not an absolute http(s) URL");
-			}
-			// resolved at the first fetch: Boot's WebClient.Builder depends on the ObservationRegistry,
-			// which depends on the handler that uses these prices
-			return new HfModelPricing(() -> webClientBuilder.getIfAvailable(WebClient::builder).build(), baseUrl, timeToLive, PRICES_TIMEOUT);
+		HfModelPricing hfModelPricing(ObjectProvider<HfInferenceClient> client) {
+			// the client is looked up at the first price lookup: it depends on the
+			// ObservationRegistry, which depends on the handler that uses these prices
+			return new HfModelPricing(() -> client.getObject().catalog());
 		}
 
 		@Bean
