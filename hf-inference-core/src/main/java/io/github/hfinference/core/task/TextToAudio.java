@@ -50,6 +50,49 @@ public final class TextToAudio {
 			return (this.extra != null) ? this.extra : Map.of();
 		}
 
+		/**
+		 * A builder with every parameter unset.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable GenerationParameters generationParameters;
+
+			private @Nullable Map<String, Object> extra;
+
+			private Builder() {
+			}
+
+			/**
+			 * @param generationParameters how the audio is generated (hf-inference)
+			 * @return this builder
+			 */
+			public Builder generationParameters(@Nullable GenerationParameters generationParameters) {
+				this.generationParameters = generationParameters;
+				return this;
+			}
+
+			/**
+			 * @param extra provider-specific fields, passed through
+			 * @return this builder
+			 */
+			public Builder extra(@Nullable Map<String, Object> extra) {
+				this.extra = extra;
+				return this;
+			}
+
+			/** @return the parameters */
+			public Parameters build() {
+				return new Parameters(this.generationParameters, this.extra);
+			}
+
+		}
+
 	}
 
 }

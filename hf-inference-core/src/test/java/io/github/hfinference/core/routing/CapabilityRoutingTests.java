@@ -121,7 +121,7 @@ class CapabilityRoutingTests {
 
 		assertThatExceptionOfType(HfUnsupportedProviderException.class)
 			.isThrownBy(() -> modelSent("novita", STRUCTURED))
-			.withMessage("Provider 'novita' does not support structured output for model '" + MODEL + "' according "
+			.withMessageStartingWith("Provider 'novita' does not support structured output for model '" + MODEL + "' according "
 					+ "to the router's catalogue; providers that do: fireworks-ai, together, deepinfra");
 		assertThat(this.requests).isEmpty();
 		assertThat(modelSent("together", STRUCTURED)).isEqualTo(MODEL + ":together");
@@ -159,7 +159,7 @@ class CapabilityRoutingTests {
 		assertThatExceptionOfType(HfUnsupportedProviderException.class)
 			.isThrownBy(() -> this.client.call(Responses.TASK, ModelDefinition.of("openai/gpt-oss-120b"),
 					Responses.Input.text("Hi"), STRUCTURED).block(WAIT))
-			.withMessage("No provider of model 'openai/gpt-oss-120b' supports structured output according to the "
+			.withMessageStartingWith("No provider of model 'openai/gpt-oss-120b' supports structured output according to the "
 					+ "router's catalogue (cerebras: live, tools=true, structured output=false; groq: error, "
 					+ "tools=null, structured output=null)");
 	}

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,9 +56,12 @@ class ProvidersTests {
 
 	@Test
 	void unknownProviderIsRefusedWithItsControlCharactersEscaped() {
-		assertThatExceptionOfType(HfUnsupportedProviderException.class)
+		assertThatExceptionOfType(HfInvalidRequestException.class)
 			.isThrownBy(() -> ModelDefinition.of("org/model", "togther\n"))
-			.withMessageStartingWith("Provider 'togther\\u000a' is not a provider of the Hugging Face router; "
+			.withMessageStartingWith("provider: malformed provider name 'togther\\n'");
+		assertThatExceptionOfType(HfUnsupportedProviderException.class)
+			.isThrownBy(() -> ModelDefinition.of("org/model", "togther"))
+			.withMessageStartingWith("Provider 'togther' is not a provider of the Hugging Face router; "
 					+ "current providers: auto, baseten,");
 	}
 

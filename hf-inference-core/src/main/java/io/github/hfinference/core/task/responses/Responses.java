@@ -155,6 +155,137 @@ public final class Responses {
 		}
 
 		/**
+		 * A builder with every parameter unset.
+		 * @return a new builder
+		 */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
+		public static final class Builder {
+
+			private @Nullable String instructions;
+
+			private @Nullable Integer maxOutputTokens;
+
+			private @Nullable Double temperature;
+
+			private @Nullable Double topP;
+
+			private @Nullable List<FunctionTool> tools;
+
+			private @Nullable Object toolChoice;
+
+			private @Nullable TextConfig text;
+
+			private @Nullable Reasoning reasoning;
+
+			private @Nullable String previousResponseId;
+
+			private @Nullable Map<String, Object> extraBody;
+
+			private Builder() {
+			}
+
+			/**
+			 * @param instructions the instructions
+			 * @return this builder
+			 */
+			public Builder instructions(@Nullable String instructions) {
+				this.instructions = instructions;
+				return this;
+			}
+
+			/**
+			 * @param maxOutputTokens the maximum number of output tokens
+			 * @return this builder
+			 */
+			public Builder maxOutputTokens(@Nullable Integer maxOutputTokens) {
+				this.maxOutputTokens = maxOutputTokens;
+				return this;
+			}
+
+			/**
+			 * @param temperature the sampling temperature
+			 * @return this builder
+			 */
+			public Builder temperature(@Nullable Double temperature) {
+				this.temperature = temperature;
+				return this;
+			}
+
+			/**
+			 * @param topP the nucleus sampling mass
+			 * @return this builder
+			 */
+			public Builder topP(@Nullable Double topP) {
+				this.topP = topP;
+				return this;
+			}
+
+			/**
+			 * @param tools the function tools the model may call
+			 * @return this builder
+			 */
+			public Builder tools(@Nullable List<FunctionTool> tools) {
+				this.tools = tools;
+				return this;
+			}
+
+			/**
+			 * @param toolChoice which tool the model must or may call
+			 * @return this builder
+			 */
+			public Builder toolChoice(@Nullable Object toolChoice) {
+				this.toolChoice = toolChoice;
+				return this;
+			}
+
+			/**
+			 * @param text the text output format
+			 * @return this builder
+			 */
+			public Builder text(@Nullable TextConfig text) {
+				this.text = text;
+				return this;
+			}
+
+			/**
+			 * @param reasoning the reasoning settings
+			 * @return this builder
+			 */
+			public Builder reasoning(@Nullable Reasoning reasoning) {
+				this.reasoning = reasoning;
+				return this;
+			}
+
+			/**
+			 * @param previousResponseId the response this one continues
+			 * @return this builder
+			 */
+			public Builder previousResponseId(@Nullable String previousResponseId) {
+				this.previousResponseId = previousResponseId;
+				return this;
+			}
+
+			/**
+			 * @param extraBody fields passed through verbatim
+			 * @return this builder
+			 */
+			public Builder extraBody(@Nullable Map<String, Object> extraBody) {
+				this.extraBody = extraBody;
+				return this;
+			}
+
+			/** @return the parameters */
+			public Parameters build() {
+				return new Parameters(this.instructions, this.maxOutputTokens, this.temperature, this.topP, this.tools, this.toolChoice, this.text, this.reasoning, this.previousResponseId, this.extraBody);
+			}
+
+		}
+
+		/**
 		 * These parameters continuing an earlier response.
 		 * @param responseId the earlier response's id
 		 * @return the parameters
