@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
@@ -25,7 +26,10 @@ import io.github.hfinference.core.auth.TokenResolver;
 import io.github.hfinference.core.batching.BatchRoute;
 import io.github.hfinference.core.batching.BatchingSettings;
 import io.github.hfinference.core.batching.MicroBatcher;
+import io.github.hfinference.core.fleet.FleetCoordination;
+import io.github.hfinference.core.fleet.ResponseCache;
 import io.github.hfinference.core.http.HttpTransport;
+import io.github.hfinference.core.http.RawResponse;
 import io.github.hfinference.core.hub.HubClient;
 import io.github.hfinference.core.observation.CallObserver;
 import io.github.hfinference.core.observation.InferenceCallListener;
@@ -79,6 +83,10 @@ public final class HfInferenceClient {
 
 	private final ResilientExecutor resilience;
 
+	private final FleetAttempts fleet;
+
+	private final CachedCalls cache;
+
 	private final StreamInvoker streamer;
 
 	private final HttpTransport transport;
@@ -119,8 +127,11 @@ public final class HfInferenceClient {
 		this.revisionGuard = new RevisionGuard();
 		this.invoker = new TargetInvoker(this.transport, requestRouter, builder.inProcessProviders,
 				this.revisionGuard, new MediaJobRunner(this.transport, builder.pollBackoff, builder.scheduler));
-		this.resilience = new ResilientExecutor(builder.scheduler, builder.resilienceListeners);
-		this.streamer = new StreamInvoker(this.transport, requestRouter, this.resilience, this.revisionGuard);
+		this.fleet = new FleetAttempts(builder.fleet, token, builder.billTo);
+		this.cache = new CachedCalls(builder.responseCache, this.revisionGuard);
+		this.resilience = new ResilientExecutor(builder.scheduler, builder.resilienceListeners, builder.fleet);
+		this.streamer = new StreamInvoker(this.transport, requestRouter, this.resilience, this.revisionGuard,
+				this.fleet);
 		this.hub = new HubClient(this.transport, builder.hubUrl, requestRouter::hubHeaders,
 				requestRouter::endpointHeaders);
 		this.blocking = new BlockingHfInferenceClient(this);
@@ -218,11 +229,21 @@ public final class HfInferenceClient {
 	}
 
 	private <I, P, R> Mono<InferenceResponse<R>> send(InferenceRequest<I, P, R> request) {
+		if (this.cache.applies(request)) {
+			return this.cache.call(request, (raw) -> send(request, raw));
+		}
+		return send(request, null);
+	}
+
+	private <I, P, R> Mono<InferenceResponse<R>> send(InferenceRequest<I, P, R> request,
+			@Nullable Consumer<RawResponse> raw) {
 		Duration attemptTimeout = (request.options().timeout() != null) ? request.options().timeout()
 				: (request.model().timeout() != null) ? request.model().timeout() : this.timeout;
 		return this.resilience
 			.execute(request.model(), attemptTimeout,
-					(attempt) -> this.invoker.invoke(attempt.target(), request, attempt.number(), attempt.timeout()))
+					(attempt) -> this.fleet.around(request.model(), request.task().id(), request.input(),
+							request.parameters(), attempt,
+							this.invoker.invoke(attempt.target(), request, attempt.number(), attempt.timeout(), raw)))
 			.single();
 	}
 
@@ -411,7 +432,35 @@ public final class HfInferenceClient {
 
 		private PollBackoff pollBackoff = PollBackoff.DEFAULT;
 
+		private FleetCoordination fleet = FleetCoordination.LOCAL;
+
+		private ResponseCache responseCache = ResponseCache.NONE;
+
 		private Builder() {
+		}
+
+		/**
+		 * Shares quota, server-asked pauses and circuit state with the other instances of
+		 * the application that call models with the same account (the
+		 * {@code hf-inference-redis} module provides one on Redis).
+		 * @param fleet the coordination, {@link FleetCoordination#LOCAL} (the default) to
+		 * share nothing
+		 * @return this builder
+		 */
+		public Builder fleetCoordination(FleetCoordination fleet) {
+			this.fleet = Objects.requireNonNull(fleet, "fleet");
+			return this;
+		}
+
+		/**
+		 * Reuses the answers of idempotent plain calls of the models the cache takes (the
+		 * {@code hf-inference-redis} module provides one on Spring's cache abstraction).
+		 * @param cache the cache, {@link ResponseCache#NONE} (the default) for none
+		 * @return this builder
+		 */
+		public Builder responseCache(ResponseCache cache) {
+			this.responseCache = Objects.requireNonNull(cache, "cache");
+			return this;
 		}
 
 		/**

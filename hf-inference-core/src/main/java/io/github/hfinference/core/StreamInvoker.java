@@ -50,12 +50,15 @@ final class StreamInvoker {
 
 	private final RevisionGuard revisionGuard;
 
+	private final FleetAttempts fleet;
+
 	StreamInvoker(HttpTransport transport, RequestRouter router, ResilientExecutor resilience,
-			RevisionGuard revisionGuard) {
+			RevisionGuard revisionGuard, FleetAttempts fleet) {
 		this.transport = transport;
 		this.router = router;
 		this.resilience = resilience;
 		this.revisionGuard = revisionGuard;
+		this.fleet = fleet;
 	}
 
 	/**
@@ -72,7 +75,8 @@ final class StreamInvoker {
 			return this.resilience.execute(request.model(), timeout, (attempt) -> {
 				Exchange exchange = new Exchange(attempt.target(), attempt.number());
 				served.set(exchange);
-				return open(attempt.target(), request, attempt.timeout(), timeout, exchange);
+				return this.fleet.around(request.model(), request.task().id(), request.input(), request.parameters(),
+						attempt, open(attempt.target(), request, attempt.timeout(), timeout, exchange));
 			}).doOnNext((chunk) -> observe(served.get(), chunk))
 				.doOnComplete(() -> publish(served.get(), metadata))
 				.doOnCancel(() -> publish(served.get(), metadata))

@@ -3,6 +3,7 @@ package io.github.hfinference.core;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -57,15 +58,30 @@ final class TargetInvoker {
 	 */
 	<I, P, R> Mono<InferenceResponse<R>> invoke(InferenceTarget target, InferenceRequest<I, P, R> request, int attempt,
 			@Nullable Duration timeout) {
+		return invoke(target, request, attempt, timeout, null);
+	}
+
+	/**
+	 * One attempt, handing the raw answer of a plain exchange to a consumer before it is
+	 * decoded (for the response cache). A failure carries the attempt's context.
+	 * @param target the target
+	 * @param request the request
+	 * @param attempt the attempt's number within the call (for the response metadata)
+	 * @param timeout the time allowed, or null for none
+	 * @param raw takes the raw answer, or null
+	 * @return the decoded response
+	 */
+	<I, P, R> Mono<InferenceResponse<R>> invoke(InferenceTarget target, InferenceRequest<I, P, R> request, int attempt,
+			@Nullable Duration timeout, @Nullable Consumer<RawResponse> raw) {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
-			return attempt(target, request, attempt, timeout, start).onErrorMap((ex) -> CallContext.attach(ex,
+			return attempt(target, request, attempt, timeout, raw, start).onErrorMap((ex) -> CallContext.attach(ex,
 					request.task().id(), request.model(), target, attempt, null, start));
 		});
 	}
 
 	private <I, P, R> Mono<InferenceResponse<R>> attempt(InferenceTarget target, InferenceRequest<I, P, R> request,
-			int attempt, @Nullable Duration timeout, long start) {
+			int attempt, @Nullable Duration timeout, @Nullable Consumer<RawResponse> raw, long start) {
 		if (target instanceof InferenceTarget.InProcess inProcess) {
 			return invokeInProcess(inProcess, request, attempt, timeout);
 		}
@@ -73,11 +89,12 @@ final class TargetInvoker {
 		return Mono.defer(() -> {
 			RequestPayload payload = task.encoder().encode(request.input(), request.parameters(), JsonCodec.get());
 			Mono<RawResponse> response = !this.router.mayRunAsMediaJob(task, target)
-					? exchange(request, target, payload, timeout)
+					? (raw != null) ? exchange(request, target, payload, timeout).doOnNext(raw)
+							: exchange(request, target, payload, timeout)
 					: this.router.resolveMedia(task, request.model(), target, payload, request.options().headers())
 						.flatMap((media) -> this.jobs.run(media.call(), media.provider(), media.credentials(), timeout))
 						.switchIfEmpty(Mono.defer(() -> exchange(request, target, payload, timeout)));
-			return response.map((raw) -> checked(request, target, decode(request, target, raw, attempt, start)));
+			return response.map((answer) -> checked(request, target, decode(request, target, answer, attempt, start)));
 		});
 	}
 
@@ -117,22 +134,39 @@ final class TargetInvoker {
 				ResponseMetadata.local(target.provider()).withAttempts(attempt)));
 	}
 
-	/** The decoded answer; a decoding failure carries the response's request id. */
+	/** The decoded answer; a decoding failure carries the attempt's context and the response's request id. */
 	private static <R> InferenceResponse<R> decode(InferenceRequest<?, ?, R> request, InferenceTarget target,
 			RawResponse response, int attempt, long start) {
-		Task<?, ?, R> task = request.task();
-		ResponseMetadata metadata = ResponseMetadata.from(target.name(), response.headers(), attempt);
+		try {
+			return decode(request.task(), target.name(), response, attempt);
+		}
+		catch (HfInferenceException ex) {
+			throw (HfInferenceException) CallContext.attach(ex, request.task().id(), request.model(), target, attempt,
+					ResponseMetadata.from(target.name(), response.headers(), attempt).requestId(), start);
+		}
+	}
+
+	/**
+	 * Decodes a raw answer.
+	 * @param task the task
+	 * @param target the name of the target that answered
+	 * @param response the raw answer
+	 * @param attempt the attempt's number (for the metadata)
+	 * @return the decoded response
+	 */
+	static <R> InferenceResponse<R> decode(Task<?, ?, R> task, String target, RawResponse response, int attempt) {
 		R value;
 		try {
 			value = task.decoder().decode(response, JsonCodec.get());
 		}
 		catch (RuntimeException ex) {
-			HfInferenceException failure = (ex instanceof HfInferenceException typed) ? typed
-					: new HfResponseException("Cannot decode the " + task.id() + " response from " + target.name()
-							+ ": " + ex.getMessage(), ex);
-			throw (HfInferenceException) CallContext.attach(failure, task.id(), request.model(), target, attempt,
-					metadata.requestId(), start);
+			if (ex instanceof HfInferenceException typed) {
+				throw typed;
+			}
+			throw new HfResponseException("Cannot decode the " + task.id() + " response from " + target + ": "
+					+ ex.getMessage(), ex);
 		}
+		ResponseMetadata metadata = ResponseMetadata.from(target, response.headers(), attempt);
 		if (value instanceof TokenUsage usage) {
 			metadata = metadata.withTokens(usage.promptTokens(), usage.generatedTokens());
 		}

@@ -1,5 +1,9 @@
 package io.github.hfinference.core.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 import io.github.hfinference.core.error.HfConfigurationException;
@@ -63,6 +67,21 @@ public final class HfToken {
 	/** The {@code Authorization} header value ({@code Bearer <token>}). */
 	public String authorizationHeader() {
 		return "Bearer " + this.value;
+	}
+
+	/**
+	 * The token's SHA-256 in lower-case hex: names the account in shared state (a fleet's
+	 * quota keys) without revealing the token.
+	 * @return the fingerprint
+	 */
+	public String fingerprint() {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(this.value.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
 	}
 
 	/**

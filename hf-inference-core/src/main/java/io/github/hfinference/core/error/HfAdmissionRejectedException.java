@@ -42,7 +42,13 @@ public class HfAdmissionRejectedException extends HfInferenceException {
 		QUEUE_FULL,
 
 		/** The call waited, or would have had to wait, longer than the maximum queue wait. */
-		WAIT_EXCEEDED
+		WAIT_EXCEEDED,
+
+		/**
+		 * The state shared by the instances of a fleet (quota, pauses) could not be reached in
+		 * time, and the fleet is configured to fail closed.
+		 */
+		FLEET_UNAVAILABLE
 
 	}
 

@@ -128,7 +128,9 @@ final class AdmissionController {
 	}
 
 	private long slotDelay(long now) {
-		return (this.slotNanos > 0) ? Math.max(0, this.nextSlotNanos - now) : 0;
+		// before the first start there is no slot to wait for (and MIN_VALUE - now would overflow)
+		return (this.slotNanos > 0 && this.nextSlotNanos != Long.MIN_VALUE) ? Math.max(0, this.nextSlotNanos - now)
+				: 0;
 	}
 
 	/**

@@ -5,12 +5,18 @@ import java.util.concurrent.TimeUnit;
 
 import reactor.core.scheduler.Scheduler;
 
+import io.github.hfinference.core.fleet.FleetCoordination;
+
 /**
  * The circuit breaker of one target of one model: {@code CLOSED} until
  * {@code failureThreshold} consecutive retryable failures, then {@code OPEN} for
  * {@code openDuration}, then {@code HALF_OPEN} with exactly one trial call whose success
  * closes the circuit and whose failure opens it again. Time comes from the scheduler's
  * clock, so tests can move it.
+ * <p>
+ * With a {@link FleetCoordination} other than {@link FleetCoordination#LOCAL}, a circuit
+ * this breaker opens is reported to the fleet, and a closed circuit that another instance
+ * holds open opens here too, for the time it has left there.
  */
 final class CircuitBreaker {
 
@@ -41,6 +47,12 @@ final class CircuitBreaker {
 
 	private final TransitionListener listener;
 
+	private final FleetCoordination fleet;
+
+	private final String model;
+
+	private final String target;
+
 	private CircuitState state = CircuitState.CLOSED;
 
 	private int consecutiveFailures;
@@ -50,9 +62,17 @@ final class CircuitBreaker {
 	private boolean trialInFlight;
 
 	CircuitBreaker(CircuitBreakerSettings settings, Scheduler clock, TransitionListener listener) {
+		this(settings, clock, listener, FleetCoordination.LOCAL, "", "");
+	}
+
+	CircuitBreaker(CircuitBreakerSettings settings, Scheduler clock, TransitionListener listener,
+			FleetCoordination fleet, String model, String target) {
 		this.settings = settings;
 		this.clock = clock;
 		this.listener = listener;
+		this.fleet = fleet;
+		this.model = model;
+		this.target = target;
 	}
 
 	/** Asks to call the target now; a granted trial must be concluded or abandoned. */
@@ -60,16 +80,22 @@ final class CircuitBreaker {
 		if (!this.settings.enabled()) {
 			return Permit.NORMAL;
 		}
+		boolean trial;
 		synchronized (this) {
 			switch (this.state) {
 				case CLOSED:
-					return Permit.NORMAL;
+					if (this.fleet == FleetCoordination.LOCAL || !openedElsewhere()) {
+						return Permit.NORMAL;
+					}
+					trial = false;
+					break;
 				case OPEN:
 					if (!coolDownElapsed()) {
 						return Permit.REJECTED;
 					}
 					this.state = CircuitState.HALF_OPEN;
 					this.trialInFlight = true;
+					trial = true;
 					break;
 				default:
 					if (this.trialInFlight) {
@@ -79,8 +105,42 @@ final class CircuitBreaker {
 					return Permit.TRIAL;
 			}
 		}
+		if (!trial) {
+			// opened because another instance holds the circuit open
+			this.listener.onTransition(CircuitState.CLOSED, CircuitState.OPEN);
+			return Permit.REJECTED;
+		}
 		this.listener.onTransition(CircuitState.OPEN, CircuitState.HALF_OPEN);
 		return Permit.TRIAL;
+	}
+
+	/** Opens a closed circuit that another instance holds open, for the time it has left there. */
+	private boolean openedElsewhere() {
+		Duration left = this.fleet.openElsewhere(this.model, this.target);
+		if (left.isZero() || left.isNegative()) {
+			return false;
+		}
+		this.state = CircuitState.OPEN;
+		this.openedAtMillis = now() + left.toMillis() - this.settings.openDuration().toMillis();
+		this.trialInFlight = false;
+		return true;
+	}
+
+	/**
+	 * Another instance sends the trial call of this half-open circuit: the circuit opens
+	 * again here for the given time, without telling the fleet.
+	 * @param wait how long until this instance may claim a trial again
+	 */
+	void trialTakenElsewhere(Duration wait) {
+		synchronized (this) {
+			if (this.state != CircuitState.HALF_OPEN) {
+				return;
+			}
+			this.state = CircuitState.OPEN;
+			this.openedAtMillis = now() + wait.toMillis() - this.settings.openDuration().toMillis();
+			this.trialInFlight = false;
+		}
+		this.listener.onTransition(CircuitState.HALF_OPEN, CircuitState.OPEN);
 	}
 
 	/** Whether {@link #tryAcquire()} would grant a call now, without claiming anything. */
@@ -110,6 +170,7 @@ final class CircuitBreaker {
 			this.trialInFlight = false;
 		}
 		this.listener.onTransition(CircuitState.HALF_OPEN, CircuitState.CLOSED);
+		this.fleet.circuitClosed(this.model, this.target);
 	}
 
 	/** The target failed with a retryable failure. */
@@ -134,6 +195,7 @@ final class CircuitBreaker {
 			this.trialInFlight = false;
 		}
 		this.listener.onTransition(from, CircuitState.OPEN);
+		this.fleet.circuitOpened(this.model, this.target, this.settings.openDuration());
 	}
 
 	/** The call ended without an outcome (cancelled, or failed before reaching the target). */

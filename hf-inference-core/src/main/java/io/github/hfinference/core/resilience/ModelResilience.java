@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 import reactor.core.scheduler.Scheduler;
 
+import io.github.hfinference.core.fleet.FleetCoordination;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 
@@ -39,7 +40,10 @@ final class ModelResilience {
 
 	private final @Nullable AdmissionController admission;
 
-	ModelResilience(ModelDefinition model, Scheduler scheduler, ResilienceEvents events) {
+	private final FleetCoordination fleet;
+
+	ModelResilience(ModelDefinition model, Scheduler scheduler, ResilienceEvents events, FleetCoordination fleet) {
+		this.fleet = fleet;
 		this.alias = model.alias();
 		this.targets = model.targets();
 		this.weights = IntStream.range(0, this.targets.size()).mapToObj(model::weight).toList();
@@ -47,7 +51,8 @@ final class ModelResilience {
 		this.retryPolicy = RetryPolicies.toRetryPolicy(this.policy.retry());
 		this.breakers = this.targets.stream()
 			.map((target) -> new CircuitBreaker(this.policy.circuitBreaker(), scheduler,
-					(from, to) -> events.circuitStateChange(this.alias, target.name(), from, to)))
+					(from, to) -> events.circuitStateChange(this.alias, target.name(), from, to), fleet, this.alias,
+					target.name()))
 			.toList();
 		this.latency = new LatencyTracker(this.targets.size());
 		this.selector = TargetSelector.of(this.policy.loadBalancing(), this.weights, this.latency);
@@ -103,6 +108,10 @@ final class ModelResilience {
 
 	CircuitBreaker breaker(int index) {
 		return this.breakers.get(index);
+	}
+
+	FleetCoordination fleet() {
+		return this.fleet;
 	}
 
 	LatencyTracker latency() {

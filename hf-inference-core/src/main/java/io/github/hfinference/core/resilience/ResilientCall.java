@@ -20,6 +20,7 @@ import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
+import io.github.hfinference.core.fleet.FleetCoordination;
 
 /**
  * One call's way through a model's targets: picks the target of each attempt (skipping
@@ -113,6 +114,40 @@ final class ResilientCall<T> {
 		if (chosen < 0) {
 			return terminate(allCircuitsOpen());
 		}
+		FleetCoordination fleet = this.model.fleet();
+		if (permit == CircuitBreaker.Permit.TRIAL && fleet != FleetCoordination.LOCAL) {
+			return claimTrial(fleet, chosen, remaining);
+		}
+		return send(chosen, permit, remaining);
+	}
+
+	/**
+	 * Sends the trial call of a half-open circuit if this instance wins the fleet's claim;
+	 * otherwise the circuit opens again here and the call picks another target.
+	 */
+	private Flux<T> claimTrial(FleetCoordination fleet, int chosen, @Nullable Duration remaining) {
+		CircuitBreaker breaker = this.model.breaker(chosen);
+		Duration hold = this.model.policy().circuitBreaker().openDuration();
+		AtomicBoolean decided = new AtomicBoolean();
+		return Mono.from(fleet.claimTrial(this.model.alias(), this.model.target(chosen).name(), hold))
+			.onErrorReturn(true)
+			.defaultIfEmpty(true)
+			.doOnCancel(() -> {
+				if (decided.compareAndSet(false, true)) {
+					breaker.onAbandon(CircuitBreaker.Permit.TRIAL);
+				}
+			})
+			.flatMapMany((won) -> {
+				decided.set(true);
+				if (won) {
+					return send(chosen, CircuitBreaker.Permit.TRIAL, remaining);
+				}
+				breaker.trialTakenElsewhere(hold);
+				return attempt();
+			});
+	}
+
+	private Flux<T> send(int chosen, CircuitBreaker.Permit permit, @Nullable Duration remaining) {
 		this.attemptCount++;
 		this.current = chosen;
 		Duration timeout = this.attemptTimeout;

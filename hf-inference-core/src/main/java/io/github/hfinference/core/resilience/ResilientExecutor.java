@@ -15,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
+import io.github.hfinference.core.fleet.FleetCoordination;
 import io.github.hfinference.core.routing.ModelDefinition;
 
 /**
@@ -45,6 +46,8 @@ public final class ResilientExecutor implements ResilienceStatus {
 
 	private final ResilienceEvents events;
 
+	private final FleetCoordination fleet;
+
 	private final ConcurrentMap<String, ModelResilience> models = new ConcurrentHashMap<>();
 
 	/**
@@ -54,8 +57,21 @@ public final class ResilientExecutor implements ResilienceStatus {
 	 * rate limits and rejections
 	 */
 	public ResilientExecutor(Scheduler scheduler, List<ResilienceListener> listeners) {
+		this(scheduler, listeners, FleetCoordination.LOCAL);
+	}
+
+	/**
+	 * Creates an executor whose circuits the instances of a fleet share.
+	 * @param scheduler the scheduler for waits and the clock
+	 * @param listeners the listeners to tell about retries, failovers, circuit transitions,
+	 * rate limits and rejections
+	 * @param fleet told when a circuit opens or closes here, asked whether another
+	 * instance holds one open and which instance sends a half-open circuit's trial call
+	 */
+	public ResilientExecutor(Scheduler scheduler, List<ResilienceListener> listeners, FleetCoordination fleet) {
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
 		this.events = new ResilienceEvents(Objects.requireNonNull(listeners, "listeners"));
+		this.fleet = Objects.requireNonNull(fleet, "fleet");
 	}
 
 	/**
@@ -115,7 +131,7 @@ public final class ResilientExecutor implements ResilienceStatus {
 			return state;
 		}
 		return this.models.compute(model.alias(), (alias, existing) -> (existing != null && existing.matches(model))
-				? existing : new ModelResilience(model, this.scheduler, this.events));
+				? existing : new ModelResilience(model, this.scheduler, this.events, this.fleet));
 	}
 
 	private static Mono<Void> release(AdmissionController.Permit permit) {

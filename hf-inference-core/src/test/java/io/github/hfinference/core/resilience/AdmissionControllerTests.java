@@ -94,6 +94,19 @@ class AdmissionControllerTests {
 	}
 
 	@Test
+	void theRateLimitAdmitsTheFirstCallAtOnceOnAWallClock() {
+		// a real scheduler's clock reads epoch nanoseconds: no slot may be computed from before the first start
+		this.clock.advanceTimeTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+		AdmissionController admission = controller(new AdmissionSettings(0, 20, 10, Duration.ofSeconds(5)));
+		Request first = new Request(admission);
+		Request second = new Request(admission);
+		assertThat(first.permit.get()).isNotNull();
+		assertThat(first.failure.get()).isNull();
+		this.clock.advanceTimeBy(Duration.ofMillis(50));
+		assertThat(second.permit.get()).isNotNull();
+	}
+
+	@Test
 	void theRateLimitRejectsWhenTheSlotIsTooFarOrNobodyMayWait() {
 		AdmissionController patient = controller(new AdmissionSettings(0, 1, 10, Duration.ofMillis(1500)));
 		new Request(patient);
