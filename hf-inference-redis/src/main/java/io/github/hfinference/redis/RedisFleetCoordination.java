@@ -72,9 +72,9 @@ public final class RedisFleetCoordination implements FleetCoordination, AutoClos
 			.flatMapMany((reservation) -> Flux.from(call).concatMap((element) -> {
 				long used = usedTokens(element);
 				return (used >= 0) ? reservation.settle(used).thenReturn(element) : Mono.just(element);
-			}).doOnError((failure) -> {
+			}).onErrorResume((failure) -> {
 				reservation.refund();
-				this.pauses.record(attempt, failure);
+				return this.pauses.record(attempt, failure).then(Mono.error(failure));
 			}));
 	}
 

@@ -64,24 +64,30 @@ final class SharedPauses {
 		});
 	}
 
-	/** Records the pause a failed attempt's server asked for, if it asked for one. */
-	void record(FleetAttempt attempt, Throwable failure) {
+	/**
+	 * Records the pause a failed attempt's server asked for, if it asked for one. Completes
+	 * once Redis stored it (or the budget ran out), so that the failure reaches the caller
+	 * only after every instance can see the pause.
+	 */
+	Mono<Void> record(FleetAttempt attempt, Throwable failure) {
 		if (failure instanceof HfRateLimitException rateLimit && rateLimit.getRetryAfter() != null
 				&& !(failure instanceof FleetPauseException)) {
-			pause(accountKey(attempt), rateLimit.getRetryAfter());
+			return pause(accountKey(attempt), rateLimit.getRetryAfter());
 		}
-		else if (failure instanceof HfServerException server && server.getEstimatedTime() != null
+		if (failure instanceof HfServerException server && server.getEstimatedTime() != null
 				&& attempt.modelId() != null) {
-			pause(loadingKey(attempt), server.getEstimatedTime());
+			return pause(loadingKey(attempt), server.getEstimatedTime());
 		}
+		return Mono.empty();
 	}
 
-	private void pause(String key, Duration wait) {
+	private Mono<Void> pause(String key, Duration wait) {
 		long millis = Math.max(1, wait.toMillis());
 		long until = System.currentTimeMillis() + millis;
 		this.local.merge(key, until, Math::max);
 		byte[] value = Long.toString(until).getBytes(StandardCharsets.US_ASCII);
-		this.redis.fireAndForget("pause", (commands) -> commands.set(key, value, SetArgs.Builder.px(millis)));
+		return this.redis.call("pause", (connection) -> connection.async().set(key, value, SetArgs.Builder.px(millis)),
+				Mono::empty).then();
 	}
 
 	private long localUntil(String[] keys) {

@@ -38,7 +38,7 @@ import io.github.hfinference.test.internal.WireFormat;
  * result at once for images.
  * Besides scripted models it answers the Hub's {@code whoami-v2} and model info (with
  * {@code sha} and {@code inferenceProviderMapping}) for any model, the router's
- * {@code /v1/models}, and an endpoint's {@code /health} and {@code /info}. A call to a
+ * {@code /v1/models} (the models with a chat script), and an endpoint's {@code /health} and {@code /info}. A call to a
  * model nothing is scripted for gets a 404 whose message says what to script. The router
  * answers 401 to inference and whoami calls without a bearer token, like the real one.
  * <p>
@@ -322,7 +322,8 @@ public final class HfInferenceStub implements AutoCloseable {
 
 	private Map<String, Object> modelList() {
 		List<Object> data = new ArrayList<>();
-		this.models.values().forEach((model) -> {
+		// like the real router's, the list holds chat models only
+		this.models.values().stream().filter(ModelScript::chats).forEach((model) -> {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("id", model.id());
 			entry.put("object", "model");

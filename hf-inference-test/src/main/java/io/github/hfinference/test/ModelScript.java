@@ -149,6 +149,11 @@ public final class ModelScript {
 		return this.health;
 	}
 
+	/** Whether the model has a chat script, which puts it in the router's {@code /v1/models}. */
+	synchronized boolean chats() {
+		return this.scripts.containsKey(StubRoute.CHAT);
+	}
+
 	/** One entry per provider of the router's {@code /v1/models}. */
 	synchronized List<Map<String, Object>> providerList() {
 		List<Map<String, Object>> entries = new ArrayList<>();

@@ -263,10 +263,12 @@ class HfInferenceStubTests {
 	}
 
 	@Test
-	void theRoutersModelListNamesEveryScriptedModelWithItsProviders() throws Exception {
+	void theRoutersModelListNamesEveryScriptedChatModelWithItsProviders() throws Exception {
 		this.stub.model("org/chat").servedBy("together", "hf-inference").chat().replies("Hi");
+		this.stub.model("org/sentiment").task(TextClassification.TASK).answers(List.of(label("A", 1)));
 		HttpResponse<String> response = get("/v1/models");
-		assertThat(response.body()).contains("\"id\":\"org/chat\"", "\"provider\":\"together\"");
+		assertThat(response.body()).contains("\"id\":\"org/chat\"", "\"provider\":\"together\"")
+			.doesNotContain("org/sentiment");
 	}
 
 	@Test

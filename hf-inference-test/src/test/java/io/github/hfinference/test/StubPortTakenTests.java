@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class StubPortTakenTests {
 
-	private static final int PORT = 47613;
+	// below Linux's ephemeral range (32768-60999), so no outgoing connection holds it
+	private static final int PORT = 23517;
 
 	@Test
 	void aContextAskingForATakenPortFailsNamingIt() throws Exception {

@@ -352,6 +352,10 @@ public final class RequestRouter {
 		List<String> capable = capable(entry, required, provider);
 		String needs = required.stream().map(Capability::description).collect(Collectors.joining(" and "));
 		if (provider.equals(Providers.AUTO) || provider.startsWith(Providers.AUTO + ":")) {
+			if (capable.isEmpty() && undeclared(entry, required)) {
+				// the catalogue does not say either way for some live provider: let the router pick
+				return routeTo(task, model, provider, payload);
+			}
 			if (capable.isEmpty()) {
 				return Mono.error(new HfUnsupportedProviderException("No provider of model '" + entry.id()
 						+ "' supports " + needs + " according to the router's catalogue (" + entry.providers()
@@ -399,6 +403,15 @@ public final class RequestRouter {
 			.sorted(order)
 			.map(ModelCatalog.ProviderEntry::provider)
 			.toList();
+	}
+
+	/** Whether a live chat provider of the model leaves a required capability undeclared and denies none. */
+	private static boolean undeclared(ModelCatalog.Model entry, Set<Capability> required) {
+		return entry.providers()
+			.stream()
+			.filter(ModelCatalog.ProviderEntry::isLive)
+			.filter((offer) -> Providers.serves(offer.provider(), "chat-completion"))
+			.anyMatch((offer) -> required.stream().noneMatch((capability) -> Boolean.FALSE.equals(capability.supportedBy(offer))));
 	}
 
 	private Mono<Route> routeTo(Task<?, ?, ?> task, ModelDefinition model, String provider,

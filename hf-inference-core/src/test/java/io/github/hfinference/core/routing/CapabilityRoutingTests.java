@@ -53,11 +53,13 @@ class CapabilityRoutingTests {
 
 	private volatile int catalogStatus = 200;
 
+	private volatile String catalog;
+
 	private HfInferenceClient client;
 
 	@BeforeEach
 	void start() throws IOException {
-		String catalog = ModelCatalogTests.fixtureBody();
+		this.catalog = ModelCatalogTests.fixtureBody();
 		this.server.setDispatcher(new Dispatcher() {
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {
@@ -65,7 +67,8 @@ class CapabilityRoutingTests {
 				if (request.getTarget().equals("/v1/models")) {
 					return new MockResponse.Builder().code(CapabilityRoutingTests.this.catalogStatus)
 						.addHeader("Content-Type", "application/json")
-						.body((CapabilityRoutingTests.this.catalogStatus == 200) ? catalog : "{\"error\":\"down\"}")
+						.body((CapabilityRoutingTests.this.catalogStatus == 200) ? CapabilityRoutingTests.this.catalog
+								: "{\"error\":\"down\"}")
 						.build();
 				}
 				return new MockResponse.Builder().code(200)
@@ -162,6 +165,15 @@ class CapabilityRoutingTests {
 			.withMessageStartingWith("No provider of model 'openai/gpt-oss-120b' supports structured output according to the "
 					+ "router's catalogue (cerebras: live, tools=true, structured output=false; groq: error, "
 					+ "tools=null, structured output=null)");
+	}
+
+	@Test
+	void liveProviderThatDeclaresNeitherWayLeavesTheChoiceToTheRouter() {
+		this.catalog = "{\"object\":\"list\",\"data\":[{\"id\":\"" + MODEL + "\",\"object\":\"model\","
+				+ "\"providers\":[{\"provider\":\"featherless-ai\",\"status\":\"live\"},"
+				+ "{\"provider\":\"novita\",\"status\":\"live\",\"supports_structured_output\":false}]}]}";
+
+		assertThat(modelSent("auto", STRUCTURED)).isEqualTo(MODEL);
 	}
 
 	@Test

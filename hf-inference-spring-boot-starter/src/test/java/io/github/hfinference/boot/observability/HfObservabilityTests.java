@@ -185,7 +185,7 @@ class HfObservabilityTests {
 	void badTokenHealthDetailDoesNotCallTheAccountLookupAModel() {
 		this.hf.whoamiFails(401);
 		this.contextRunner.run((context) -> assertThat((String) health(context, "token").getDetails().get("error"))
-			.startsWith("HfAuthenticationException (HTTP 401): HTTP 401 via hub:")
+			.startsWith("HfAuthenticationException (HTTP 401): the Hub rejected the token")
 			.doesNotContain("model"));
 	}
 

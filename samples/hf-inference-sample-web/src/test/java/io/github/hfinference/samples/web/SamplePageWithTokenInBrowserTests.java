@@ -50,6 +50,15 @@ class SamplePageWithTokenInBrowserTests extends SamplePageBrowserTest {
 	}
 
 	@Test
+	void extractShowsTheInvoiceTheModelAnsweredAsTypedJson() {
+		this.huggingFace.model(CHAT).chat().reset()
+			.replies("{\"number\":\"INV-2041\",\"customer\":\"ACME SARL\",\"total\":1250.0,\"currency\":\"EUR\"}");
+		String shown = click("extract-button");
+		assertThat(shown).startsWith("200").contains("\"number\": \"INV-2041\"", "\"currency\": \"EUR\"");
+		assertThat(this.browser.consoleErrors()).isEmpty();
+	}
+
+	@Test
 	void anUpstreamErrorShowsTheServersMessage() {
 		this.huggingFace.reset();
 		this.huggingFace.model(SENTIMENT).task(TextClassification.TASK)

@@ -27,8 +27,8 @@ class SamplePageWithoutTokenInBrowserTests extends SamplePageBrowserTest {
 
 	@Test
 	void thePageAndItsFaviconLoadWithoutConsoleErrors() {
-		assertThat(this.browser.buttonIds()).contains("embed-button", "sim-button", "sentiment-button",
-				"chat-button");
+		assertThat(this.browser.buttonIds()).containsExactly("embed-button", "sim-button", "sentiment-button",
+				"chat-button", "extract-button");
 		assertThat(this.browser.fetch(url("/favicon.ico"))).startsWith("200 image/");
 		assertThat(this.browser.consoleErrors()).isEmpty();
 	}
