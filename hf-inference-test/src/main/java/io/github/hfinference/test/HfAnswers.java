@@ -9,6 +9,7 @@ import io.github.hfinference.core.task.Embedding;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;
+import io.github.hfinference.core.task.chat.ToolCall;
 import io.github.hfinference.core.task.chat.Usage;
 
 /**
@@ -53,6 +54,23 @@ public final class HfAnswers {
 		return new ChatCompletionOutput("chat-stub", CREATED, model, null,
 				List.of(new ChatCompletionOutput.Choice(0, ChatMessage.assistant(text), "stop", null)),
 				new Usage(8, words, 8 + words));
+	}
+
+	/**
+	 * A complete chat answer in which the assistant calls one tool, finish reason
+	 * {@code tool_calls}.
+	 * @param model the model that answers
+	 * @param callId the id the tool's answer must quote, e.g. {@code call_1}
+	 * @param tool the tool's name
+	 * @param argumentsJson the arguments, a JSON object as text, e.g. {@code {"city":"Paris"}}
+	 * @return the chat completion
+	 */
+	public static ChatCompletionOutput chatToolCall(String model, String callId, String tool, String argumentsJson) {
+		ToolCall call = new ToolCall(callId, "function", new ToolCall.Function(tool, argumentsJson));
+		return new ChatCompletionOutput("chat-stub", CREATED, model, null,
+				List.of(new ChatCompletionOutput.Choice(0, new ChatMessage("assistant", null, null, List.of(call), null),
+						"tool_calls", null)),
+				new Usage(8, 8, 16));
 	}
 
 	/**
