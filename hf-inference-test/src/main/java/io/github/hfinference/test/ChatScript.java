@@ -88,6 +88,49 @@ public final class ChatScript extends Script<ChatScript> {
 	}
 
 	/**
+	 * Answers the next call with a chat completion written as JSON, sent byte for byte to a
+	 * plain request: for wire fields or spellings the result records do not write, such as
+	 * {@code reasoning_content} or {@code usage.prompt_tokens_details}. A streamed request
+	 * gets the completion's text as one chunk.
+	 * <pre class="code">
+	 * stub.endpoint("tgi").chat().answersJson("""
+	 *     {"object": "chat.completion", "model": "m", "choices": [{"index": 0, "finish_reason": "stop",
+	 *      "message": {"role": "assistant", "content": "42", "reasoning_content": "Six times seven."}}]}
+	 *     """);
+	 * </pre>
+	 * @param completionJson a {@code chat.completion} object
+	 * @return this script
+	 * @throws HfConfigurationException if it is not a chat completion's JSON
+	 */
+	public ChatScript answersJson(String completionJson) {
+		ChatCompletionOutput output = read(completionJson, ChatCompletionOutput.class, "answersJson");
+		String content = (output.content() != null) ? output.content() : "";
+		Reply reply = new Reply(output, List.of(content), null);
+		reply.rawBody = completionJson.getBytes(StandardCharsets.UTF_8);
+		return reply(reply);
+	}
+
+	/**
+	 * Answers the next streamed call with these {@code chat.completion.chunk} objects,
+	 * written as JSON and sent byte for byte, one server-sent event each, then
+	 * {@code [DONE]}: for fragments as a provider sends them (tool-call arguments split
+	 * mid-JSON, {@code reasoning_content} deltas). A plain request gets their text joined.
+	 * @param chunkJsons the chunks, one event each
+	 * @return this script
+	 * @throws HfConfigurationException if one is not a chat completion chunk's JSON
+	 */
+	public ChatScript streamsJson(String... chunkJsons) {
+		StringBuilder text = new StringBuilder();
+		for (String chunkJson : chunkJsons) {
+			ChatCompletionChunk chunk = read(chunkJson, ChatCompletionChunk.class, "streamsJson");
+			text.append((chunk.content() != null) ? chunk.content() : "");
+		}
+		Reply reply = new Reply(HfAnswers.chatReply(this.model, text.toString()), List.of(), null);
+		reply.rawEvents = List.of(chunkJsons);
+		return reply(reply);
+	}
+
+	/**
 	 * Same as {@link #streams(String...)}, reads better after another step.
 	 * @param deltas the text pieces
 	 * @return this script
@@ -114,6 +157,20 @@ public final class ChatScript extends Script<ChatScript> {
 		return this;
 	}
 
+	private <T> T read(String json, Class<T> type, String method) {
+		try {
+			T value = JsonCodec.get().mapper().readValue(json, type);
+			if (value == null) {
+				throw new IllegalArgumentException("null");
+			}
+			return value;
+		}
+		catch (RuntimeException ex) {
+			throw new HfConfigurationException(method + "(...) for the chat of model '" + this.model + "' needs a "
+					+ type.getSimpleName() + " as JSON, not " + json + " (" + ex.getMessage() + ")");
+		}
+	}
+
 	private ChatScript reply(Reply reply) {
 		this.last = reply;
 		return add(Step.answer(reply::respond));
@@ -129,6 +186,12 @@ public final class ChatScript extends Script<ChatScript> {
 
 		private @Nullable Map<String, String> error;
 
+		/** The body sent to a plain request instead of the encoded output. */
+		private byte @Nullable [] rawBody;
+
+		/** The events streamed instead of chunks made from the output. */
+		private @Nullable List<String> rawEvents;
+
 		Reply(ChatCompletionOutput output, List<String> deltas, @Nullable List<ChatCompletionChunk> chunks) {
 			this.output = output;
 			this.deltas = deltas;
@@ -138,16 +201,22 @@ public final class ChatScript extends Script<ChatScript> {
 		MockResponse.Builder respond(StubRoute route) {
 			if (!route.stream()) {
 				return (this.error != null) ? response(500, WireFormat.json(this.error))
-						: response(200, WireFormat.encode(this.output));
+						: (this.rawBody != null) ? response(200, new WireFormat.Body(this.rawBody, "application/json"))
+								: response(200, WireFormat.encode(this.output));
 			}
 			StringBuilder events = new StringBuilder();
 			List<ChatCompletionChunk> chunks = (this.chunks != null) ? this.chunks : new ArrayList<>();
-			for (int i = 0; this.chunks == null && i < this.deltas.size(); i++) {
+			for (int i = 0; this.chunks == null && this.rawEvents == null && i < this.deltas.size(); i++) {
 				boolean lastChunk = i == this.deltas.size() - 1 && this.error == null;
 				chunks.add(HfAnswers.chatChunk(this.output.model(), this.deltas.get(i), lastChunk ? "stop" : null));
 			}
-			for (ChatCompletionChunk chunk : chunks) {
-				events.append("data: ").append(JsonCodec.get().mapper().writeValueAsString(chunk)).append("\n\n");
+			if (this.rawEvents != null) {
+				this.rawEvents.forEach((event) -> events.append("data: ").append(event).append("\n\n"));
+			}
+			for (int i = 0; this.rawEvents == null && i < chunks.size(); i++) {
+				events.append("data: ")
+					.append(JsonCodec.get().mapper().writeValueAsString(chunks.get(i)))
+					.append("\n\n");
 			}
 			if (this.error != null) {
 				events.append("data: ").append(JsonCodec.get().mapper().writeValueAsString(this.error)).append("\n\n");

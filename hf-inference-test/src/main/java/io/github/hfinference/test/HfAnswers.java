@@ -51,9 +51,20 @@ public final class HfAnswers {
 	 */
 	public static ChatCompletionOutput chatReply(String model, String text) {
 		int words = text.isBlank() ? 0 : text.trim().split("\\s+").length;
+		return chatReply(model, text, new Usage(8, words, 8 + words));
+	}
+
+	/**
+	 * A complete chat answer with one assistant message, finish reason {@code stop}, and a
+	 * given token usage (for tests of usage metadata, token meters or cost).
+	 * @param model the model that answers
+	 * @param text the assistant's message
+	 * @param usage the token counts, e.g. {@code new Usage(20, 5, 25)}
+	 * @return the chat completion
+	 */
+	public static ChatCompletionOutput chatReply(String model, String text, Usage usage) {
 		return new ChatCompletionOutput("chat-stub", CREATED, model, null,
-				List.of(new ChatCompletionOutput.Choice(0, ChatMessage.assistant(text), "stop", null)),
-				new Usage(8, words, 8 + words));
+				List.of(new ChatCompletionOutput.Choice(0, ChatMessage.assistant(text), "stop", null)), usage);
 	}
 
 	/**

@@ -40,7 +40,9 @@ import io.github.hfinference.core.task.TextToImage;
 import io.github.hfinference.core.task.TextToVideo;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
+import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;
+import io.github.hfinference.core.task.chat.Usage;
 
 import static io.github.hfinference.test.HfAnswers.label;
 import static io.github.hfinference.test.StubClients.TIMEOUT;
@@ -136,6 +138,61 @@ class HfInferenceStubTests {
 		assertThat(this.client.call(ChatCompletion.TASK, "meta/llama", List.of(ChatMessage.user("Capital?")))
 			.block(TIMEOUT)
 			.content()).isEqualTo("Paris");
+	}
+
+	@Test
+	void aChatReplyCarriesTheGivenUsage() {
+		this.stub.model("meta/llama").chat().answers(HfAnswers.chatReply("meta/llama", "Paris.", new Usage(20, 5, 25)));
+		ChatCompletionOutput output = this.client
+			.call(ChatCompletion.TASK, "meta/llama", List.of(ChatMessage.user("Capital?")))
+			.block(TIMEOUT);
+		assertThat(output.content()).isEqualTo("Paris.");
+		assertThat(output.usage()).isEqualTo(new Usage(20, 5, 25));
+	}
+
+	@Test
+	void aCompletionWrittenAsJsonIsSentAsItIsAndStreamsItsText() {
+		String json = "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"meta/llama\","
+				+ "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"42\","
+				+ "\"reasoning_content\":\"Six times seven.\"},\"finish_reason\":\"stop\"}],\"usage\":{"
+				+ "\"prompt_tokens\":30,\"completion_tokens\":12,\"total_tokens\":42,"
+				+ "\"prompt_tokens_details\":{\"cached_tokens\":16}}}";
+		this.stub.model("meta/llama").chat().answersJson(json);
+		List<ChatMessage> messages = List.of(ChatMessage.user("6 x 7?"));
+		ChatCompletionOutput output = this.client.call(ChatCompletion.TASK, "meta/llama", messages).block(TIMEOUT);
+		assertThat(output.reasoning()).isEqualTo("Six times seven.");
+		assertThat(output.usage().promptTokensDetails().cachedTokens()).isEqualTo(16);
+		assertThat(this.client.stream(ChatCompletion.STREAM, "meta/llama", messages)
+			.map(ChatCompletionChunk::content)
+			.collectList()
+			.block(TIMEOUT)).containsExactly("42");
+		assertThatThrownBy(() -> this.stub.model("meta/llama").chat().answersJson("[1]"))
+			.isInstanceOf(HfConfigurationException.class)
+			.hasMessageContaining("answersJson(...) for the chat of model 'meta/llama' needs a ChatCompletionOutput");
+	}
+
+	@Test
+	void chunksWrittenAsJsonAreStreamedAsTheyAreAndJoinedForAPlainCall() {
+		this.stub.model("meta/llama").chat().streamsJson(
+				"{\"object\":\"chat.completion.chunk\",\"created\":1,\"choices\":[{\"index\":0,\"delta\":"
+						+ "{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\","
+						+ "\"function\":{\"name\":\"weather\",\"arguments\":\"{\\\"city\\\":\"}}]},\"finish_reason\":null}]}",
+				"{\"object\":\"chat.completion.chunk\",\"created\":1,\"choices\":[{\"index\":0,\"delta\":"
+						+ "{\"reasoning_content\":\"Sunny\",\"content\":\"Pa\"},\"finish_reason\":null}]}",
+				"{\"object\":\"chat.completion.chunk\",\"created\":1,\"choices\":[{\"index\":0,\"delta\":"
+						+ "{\"content\":\"ris\"},\"finish_reason\":\"stop\"}]}");
+		List<ChatMessage> messages = List.of(ChatMessage.user("Weather?"));
+		List<ChatCompletionChunk> chunks = this.client.stream(ChatCompletion.STREAM, "meta/llama", messages)
+			.collectList()
+			.block(TIMEOUT);
+		assertThat(chunks).hasSize(3);
+		assertThat(chunks.get(0).choices().get(0).delta().toolCalls()).singleElement()
+			.satisfies((call) -> assertThat(call.function().arguments()).isEqualTo("{\"city\":"));
+		assertThat(chunks.get(1).reasoningDelta()).isEqualTo("Sunny");
+		assertThat(chunks.get(2).choices().get(0).finishReason()).isEqualTo("stop");
+		assertThat(this.stub.calls("meta/llama").get(0).isStream()).isTrue();
+		assertThat(this.client.call(ChatCompletion.TASK, "meta/llama", messages).block(TIMEOUT).content())
+			.isEqualTo("Paris");
 	}
 
 	@Test
