@@ -1,7 +1,8 @@
 package io.github.hfinference.springai;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.MeterRegistry;
-import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,11 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.github.hfinference.core.task.chat.Usage;
+import io.github.hfinference.test.HfAnswers;
+import io.github.hfinference.test.HfInferenceAssertions;
+import io.github.hfinference.test.HfInferenceStub;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,50 +30,46 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HfChatModelResilienceTests {
 
-	private static final String ANSWER = ChatStub.completion("{\"role\":\"assistant\",\"content\":\"Paris.\"}",
-			"stop");
+	private static final String MODEL_ID = HfChatModelTests.MODEL_ID;
 
-	private ChatStub primary;
+	/** Two endpoints of the stub: {@code solo} calls the primary, {@code duo} fails over to the backup. */
+	private static final String PRIMARY = "primary";
 
-	private ChatStub backup;
+	private static final String BACKUP = "backup";
+
+	private HfInferenceStub stub;
 
 	private ConfigurableApplicationContext context;
 
 	@BeforeEach
-	void start() throws Exception {
-		this.primary = new ChatStub();
-		this.backup = new ChatStub();
+	void start() {
+		this.stub = HfInferenceStub.start();
+		String primary = this.stub.endpointUrl(PRIMARY).toString();
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-			.properties("hf.inference.token=hf_test", "hf.inference.hub-url=" + this.primary.url(),
+			.properties("hf.inference.token=hf_test", "hf.inference.hub-url=" + this.stub.hubUrl(),
 					"hf.inference.observations.cost.enabled=false", "hf.inference.retry.initial-interval=1ms",
 					"hf.inference.retry.jitter=0", "spring.ai.model.chat=huggingface",
 					"spring.ai.model.embedding=none", "hf.inference.spring-ai.chat-model=solo",
-					"spring.ai.openai.api-key=sk-test", "hf.inference.models.solo.id=" + ChatStub.MODEL_ID,
+					"spring.ai.openai.api-key=sk-test", "hf.inference.models.solo.id=" + MODEL_ID,
 					"hf.inference.models.solo.task=chat-completion",
-					"hf.inference.models.solo.endpoint-url=" + this.primary.url(),
-					"hf.inference.models.duo.id=" + ChatStub.MODEL_ID, "hf.inference.models.duo.task=chat-completion",
+					"hf.inference.models.solo.endpoint-url=" + primary,
+					"hf.inference.models.duo.id=" + MODEL_ID, "hf.inference.models.duo.task=chat-completion",
 					"hf.inference.models.duo.targets[0].name=primary",
-					"hf.inference.models.duo.targets[0].url=" + this.primary.url(),
+					"hf.inference.models.duo.targets[0].url=" + primary,
 					"hf.inference.models.duo.targets[1].name=backup",
-					"hf.inference.models.duo.targets[1].url=" + this.backup.url())
+					"hf.inference.models.duo.targets[1].url=" + this.stub.endpointUrl(BACKUP))
 			.run();
 	}
 
 	@AfterEach
 	void stop() {
 		this.context.close();
-		this.primary.close();
-		this.backup.close();
+		this.stub.close();
 	}
 
 	@Test
 	void rateLimitedThenAnsweredIsOneAnswerAndOneRetry() {
-		this.primary.server.enqueue(new MockResponse.Builder().code(429)
-			.addHeader("Retry-After", "0")
-			.addHeader("Content-Type", "application/json")
-			.body("{\"error\":\"Rate limit reached\"}")
-			.build());
-		this.primary.answer(ANSWER);
+		this.stub.endpoint(PRIMARY).chat().fails(429).retryAfter(Duration.ZERO).answers(paris());
 
 		ChatResponse response = ChatClient.create(this.context.getBean(ChatModel.class))
 			.prompt()
@@ -78,9 +80,10 @@ class HfChatModelResilienceTests {
 		assertThat(response.getResult().getOutput().getText()).isEqualTo("Paris.");
 		assertThat((Object) response.getMetadata().get("hf.attempts")).isEqualTo(2);
 		MeterRegistry meters = this.context.getBean(MeterRegistry.class);
-		assertThat(meters.get("hf.client.retries").tag("hf.model", "solo").counter().count()).isEqualTo(1);
+		HfInferenceAssertions.assertThat(meters).hasRetried("solo", 1);
 		assertThat(meters.get("hf.client.rate.limited").tag("hf.model", "solo").counter().count()).isEqualTo(1);
-		assertThat(this.primary.server.getRequestCount()).isEqualTo(2);
+		HfInferenceAssertions.assertThat(this.stub).receivedCalls(PRIMARY).hasSize(2);
+		assertThat(this.stub.calls()).hasSize(2);
 		assertThat(meters.get("gen_ai.client.operation").timers()).singleElement().satisfies((operation) -> {
 			assertThat(operation.count()).isEqualTo(1);
 			assertThat(operation.getId().getTag("gen_ai.system")).isEqualTo("huggingface");
@@ -92,11 +95,8 @@ class HfChatModelResilienceTests {
 
 	@Test
 	void primaryDownFailsOverToTheBackupInOneAnswer() {
-		this.primary.server.enqueue(new MockResponse.Builder().code(503)
-			.addHeader("Content-Type", "application/json")
-			.body("{\"error\":\"Service unavailable\"}")
-			.build());
-		this.backup.answer(ANSWER);
+		this.stub.endpoint(PRIMARY).chat().fails(503);
+		this.stub.endpoint(BACKUP).chat().answers(paris());
 		ChatModel duo = this.context.getBean(Models.class).duo();
 
 		ChatResponse response = ChatClient.create(duo).prompt().user("Capital of France?").call().chatResponse();
@@ -110,8 +110,13 @@ class HfChatModelResilienceTests {
 			.tag("hf.failover.target", "backup")
 			.counter()
 			.count()).isEqualTo(1);
-		assertThat(this.primary.server.getRequestCount()).isEqualTo(1);
-		assertThat(this.backup.server.getRequestCount()).isEqualTo(1);
+		HfInferenceAssertions.assertThat(this.stub).receivedCalls(PRIMARY).hasSize(1);
+		HfInferenceAssertions.assertThat(this.stub).receivedCalls(BACKUP).hasSize(1);
+		assertThat(this.stub.calls()).hasSize(2);
+	}
+
+	private static io.github.hfinference.core.task.chat.ChatCompletionOutput paris() {
+		return HfAnswers.chatReply(MODEL_ID, "Paris.", new Usage(20, 5, 25));
 	}
 
 	@SpringBootConfiguration

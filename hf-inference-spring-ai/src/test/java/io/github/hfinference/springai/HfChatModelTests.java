@@ -24,28 +24,43 @@ import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.util.MimeTypeUtils;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
+import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.observation.InferenceObservationContext;
+import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.task.chat.ChatCompletionOutput;
+import io.github.hfinference.core.task.chat.Usage;
+import io.github.hfinference.test.HfAnswers;
+import io.github.hfinference.test.HfInferenceAssertions;
+import io.github.hfinference.test.HfInferenceStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link HfChatModel} used through Spring AI's own API, as an application does, against a
- * local OpenAI-compatible endpoint that records the exact requests.
+ * {@link HfChatModel} used through Spring AI's own API, as an application does, against an
+ * OpenAI-compatible (TGI-style) endpoint of the {@code hf-inference-test} stub, which
+ * records the exact requests.
  */
 class HfChatModelTests {
 
-	private static final String TOOL_CALL = "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\","
-			+ "\"type\":\"function\",\"function\":{\"name\":\"currentWeather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]}";
+	static final String MODEL_ID = "meta-llama/Llama-3.1-8B-Instruct";
+
+	/** The stub's endpoint the chat model calls. */
+	private static final String TGI = "tgi";
 
 	private static final String FORECAST = "{\"city\":\"Paris\",\"temperatureCelsius\":21,\"summary\":\"sunny\"}";
 
-	private ChatStub stub;
+	private static final JsonMapper JSON = JsonMapper.shared();
+
+	private HfInferenceStub stub;
 
 	@BeforeEach
-	void start() throws Exception {
-		this.stub = new ChatStub();
+	void start() {
+		this.stub = HfInferenceStub.start();
 	}
 
 	@AfterEach
@@ -55,11 +70,12 @@ class HfChatModelTests {
 
 	@Test
 	void entityWithToolSendsToolsAndResponseFormatThenTheToolResult() throws Exception {
-		this.stub.answer(ChatStub.completion(TOOL_CALL, "tool_calls"));
-		this.stub.answer(ChatStub.completion("{\"role\":\"assistant\",\"content\":" + quoted(FORECAST) + "}", "stop"));
+		this.stub.endpoint(TGI).chat()
+			.answers(HfAnswers.chatToolCall(MODEL_ID, "call_1", "currentWeather", "{\"city\":\"Paris\"}"))
+			.thenReplies(FORECAST);
 		WeatherTools tools = new WeatherTools();
 
-		Forecast forecast = ChatClient.create(this.stub.chatModel(ObservationRegistry.NOOP))
+		Forecast forecast = ChatClient.create(chatModel(ObservationRegistry.NOOP))
 			.prompt()
 			.user("What is the weather in Paris?")
 			.tools(tools)
@@ -71,16 +87,17 @@ class HfChatModelTests {
 		assertThat(tools.cities).containsExactly("Paris");
 		ToolDefinition weather = ToolCallbacks.from(new WeatherTools())[0].getToolDefinition();
 		Map<String, Object> toolsOnTheWire = Map.of("type", "function", "function", Map.of("name", "currentWeather",
-				"description", weather.description(), "parameters", ChatStub.json(weather.inputSchema())));
+				"description", weather.description(), "parameters", json(weather.inputSchema())));
 		Map<String, Object> responseFormat = Map.of("type", "json_schema", "json_schema", Map.of("name", "json_schema",
 				"schema", new BeanOutputConverter<>(Forecast.class).getJsonSchemaMap(), "strict", true));
-		Map<String, Object> first = this.stub.takeBody();
+		assertThat(this.stub.calls(TGI)).hasSize(2);
+		Map<String, Object> first = body(0);
 		assertThat(first).containsOnlyKeys("model", "messages", "tools", "response_format")
-			.containsEntry("model", ChatStub.MODEL_ID)
+			.containsEntry("model", MODEL_ID)
 			.containsEntry("messages", List.of(Map.of("role", "user", "content", "What is the weather in Paris?")))
 			.containsEntry("tools", List.of(toolsOnTheWire))
 			.containsEntry("response_format", responseFormat);
-		Map<String, Object> second = this.stub.takeBody();
+		Map<String, Object> second = body(1);
 		assertThat(second).containsOnlyKeys("model", "messages", "tools", "response_format")
 			.containsEntry("messages", List.of(Map.of("role", "user", "content", "What is the weather in Paris?"),
 					Map.of("role", "assistant", "tool_calls",
@@ -92,16 +109,17 @@ class HfChatModelTests {
 
 	@Test
 	void entityWithoutNativeStructuredOutputAsksForTheSchemaInThePromptAsSpringAiDoes() throws Exception {
-		this.stub.answer(ChatStub.completion("{\"role\":\"assistant\",\"content\":" + quoted(FORECAST) + "}", "stop"));
+		this.stub.endpoint(TGI).chat().replies(FORECAST);
 
-		Forecast forecast = ChatClient.create(this.stub.chatModel(ObservationRegistry.NOOP))
+		Forecast forecast = ChatClient.create(chatModel(ObservationRegistry.NOOP))
 			.prompt()
 			.user("Weather in Paris?")
 			.call()
 			.entity(Forecast.class);
 
 		assertThat(forecast).isEqualTo(new Forecast("Paris", 21, "sunny"));
-		Map<String, Object> body = this.stub.takeBody();
+		assertThat(this.stub.calls(TGI)).hasSize(1);
+		Map<String, Object> body = body(0);
 		assertThat(body).containsOnlyKeys("model", "messages");
 		assertThat(body.get("messages")).isEqualTo(List.of(Map.of("role", "user", "content", "Weather in Paris?"
 				+ System.lineSeparator() + new BeanOutputConverter<>(Forecast.class).getFormat())));
@@ -109,10 +127,9 @@ class HfChatModelTests {
 
 	@Test
 	void streamContentDeliversTheDeltasInOrder() throws Exception {
-		this.stub.stream(ChatStub.chunk("{\"role\":\"assistant\",\"content\":\"Hel\"}", null),
-				ChatStub.chunk("{\"content\":\"lo!\"}", null), ChatStub.chunk("{}", "stop"));
+		this.stub.endpoint(TGI).chat().streams("Hel", "lo!");
 
-		List<String> content = ChatClient.create(this.stub.chatModel(ObservationRegistry.NOOP))
+		List<String> content = ChatClient.create(chatModel(ObservationRegistry.NOOP))
 			.prompt()
 			.user("Say hello")
 			.stream()
@@ -121,7 +138,8 @@ class HfChatModelTests {
 			.block(Duration.ofSeconds(10));
 
 		assertThat(content).containsExactly("Hel", "lo!");
-		assertThat(this.stub.takeBody()).containsOnlyKeys("model", "messages", "stream", "stream_options")
+		HfInferenceAssertions.assertThat(this.stub).receivedCalls(TGI).hasSize(1).first().isStream();
+		assertThat(body(0)).containsOnlyKeys("model", "messages", "stream", "stream_options")
 			.containsEntry("messages", List.of(Map.of("role", "user", "content", "Say hello")))
 			.containsEntry("stream", true)
 			.containsEntry("stream_options", Map.of("include_usage", true));
@@ -129,18 +147,18 @@ class HfChatModelTests {
 
 	@Test
 	void streamedToolCallFragmentsAreCalledWholeAndTheAnswerStreamsAfter() throws Exception {
-		this.stub.stream(
-				ChatStub.chunk("{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":"
-						+ "\"function\",\"function\":{\"name\":\"currentWeather\",\"arguments\":\"{\\\"city\\\":\"}}]}",
-						null),
-				ChatStub.chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"\\\"Paris\\\"}\"}}]}",
-						null),
-				ChatStub.chunk("{}", "tool_calls"));
-		this.stub.stream(ChatStub.chunk("{\"role\":\"assistant\",\"content\":\"Sunny, \"}", null),
-				ChatStub.chunk("{\"content\":\"21 °C.\"}", "stop"));
+		// The arguments arrive split mid-JSON, as providers stream them.
+		this.stub.endpoint(TGI).chat()
+			.streamsJson(
+					chunk("{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":"
+							+ "\"function\",\"function\":{\"name\":\"currentWeather\",\"arguments\":\"{\\\"city\\\":\"}}]}",
+							null),
+					chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"\\\"Paris\\\"}\"}}]}", null),
+					chunk("{}", "tool_calls"))
+			.thenStreams("Sunny, ", "21 °C.");
 		WeatherTools tools = new WeatherTools();
 
-		List<String> content = ChatClient.create(this.stub.chatModel(ObservationRegistry.NOOP))
+		List<String> content = ChatClient.create(chatModel(ObservationRegistry.NOOP))
 			.prompt()
 			.user("Weather in Paris?")
 			.tools(tools)
@@ -151,17 +169,17 @@ class HfChatModelTests {
 
 		assertThat(tools.cities).containsExactly("Paris");
 		assertThat(String.join("", content)).isEqualTo("Sunny, 21 °C.");
-		this.stub.takeBody();
-		assertThat(this.stub.takeBody().get("messages")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+		assertThat(this.stub.calls(TGI)).hasSize(2);
+		assertThat(body(1).get("messages")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
 			.last()
 			.isEqualTo(Map.of("role", "tool", "content", "21 °C, sunny", "tool_call_id", "call_1"));
 	}
 
 	@Test
 	void usageFinishReasonAndServingTargetReachTheChatResponse() {
-		this.stub.answer(ChatStub.completion("{\"role\":\"assistant\",\"content\":\"Paris.\"}", "stop"));
+		this.stub.endpoint(TGI).chat().answers(paris());
 
-		ChatResponse response = ChatClient.create(this.stub.chatModel(ObservationRegistry.NOOP))
+		ChatResponse response = ChatClient.create(chatModel(ObservationRegistry.NOOP))
 			.prompt()
 			.user("Capital of France?")
 			.call()
@@ -172,17 +190,17 @@ class HfChatModelTests {
 		assertThat(response.getMetadata().getUsage().getPromptTokens()).isEqualTo(20);
 		assertThat(response.getMetadata().getUsage().getCompletionTokens()).isEqualTo(5);
 		assertThat(response.getMetadata().getUsage().getTotalTokens()).isEqualTo(25);
-		assertThat(response.getMetadata().getModel()).isEqualTo(ChatStub.MODEL_ID);
+		assertThat(response.getMetadata().getModel()).isEqualTo(MODEL_ID);
 		assertThat((Object) response.getMetadata().get("hf.target")).isEqualTo("localhost");
 		assertThat((Object) response.getMetadata().get("hf.attempts")).isEqualTo(1);
 	}
 
 	@Test
 	void mediaMessageGoesAsTextAndImageParts() throws Exception {
-		this.stub.answer(ChatStub.completion("{\"role\":\"assistant\",\"content\":\"Two cats.\"}", "stop"));
+		this.stub.endpoint(TGI).chat().replies("Two cats.");
 		byte[] png = { (byte) 0x89, 'P', 'N', 'G' };
 
-		String answer = ChatClient.create(this.stub.chatModel(ObservationRegistry.NOOP))
+		String answer = ChatClient.create(chatModel(ObservationRegistry.NOOP))
 			.prompt()
 			.user((user) -> user.text("What is in these pictures?")
 				.media(new Media(MimeTypeUtils.IMAGE_PNG, java.net.URI.create("https://example.com/cat.png")))
@@ -191,7 +209,8 @@ class HfChatModelTests {
 			.content();
 
 		assertThat(answer).isEqualTo("Two cats.");
-		assertThat(this.stub.takeBody().get("messages")).isEqualTo(List.of(Map.of("role", "user", "content",
+		assertThat(this.stub.calls(TGI)).hasSize(1);
+		assertThat(body(0).get("messages")).isEqualTo(List.of(Map.of("role", "user", "content",
 				List.of(Map.of("type", "text", "text", "What is in these pictures?"),
 						Map.of("type", "image_url", "image_url", Map.of("url", "https://example.com/cat.png")),
 						Map.of("type", "image_url", "image_url", Map.of("url", "data:image/png;base64,iVBORw=="))))));
@@ -206,21 +225,22 @@ class HfChatModelTests {
 			.build();
 
 		assertThatExceptionOfType(HfSpringAiRequestException.class)
-			.isThrownBy(() -> this.stub.chatModel(ObservationRegistry.NOOP).call(new Prompt(withPdf)))
+			.isThrownBy(() -> chatModel(ObservationRegistry.NOOP).call(new Prompt(withPdf)))
 			.withMessage("Prompt message 0 (user) carries media of type 'application/pdf'; Hugging Face chat "
 					+ "models take images (image/*) and WAV or MP3 audio");
-		assertThat(this.stub.server.getRequestCount()).isZero();
+		assertThat(this.stub.calls()).isEmpty();
 	}
 
 	@Test
 	void reasoningAndCachedTokensReachSpringAiMetadata() {
-		this.stub.answer("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\",\"choices\":"
+		// reasoning_content and the usage details as TGI and vLLM write them
+		this.stub.endpoint(TGI).chat().answersJson("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\",\"choices\":"
 				+ "[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"42\",\"reasoning_content\":"
 				+ "\"Six times seven.\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":30,"
 				+ "\"completion_tokens\":12,\"total_tokens\":42,\"prompt_tokens_details\":{\"cached_tokens\":16},"
 				+ "\"completion_tokens_details\":{\"reasoning_tokens\":10}}}");
 
-		ChatResponse response = this.stub.chatModel(ObservationRegistry.NOOP).call(new Prompt("6 x 7?"));
+		ChatResponse response = chatModel(ObservationRegistry.NOOP).call(new Prompt("6 x 7?"));
 
 		assertThat(response.getResult().getOutput().getText()).isEqualTo("42");
 		assertThat(response.getResult().getOutput().getMetadata()).containsEntry("reasoningContent", "Six times seven.");
@@ -229,11 +249,11 @@ class HfChatModelTests {
 
 	@Test
 	void streamedReasoningAccumulatesAcrossResponses() {
-		this.stub.stream(ChatStub.chunk("{\"role\":\"assistant\",\"reasoning_content\":\"Six \"}", null),
-				ChatStub.chunk("{\"reasoning_content\":\"times seven.\"}", null),
-				ChatStub.chunk("{\"content\":\"42\"}", "stop"));
+		this.stub.endpoint(TGI).chat()
+			.streamsJson(chunk("{\"role\":\"assistant\",\"reasoning_content\":\"Six \"}", null),
+					chunk("{\"reasoning_content\":\"times seven.\"}", null), chunk("{\"content\":\"42\"}", "stop"));
 
-		List<ChatResponse> responses = this.stub.chatModel(ObservationRegistry.NOOP)
+		List<ChatResponse> responses = chatModel(ObservationRegistry.NOOP)
 			.stream(new Prompt("6 x 7?"))
 			.collectList()
 			.block(Duration.ofSeconds(10));
@@ -245,9 +265,9 @@ class HfChatModelTests {
 
 	@Test
 	void chatOptionsGoOnTheWireWithTheirOpenAiNames() throws Exception {
-		this.stub.answer(ChatStub.completion("{\"role\":\"assistant\",\"content\":\"Hi.\"}", "stop"));
+		this.stub.endpoint(TGI).chat().replies("Hi.");
 
-		ChatClient.create(this.stub.chatModel(ObservationRegistry.NOOP))
+		ChatClient.create(chatModel(ObservationRegistry.NOOP))
 			.prompt()
 			.user("Hi")
 			.options(HfChatOptions.builder()
@@ -261,7 +281,8 @@ class HfChatModelTests {
 			.call()
 			.content();
 
-		assertThat(this.stub.takeBody()).isEqualTo(Map.of("model", ChatStub.MODEL_ID, "messages",
+		assertThat(this.stub.calls(TGI)).hasSize(1);
+		assertThat(body(0)).isEqualTo(Map.of("model", MODEL_ID, "messages",
 				List.of(Map.of("role", "user", "content", "Hi")), "temperature", 0.2, "top_p", 0.9, "max_tokens", 64,
 				"stop", List.of("END"), "seed", 7, "tool_choice", "none", "reasoning_effort", "low"));
 	}
@@ -269,33 +290,33 @@ class HfChatModelTests {
 	@Test
 	void topKIsRefusedNamingTheOption() {
 		assertThatExceptionOfType(HfSpringAiRequestException.class)
-			.isThrownBy(() -> ChatClient.create(this.stub.chatModel(ObservationRegistry.NOOP))
+			.isThrownBy(() -> ChatClient.create(chatModel(ObservationRegistry.NOOP))
 				.prompt()
 				.user("hi")
 				.options(HfChatOptions.builder().topK(5))
 				.call()
 				.content())
 			.withMessageContaining("Chat option topK (5)");
-		assertThat(this.stub.server.getRequestCount()).isZero();
+		assertThat(this.stub.calls()).isEmpty();
 	}
 
 	@Test
 	void oneCallIsOneSpringAiChatObservationAndNotAlsoTheClientsOwn() {
-		this.stub.answer(ChatStub.completion("{\"role\":\"assistant\",\"content\":\"Paris.\"}", "stop"));
+		this.stub.endpoint(TGI).chat().answers(paris());
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		registry.observationConfig().observationPredicate(new HfNestedObservationPredicate());
 
-		this.stub.chatModel(registry).call(new Prompt("Capital of France?"));
+		chatModel(registry).call(new Prompt("Capital of France?"));
 
 		TestObservationRegistryAssert.assertThat(registry)
 			.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 1)
 			.hasObservationWithNameEqualTo("gen_ai.client.operation")
 			.that()
-			.hasContextualNameEqualTo("chat " + ChatStub.MODEL_ID)
+			.hasContextualNameEqualTo("chat " + MODEL_ID)
 			.hasLowCardinalityKeyValue("gen_ai.operation.name", "chat")
 			.hasLowCardinalityKeyValue("gen_ai.system", "huggingface")
-			.hasLowCardinalityKeyValue("gen_ai.request.model", ChatStub.MODEL_ID)
-			.hasLowCardinalityKeyValue("gen_ai.response.model", ChatStub.MODEL_ID)
+			.hasLowCardinalityKeyValue("gen_ai.request.model", MODEL_ID)
+			.hasLowCardinalityKeyValue("gen_ai.response.model", MODEL_ID)
 			.hasHighCardinalityKeyValue("gen_ai.usage.input_tokens", "20")
 			.hasHighCardinalityKeyValue("gen_ai.usage.output_tokens", "5")
 			.hasHighCardinalityKeyValue("gen_ai.response.finish_reasons", "[\"STOP\"]")
@@ -304,11 +325,11 @@ class HfChatModelTests {
 
 	@Test
 	void oneStreamIsOneSpringAiChatObservation() {
-		this.stub.stream(ChatStub.chunk("{\"role\":\"assistant\",\"content\":\"Paris.\"}", "stop"));
+		this.stub.endpoint(TGI).chat().streams("Paris.");
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		registry.observationConfig().observationPredicate(new HfNestedObservationPredicate());
 
-		List<ChatResponse> responses = this.stub.chatModel(registry)
+		List<ChatResponse> responses = chatModel(registry)
 			.stream(new Prompt("Capital of France?"))
 			.collectList()
 			.block(Duration.ofSeconds(10));
@@ -325,10 +346,10 @@ class HfChatModelTests {
 
 	@Test
 	void withoutThePredicateTheClientsObservationNestsUnderSpringAis() {
-		this.stub.answer(ChatStub.completion("{\"role\":\"assistant\",\"content\":\"Paris.\"}", "stop"));
+		this.stub.endpoint(TGI).chat().answers(paris());
 		TestObservationRegistry registry = TestObservationRegistry.create();
 
-		this.stub.chatModel(registry).call(new Prompt("Capital of France?"));
+		chatModel(registry).call(new Prompt("Capital of France?"));
 
 		TestObservationRegistryAssert.assertThat(registry)
 			.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 2)
@@ -337,8 +358,43 @@ class HfChatModelTests {
 				.isInstanceOf(InferenceObservationContext.class));
 	}
 
-	private static String quoted(String json) {
-		return "\"" + json.replace("\"", "\\\"") + "\"";
+	/** A client with a fake token, observed by the registry, and a chat model on the stub's endpoint. */
+	private HfChatModel chatModel(ObservationRegistry registry) {
+		HfInferenceClient client = HfInferenceClient.builder()
+			.token("hf_test")
+			.noTokenLookup()
+			.baseUrl(this.stub.baseUrl())
+			.hubUrl(this.stub.hubUrl())
+			.observationRegistry(registry)
+			.build();
+		ModelDefinition model = ModelDefinition.builder("chat")
+			.id(MODEL_ID)
+			.target(InferenceTarget.Endpoint.of(this.stub.endpointUrl(TGI)))
+			.build();
+		return HfChatModel.builder().client(client).model(model).observationRegistry(registry).build();
+	}
+
+	/** "Paris.", with a usage of 20 prompt and 5 completion tokens. */
+	private static ChatCompletionOutput paris() {
+		return HfAnswers.chatReply(MODEL_ID, "Paris.", new Usage(20, 5, 25));
+	}
+
+	/** The JSON body of the endpoint's call at an index, as maps and lists. */
+	private Map<String, Object> body(int index) {
+		return JSON.readValue(this.stub.calls(TGI).get(index).body(), new TypeReference<>() {
+		});
+	}
+
+	private static Map<String, Object> json(String text) {
+		return JSON.readValue(text, new TypeReference<>() {
+		});
+	}
+
+	/** A streamed {@code chat.completion.chunk} with one choice's delta, as JSON. */
+	private static String chunk(String delta, String finishReason) {
+		return "{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1732000000,\"model\":\""
+				+ MODEL_ID + "\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
+				+ ((finishReason != null) ? "\"" + finishReason + "\"" : "null") + "}]}";
 	}
 
 	record Forecast(String city, int temperatureCelsius, String summary) {

@@ -13,11 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.SearchRequest;
 import org.springframework.ai.vectorstore.SimpleVectorStore;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.local.LocalInferenceProvider;
+import io.github.hfinference.test.HfAnswers;
+import io.github.hfinference.test.HfInferenceStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -93,11 +98,19 @@ class HfEmbeddingModelTests {
 
 	@Test
 	void aListOfTextsGoesAsOneRequest() throws Exception {
-		try (ChatStub tei = new ChatStub()) {
-			tei.answer("[[0.1,0.2],[0.3,0.4],[0.5,0.6]]");
-			HfInferenceClient client = tei.client(ObservationRegistry.NOOP);
+		try (HfInferenceStub stub = HfInferenceStub.start()) {
+			stub.endpoint("tei")
+				.task(FeatureExtraction.BATCH)
+				.answers(List.of(HfAnswers.embedding(0.1f, 0.2f), HfAnswers.embedding(0.3f, 0.4f),
+						HfAnswers.embedding(0.5f, 0.6f)));
+			HfInferenceClient client = HfInferenceClient.builder()
+				.token("hf_test")
+				.noTokenLookup()
+				.baseUrl(stub.baseUrl())
+				.hubUrl(stub.hubUrl())
+				.build();
 			ModelDefinition model = ModelDefinition.builder("tei")
-				.target(InferenceTarget.Endpoint.of(tei.url()))
+				.target(InferenceTarget.Endpoint.of(stub.endpointUrl("tei")))
 				.build();
 
 			List<float[]> vectors = new HfEmbeddingModel(client, model, null, ObservationRegistry.NOOP)
@@ -105,8 +118,11 @@ class HfEmbeddingModelTests {
 
 			assertThat(vectors).containsExactly(new float[] { 0.1f, 0.2f }, new float[] { 0.3f, 0.4f },
 					new float[] { 0.5f, 0.6f });
-			assertThat(tei.takeBody()).isEqualTo(Map.of("inputs", List.of("a", "b", "c")));
-			assertThat(tei.server.getRequestCount()).isEqualTo(1);
+			assertThat(stub.calls()).hasSize(1);
+			assertThat(JsonMapper.shared().readValue(stub.calls("tei").get(0).body(),
+					new TypeReference<Map<String, Object>>() {
+					}))
+				.isEqualTo(Map.of("inputs", List.of("a", "b", "c")));
 		}
 	}
 

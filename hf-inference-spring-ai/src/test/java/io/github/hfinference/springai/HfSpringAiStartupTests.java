@@ -19,6 +19,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
+import io.github.hfinference.test.HfInferenceAssertions;
+import io.github.hfinference.test.HfInferenceStub;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
@@ -29,13 +32,15 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 class HfSpringAiStartupTests {
 
-	private ChatStub stub;
+	private static final String MODEL_ID = HfChatModelTests.MODEL_ID;
+
+	private HfInferenceStub stub;
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
 	@BeforeEach
-	void start() throws Exception {
-		this.stub = new ChatStub();
+	void start() {
+		this.stub = HfInferenceStub.start();
 	}
 
 	@AfterEach
@@ -54,10 +59,14 @@ class HfSpringAiStartupTests {
 		assertThat(context.getBean(EmbeddingModel.class)).isInstanceOf(HfEmbeddingModel.class);
 		assertThat(context.getBeansOfType(OpenAiChatModel.class)).isEmpty();
 		assertThat(context.getBeansOfType(OpenAiEmbeddingModel.class)).isEmpty();
-		this.stub.answer(ChatStub.completion("{\"role\":\"assistant\",\"content\":\"Paris.\"}", "stop"));
+		this.stub.endpoint("chat").chat().replies("Paris.");
 		String answer = context.getBean(ChatClient.Builder.class).build().prompt().user("Capital?").call().content();
 		assertThat(answer).isEqualTo("Paris.");
-		assertThat(this.stub.takeBody()).containsEntry("model", ChatStub.MODEL_ID);
+		HfInferenceAssertions.assertThat(this.stub)
+			.receivedCalls("chat")
+			.hasSize(1)
+			.first()
+			.hasBodyJson("{\"model\":\"" + MODEL_ID + "\"}");
 		assertThat(context.getBean(EmbeddingModel.class).dimensions()).isEqualTo(384);
 	}
 
@@ -115,13 +124,12 @@ class HfSpringAiStartupTests {
 	}
 
 	private ConfigurableApplicationContext run(String... properties) {
-		String url = this.stub.url().toString();
-		String[] common = { "hf.inference.token=hf_test", "hf.inference.base-url=" + url,
-				"hf.inference.hub-url=" + url, "hf.inference.observations.cost.enabled=false",
-				"hf.inference.models.chat.id=" + ChatStub.MODEL_ID, "hf.inference.models.chat.task=chat-completion",
-				"hf.inference.models.chat.endpoint-url=" + url,
+		String[] common = { "hf.inference.token=hf_test", "hf.inference.base-url=" + this.stub.baseUrl(),
+				"hf.inference.hub-url=" + this.stub.hubUrl(), "hf.inference.observations.cost.enabled=false",
+				"hf.inference.models.chat.id=" + MODEL_ID, "hf.inference.models.chat.task=chat-completion",
+				"hf.inference.models.chat.endpoint-url=" + this.stub.endpointUrl("chat"),
 				"hf.inference.models.other.id=Qwen/Qwen2.5-7B-Instruct",
-				"hf.inference.models.other.task=chat-completion", "hf.inference.models.other.endpoint-url=" + url,
+				"hf.inference.models.other.task=chat-completion", "hf.inference.models.other.endpoint-url=" + this.stub.endpointUrl("other"),
 				"hf.inference.models.embed.id=sentence-transformers/all-MiniLM-L6-v2",
 				"hf.inference.models.embed.provider=local", "hf.inference.models.embed.task=feature-extraction",
 				"spring.ai.openai.api-key=sk-test" };
