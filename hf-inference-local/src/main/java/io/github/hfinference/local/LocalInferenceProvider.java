@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -35,8 +36,8 @@ import io.github.hfinference.core.task.Task;
  * model's sentence-transformers files say, normalisation when the call or the model asks
  * for it, truncation to the model's maximum sequence length (from either side) unless
  * {@code truncate=false}, the model's named prompts. Inference runs on a bounded scheduler
- * of {@code concurrency} threads, never on the caller's thread; each session run uses
- * {@code intraOpThreads} threads. Close the provider to release the native sessions.
+ * of {@code concurrency} threads, never on the caller's thread (a batch is spread over up to
+ * {@code concurrency} of them); each session run uses {@code intraOpThreads} threads. Close the provider to release the native sessions.
  *
  * <pre class="code">
  * HfInferenceClient hf = HfInferenceClient.builder()
@@ -61,6 +62,8 @@ public final class LocalInferenceProvider implements InProcessProvider, AutoClos
 
 	private final boolean ownsScheduler;
 
+	private final int concurrency;
+
 	private volatile boolean closed;
 
 	private LocalInferenceProvider(Builder builder) {
@@ -70,6 +73,7 @@ public final class LocalInferenceProvider implements InProcessProvider, AutoClos
 				(key) -> new ModelSlot(name, key, builder.intraOpThreads, builder.maxBatchSize))));
 		this.models = slots;
 		this.ownsScheduler = builder.scheduler == null;
+		this.concurrency = builder.concurrency;
 		this.scheduler = (builder.scheduler != null) ? builder.scheduler
 				: Schedulers.newBoundedElastic(builder.concurrency, Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE,
 						"hf-local", 60, true);
@@ -107,6 +111,7 @@ public final class LocalInferenceProvider implements InProcessProvider, AutoClos
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public <I, P, R> Mono<R> execute(Task<I, P, R> task, ModelDefinition model, I input, @Nullable P parameters) {
 		if (!supports(task)) {
 			return Mono.error(new HfConfigurationException("Provider '" + NAME + "' cannot run task '" + task.id()
@@ -118,7 +123,28 @@ public final class LocalInferenceProvider implements InProcessProvider, AutoClos
 		if (input == null) {
 			return Mono.error(new LocalInputException(task.id() + " input for model '" + model.alias() + "' is null"));
 		}
+		if (task == FeatureExtraction.BATCH && ((List<?>) input).size() > 1 && this.concurrency > 1) {
+			return (Mono<R>) spread(model, (List<String>) input, (FeatureExtraction.Parameters) parameters);
+		}
 		return Mono.fromCallable(() -> run(task, model, input, parameters)).subscribeOn(this.scheduler);
+	}
+
+	/**
+	 * Embeds a batch as up to {@code concurrency} contiguous slices on the inference
+	 * threads at once (as one caller's batch would otherwise use one core), in input order.
+	 */
+	private Mono<List<Embedding>> spread(ModelDefinition model, List<String> texts,
+			FeatureExtraction.@Nullable Parameters parameters) {
+		int slices = Math.min(this.concurrency, texts.size());
+		int size = (texts.size() + slices - 1) / slices;
+		List<List<String>> parts = new ArrayList<>(slices);
+		for (int start = 0; start < texts.size(); start += size) {
+			parts.add(texts.subList(start, Math.min(texts.size(), start + size)));
+		}
+		return Flux.fromIterable(parts)
+			.flatMapSequential((part) -> Mono.fromCallable(() -> run(FeatureExtraction.BATCH, model, part, parameters))
+				.subscribeOn(this.scheduler))
+			.collect(() -> new ArrayList<Embedding>(texts.size()), List::addAll);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -284,7 +310,8 @@ public final class LocalInferenceProvider implements InProcessProvider, AutoClos
 
 		/**
 		 * Sets how many session runs may execute at the same time (default: the number of
-		 * processors). Ignored when a {@link #scheduler(Scheduler) scheduler} is supplied.
+		 * processors), and so into how many slices one batch is spread. With a supplied
+		 * {@link #scheduler(Scheduler) scheduler} only the latter applies.
 		 * @param concurrency at least 1
 		 * @return this builder
 		 */

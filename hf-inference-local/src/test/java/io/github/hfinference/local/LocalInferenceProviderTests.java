@@ -1,5 +1,6 @@
 package io.github.hfinference.local;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -127,6 +128,20 @@ class LocalInferenceProviderTests {
 			assertThat(split).hasSize(5);
 			for (int i = 0; i < texts.size(); i++) {
 				assertThat(split.get(i).cosine(whole.get(i))).as("text %d", i).isCloseTo(1.0, within(1e-5));
+			}
+		}
+	}
+
+	@Test
+	void aBatchSpreadOverTheInferenceThreadsKeepsInputOrder() {
+		try (LocalInferenceProvider spread = LocalInferenceProvider.builder().concurrency(3).build()) {
+			List<String> texts = List.of(REVENUE, CAT, "x", KITTEN, "Another sentence of medium length.", "", "y");
+			List<Embedding> spreadOut = spread.execute(FeatureExtraction.BATCH, MINILM, texts, null)
+				.block(Duration.ofSeconds(60));
+			assertThat(spreadOut).hasSize(texts.size());
+			for (int i = 0; i < texts.size(); i++) {
+				assertThat(spreadOut.get(i).cosine(embed(texts.get(i), null))).as("text %d", i)
+					.isCloseTo(1.0, within(1e-5));
 			}
 		}
 	}

@@ -35,7 +35,7 @@ public class LocalInferenceProperties {
 	/** Threads ONNX Runtime uses within one inference run. */
 	private int intraOpThreads = 1;
 
-	/** How many inference runs may execute at the same time (default: the number of processors). */
+	/** How many inference runs may execute at the same time, and so over how many threads one batch is spread (default: the number of processors). */
 	private @Nullable Integer concurrency;
 
 	/** Largest number of texts in one inference run; longer batches are split. */
