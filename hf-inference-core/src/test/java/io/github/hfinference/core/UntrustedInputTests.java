@@ -24,6 +24,8 @@ import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.TextClassification;
+import io.github.hfinference.core.task.chat.ChatCompletion;
+import io.github.hfinference.core.task.chat.ChatMessage;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -164,6 +166,21 @@ class UntrustedInputTests {
 
 		assertThat(failure).isNotNull();
 		assertThat(failure.getMessage()).contains("label");
+	}
+
+	@Test
+	void classificationAnswerToChatIsADecodeErrorNotAnEmptyCompletion() {
+		this.server.enqueue(json("[{\"label\":\"POSITIVE\",\"score\":0.99}]"));
+		this.server.enqueue(json("{\"id\":\"x\",\"object\":\"chat.completion\"}"));
+		ModelDefinition chat = hfInference("org/m");
+
+		for (String missing : List.of("ChatCompletionOutput", "choices")) {
+			HfResponseException failure = catchThrowableOfType(HfResponseException.class,
+					() -> this.client.blocking().call(ChatCompletion.TASK, chat, List.of(ChatMessage.user("Hi")), null));
+
+			assertThat(failure).as(missing).isNotNull();
+			assertThat(failure.getMessage()).contains(missing).contains("task=chat-completion");
+		}
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.github.hfinference.core.task.chat;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -12,11 +13,11 @@ import tools.jackson.databind.JsonNode;
  * @param created creation time, epoch seconds
  * @param model the model that answered
  * @param systemFingerprint backend fingerprint
- * @param choices the generated choices
+ * @param choices the generated choices (required: an answer without them is a decode error)
  * @param usage token counts, if reported
  */
 public record ChatCompletionOutput(@Nullable String id, long created, @Nullable String model,
-		@Nullable String systemFingerprint, List<Choice> choices, @Nullable Usage usage) implements ChatUsage {
+		@Nullable String systemFingerprint, @JsonProperty(required = true) List<Choice> choices, @Nullable Usage usage) implements ChatUsage {
 
 	/** The text of the first choice, or null if it only called tools. */
 	public @Nullable String content() {
@@ -37,7 +38,7 @@ public record ChatCompletionOutput(@Nullable String id, long created, @Nullable 
 	 * {@code tool_calls}, ...)
 	 * @param logprobs log probabilities, when requested
 	 */
-	public record Choice(int index, ChatMessage message, @Nullable String finishReason, @Nullable JsonNode logprobs) {
+	public record Choice(int index, @JsonProperty(required = true) ChatMessage message, @Nullable String finishReason, @Nullable JsonNode logprobs) {
 
 	}
 
