@@ -45,6 +45,11 @@ final class Clients implements AutoCloseable {
 
 	static final String FE = "feature-extraction";
 
+	/** The model ids of router targets; the stub answers by the path's last segment. */
+	static final String ROUTER_TC = "bench/tc";
+
+	static final String ROUTER_FE = "bench/fe";
+
 	private static final byte[] BODY = ("{\"inputs\":\"" + TEXT + "\"}").getBytes(StandardCharsets.UTF_8);
 
 	private static final ObjectReader CLASSIFICATIONS = JsonCodec.get()
@@ -66,9 +71,17 @@ final class Clients implements AutoCloseable {
 
 	private final ModelDefinition embedder;
 
+	private final HfInferenceClient coreRouter;
+
+	private final ModelDefinition sentimentRouter;
+
+	private final ModelDefinition embedderRouter;
+
 	private ConfigurableApplicationContext boot;
 
 	private ConfigurableApplicationContext bootOwnStack;
+
+	private ConfigurableApplicationContext bootRouter;
 
 	Clients(URI base) {
 		this.base = base;
@@ -77,6 +90,11 @@ final class Clients implements AutoCloseable {
 		this.core = HfInferenceClient.builder().noTokenLookup().build();
 		this.sentiment = model("sentiment", "/tc");
 		this.embedder = model("embedder", "/fe");
+		this.coreRouter = HfInferenceClient.builder().token(TOKEN).baseUrl(base).build();
+		this.sentimentRouter = ModelDefinition.builder("sentiment").id(ROUTER_TC)
+			.target(new InferenceTarget.Router("hf-inference")).build();
+		this.embedderRouter = ModelDefinition.builder("embedder").id(ROUTER_FE)
+			.target(new InferenceTarget.Router("hf-inference")).build();
 	}
 
 	private ModelDefinition model(String alias, String path) {
@@ -88,8 +106,17 @@ final class Clients implements AutoCloseable {
 
 	/** (a) Reactor Netty POST + Jackson into the typed result: the limit for any typed client. */
 	Supplier<Mono<?>> raw(String task) {
+		return raw(task, false);
+	}
+
+	/**
+	 * (a) as above, to an endpoint's path or to the router's path of the hf-inference provider.
+	 * @param task the task
+	 * @param router whether to post to {@code /hf-inference/models/<id>}
+	 */
+	Supplier<Mono<?>> raw(String task, boolean router) {
 		boolean tc = TC.equals(task);
-		String path = tc ? "/tc" : "/fe";
+		String path = router ? "/hf-inference/models/" + (tc ? ROUTER_TC : ROUTER_FE) : tc ? "/tc" : "/fe";
 		return () -> this.raw.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
 			.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + TOKEN))
 			.post()
@@ -111,6 +138,12 @@ final class Clients implements AutoCloseable {
 				: () -> this.core.call(FeatureExtraction.TASK, this.embedder, TEXT, null);
 	}
 
+	/** (b) The core client, reactive, on a router target (provider hf-inference). */
+	Supplier<Mono<?>> coreRouter(String task) {
+		return TC.equals(task) ? () -> this.coreRouter.call(TextClassification.TASK, this.sentimentRouter, TEXT, null)
+				: () -> this.coreRouter.call(FeatureExtraction.TASK, this.embedderRouter, TEXT, null);
+	}
+
 	/** (b) The core client's blocking view, called from virtual threads. */
 	Supplier<?> blocking(String task) {
 		return TC.equals(task)
@@ -127,7 +160,29 @@ final class Clients implements AutoCloseable {
 	 * {@code spring-boot-webclient})
 	 */
 	Supplier<Mono<?>> proxy(String task, boolean ownStack) {
-		ConfigurableApplicationContext context = ownStack ? bootOwnStack() : boot();
+		return proxy(ownStack ? bootOwnStack() : boot(), task);
+	}
+
+	/**
+	 * (c) An {@code @HfModel} proxy on router targets (provider hf-inference), with the
+	 * starter's defaults and {@code hf.inference.base-url} pointing at the stub.
+	 * @param task the task
+	 */
+	Supplier<Mono<?>> proxyRouter(String task) {
+		if (this.bootRouter == null) {
+			this.bootRouter = start(new Class<?>[] { BenchmarkApplication.class },
+					"hf.inference.base-url=" + this.base, "hf.inference.token=" + TOKEN,
+					"hf.inference.models.sentiment.task=text-classification",
+					"hf.inference.models.sentiment.id=" + ROUTER_TC,
+					"hf.inference.models.sentiment.provider=hf-inference",
+					"hf.inference.models.embedder.task=feature-extraction",
+					"hf.inference.models.embedder.id=" + ROUTER_FE,
+					"hf.inference.models.embedder.provider=hf-inference");
+		}
+		return proxy(this.bootRouter, task);
+	}
+
+	private static Supplier<Mono<?>> proxy(ConfigurableApplicationContext context, String task) {
 		if (TC.equals(task)) {
 			SentimentModel model = context.getBean(SentimentModel.class);
 			return () -> model.classify(TEXT);
@@ -151,18 +206,21 @@ final class Clients implements AutoCloseable {
 	}
 
 	private ConfigurableApplicationContext boot(Class<?>... sources) {
-		{
-			return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
-				.logStartupInfo(false)
-				.properties("spring.main.banner-mode=off", "logging.level.root=warn",
-						"hf.inference.models.sentiment.task=text-classification",
-						"hf.inference.models.sentiment.targets[0].url=" + this.base.resolve("/tc"),
-						"hf.inference.models.sentiment.targets[0].token=" + TOKEN,
-						"hf.inference.models.embedder.task=feature-extraction",
-						"hf.inference.models.embedder.targets[0].url=" + this.base.resolve("/fe"),
-						"hf.inference.models.embedder.targets[0].token=" + TOKEN)
-				.run();
-		}
+		return start(sources,
+				"hf.inference.models.sentiment.task=text-classification",
+				"hf.inference.models.sentiment.targets[0].url=" + this.base.resolve("/tc"),
+				"hf.inference.models.sentiment.targets[0].token=" + TOKEN,
+				"hf.inference.models.embedder.task=feature-extraction",
+				"hf.inference.models.embedder.targets[0].url=" + this.base.resolve("/fe"),
+				"hf.inference.models.embedder.targets[0].token=" + TOKEN);
+	}
+
+	private static ConfigurableApplicationContext start(Class<?>[] sources, String... properties) {
+		return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.properties("spring.main.banner-mode=off", "logging.level.root=warn")
+			.properties(properties)
+			.run();
 	}
 
 	@Override
@@ -172,6 +230,9 @@ final class Clients implements AutoCloseable {
 		}
 		if (this.bootOwnStack != null) {
 			this.bootOwnStack.close();
+		}
+		if (this.bootRouter != null) {
+			this.bootRouter.close();
 		}
 		this.rawPool.disposeLater().block(Duration.ofSeconds(5));
 	}

@@ -35,7 +35,8 @@ import io.netty.handler.codec.http.HttpVersion;
  * client's garbage collection does not pause it.
  * <ul>
  * <li>{@code /tc...}: a text-classification answer (two labels);</li>
- * <li>{@code /fe...}: a 384-dimension sentence embedding;</li>
+ * <li>{@code /fe...} and {@code .../fe} (a router path of model {@code bench/fe}): a
+ * 384-dimension sentence embedding;</li>
  * <li>{@code /slow...}: the text-classification answer one second later.</li>
  * </ul>
  * Prints {@code READY <port>} once listening.
@@ -110,7 +111,8 @@ public final class StubServer {
 		protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
 			String uri = request.uri();
 			boolean keepAlive = HttpUtil.isKeepAlive(request);
-			ByteBuf body = uri.startsWith("/fe") ? this.featureExtraction : this.textClassification;
+			ByteBuf body = (uri.startsWith("/fe") || uri.endsWith("/fe")) ? this.featureExtraction
+					: this.textClassification;
 			FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
 					body.duplicate());
 			response.headers()

@@ -1,0 +1,212 @@
+package io.github.hfinference.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Client CPU per call at a fixed offered rate (open loop), the figure that holds on two
+ * shared cores: the stub runs in its own JVM pinned to one CPU, each client in its own JVM
+ * pinned to the other ({@code taskset}, when the machine has it and at least two CPUs),
+ * and every (client, target) pair is measured in {@code repetitions} interleaved rounds.
+ * A round sends calls at {@code rate}/s for the warm-up, then measures the process's CPU
+ * time over {@code seconds} and divides it by the calls completed in that window.
+ * <p>
+ * Clients: (a) raw Reactor Netty + Jackson, (b) the core client, (c) an {@code @HfModel}
+ * proxy with the starter's defaults; targets: an endpoint ({@code targets[0].url}) and the
+ * router's {@code hf-inference} provider ({@code hf.inference.base-url} at the stub).
+ * <p>
+ * Usage: {@code OpenLoopBenchmark [task] [rate] [seconds] [repetitions]} (defaults
+ * text-classification, 2000, 5, 5). Prints each round, then a Markdown table: median and
+ * spread of µs per call, and the ratio raw ÷ client (1.0 = as cheap as raw).
+ */
+public final class OpenLoopBenchmark {
+
+	private static final List<String> CLIENTS = List.of("raw", "core", "proxy");
+
+	private static final List<String> TARGETS = List.of("endpoint", "router");
+
+	private OpenLoopBenchmark() {
+	}
+
+	/**
+	 * Runs the benchmark, or (first argument {@code child}) one measurement.
+	 * @param args see the class description
+	 * @throws Exception on failure
+	 */
+	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("child")) {
+			child(URI.create(args[1]), args[2], args[3], args[4], Integer.parseInt(args[5]),
+					Double.parseDouble(args[6]));
+			return;
+		}
+		String task = (args.length > 0) ? args[0] : Clients.TC;
+		int rate = (args.length > 1) ? Integer.parseInt(args[1]) : 2000;
+		double seconds = (args.length > 2) ? Double.parseDouble(args[2]) : 5;
+		int repetitions = (args.length > 3) ? Integer.parseInt(args[3]) : 5;
+		boolean pin = Runtime.getRuntime().availableProcessors() >= 2 && new File("/usr/bin/taskset").canExecute();
+		Process stub = start(pin ? "0" : null, StubServer.class.getName(), "0", "1");
+		try {
+			BufferedReader stubOut = new BufferedReader(
+					new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
+			String ready = stubOut.readLine();
+			if (ready == null || !ready.startsWith("READY ")) {
+				throw new IllegalStateException("stub did not start: " + ready);
+			}
+			URI base = URI.create("http://127.0.0.1:" + ready.substring(6));
+			Map<String, List<Double>> micros = new LinkedHashMap<>();
+			for (int repetition = 1; repetition <= repetitions; repetition++) {
+				for (String target : TARGETS) {
+					for (String client : CLIENTS) {
+						double value = measure(pin, base, client, target, task, rate, seconds);
+						micros.computeIfAbsent(target + " " + client, (key) -> new ArrayList<>()).add(value);
+						System.out.printf(Locale.ROOT, "round %d  %-8s %-6s %8.1f µs CPU per call%n", repetition,
+								target, client, value);
+					}
+				}
+			}
+			System.out.println();
+			System.out.printf(Locale.ROOT, "%s at %d calls/s offered, %s s windows, %d rounds, %s%n%n", task, rate,
+					seconds, repetitions, pin ? "stub on CPU 0, client on CPU 1" : "not pinned");
+			System.out.println("| target | client | µs CPU per call (median) | spread | raw ÷ client (median) |");
+			System.out.println("|---|---|---|---|---|");
+			for (String target : TARGETS) {
+				double raw = median(micros.get(target + " raw"));
+				for (String client : CLIENTS) {
+					List<Double> values = micros.get(target + " " + client);
+					System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f–%.1f | %.2f |%n", target, client,
+							median(values), values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+							values.stream().mapToDouble(Double::doubleValue).max().orElse(0), raw / median(values));
+				}
+			}
+		}
+		finally {
+			stub.destroy();
+		}
+	}
+
+	private static double measure(boolean pin, URI base, String client, String target, String task, int rate,
+			double seconds) throws Exception {
+		Process child = start(pin ? "1" : null, OpenLoopBenchmark.class.getName(), "child", base.toString(), client,
+				target, task, Integer.toString(rate), Double.toString(seconds));
+		String result = null;
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = out.readLine(); line != null; line = out.readLine()) {
+				if (line.startsWith("RESULT ")) {
+					result = line;
+				}
+				else if (line.startsWith("ERROR ")) {
+					System.out.println(line);
+				}
+			}
+		}
+		if (!child.waitFor(5, TimeUnit.MINUTES) || result == null) {
+			child.destroyForcibly();
+			throw new IllegalStateException(client + " on " + target + " gave no result");
+		}
+		return Double.parseDouble(result.substring(7));
+	}
+
+	private static Process start(String cpu, String mainClass, String... args) throws Exception {
+		List<String> command = new ArrayList<>();
+		if (cpu != null) {
+			command.addAll(List.of("taskset", "-c", cpu));
+		}
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC", "-cp",
+				System.getProperty("java.class.path"), mainClass));
+		command.addAll(Arrays.asList(args));
+		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+	}
+
+	/** One client on one target: warm up, then measure CPU per call at the offered rate. */
+	private static void child(URI base, String client, String target, String task, int rate, double seconds)
+			throws Exception {
+		try (Clients clients = new Clients(base)) {
+			boolean router = target.equals("router");
+			Supplier<Mono<?>> call = switch (client) {
+				case "raw" -> clients.raw(task, router);
+				case "core" -> router ? clients.coreRouter(task) : clients.core(task);
+				default -> router ? clients.proxyRouter(task) : clients.proxy(task, false);
+			};
+			Mono.defer(call).block(Duration.ofSeconds(10));
+			offer(call, rate, Duration.ofSeconds(8));
+			AtomicLong completed = new AtomicLong();
+			long cpuBefore = cpuNanos();
+			long errors = offer(call, rate, Duration.ofMillis((long) (seconds * 1000)), completed);
+			long cpu = cpuNanos() - cpuBefore;
+			if (errors > 0) {
+				System.out.println("ERROR " + client + " on " + target + ": " + errors + " failed calls");
+			}
+			System.out.printf(Locale.ROOT, "RESULT %.3f%n", cpu / 1000.0 / Math.max(1, completed.get()));
+		}
+	}
+
+	private static long offer(Supplier<Mono<?>> call, int rate, Duration duration) throws InterruptedException {
+		return offer(call, rate, duration, new AtomicLong());
+	}
+
+	/** Sends {@code rate} calls per second for the duration, then waits for the last answers. */
+	private static long offer(Supplier<Mono<?>> call, int rate, Duration duration, AtomicLong completed)
+			throws InterruptedException {
+		int perTick = Math.max(1, rate / 1000);
+		long ticks = duration.toMillis() * rate / 1000 / perTick;
+		CountDownLatch done = new CountDownLatch((int) (ticks * perTick));
+		AtomicLong errors = new AtomicLong();
+		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+		long periodNanos = 1_000_000_000L * perTick / rate;
+		AtomicLong sent = new AtomicLong();
+		timer.scheduleAtFixedRate(() -> {
+			if (sent.get() >= ticks) {
+				return;
+			}
+			sent.incrementAndGet();
+			for (int i = 0; i < perTick; i++) {
+				call.get().subscribe((value) -> {
+				}, (ex) -> {
+					errors.incrementAndGet();
+					done.countDown();
+				}, () -> {
+					completed.incrementAndGet();
+					done.countDown();
+				});
+			}
+		}, 0, periodNanos, TimeUnit.NANOSECONDS);
+		boolean finished = done.await(duration.toMillis() + 30_000, TimeUnit.MILLISECONDS);
+		timer.shutdownNow();
+		if (!finished) {
+			throw new IllegalStateException("calls did not complete: " + done.getCount() + " outstanding");
+		}
+		return errors.get();
+	}
+
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	private static double median(List<Double> values) {
+		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		return sorted[sorted.length / 2];
+	}
+
+}
