@@ -218,7 +218,9 @@ final class Clients implements AutoCloseable {
 	private static ConfigurableApplicationContext start(Class<?>[] sources, String... properties) {
 		return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties("spring.main.banner-mode=off", "logging.level.root=warn")
+			// hf-inference-redis is on this module's class path for FleetBenchmark; an application
+			// without it has no fleet, so the proxy runs without one here too.
+			.properties("spring.main.banner-mode=off", "logging.level.root=warn", "hf.inference.fleet.enabled=false")
 			.properties(properties)
 			.run();
 	}

@@ -183,7 +183,9 @@ public final class OpenLoopBenchmark {
 			for (int i = 0; i < perTick; i++) {
 				call.get().subscribe((value) -> {
 				}, (ex) -> {
-					errors.incrementAndGet();
+					if (errors.getAndIncrement() == 0) {
+						System.out.println("ERROR first failure: " + ex);
+					}
 					done.countDown();
 				}, () -> {
 					completed.incrementAndGet();
