@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -67,6 +69,15 @@ public final class RequestRouter {
 
 	/** Headers shared by calls that add none of their own, by what they depend on. */
 	private final ConcurrentMap<HeadersKey, SharedRequestHeaders> sharedHeaders = new ConcurrentHashMap<>();
+
+	/**
+	 * The hf-inference URL of each (model id, task) already routed: built, checked and
+	 * encoded once rather than on every call (bounded, as ids may come from callers).
+	 */
+	/** Model ids that passed the Hub's rules (bounded, as ids may come from callers). */
+	private final Cache<String, Boolean> checkedIds = Caffeine.newBuilder().maximumSize(4096).build();
+
+	private final Cache<HfInferenceKey, URI> hfInferenceUris = Caffeine.newBuilder().maximumSize(4096).build();
 
 	/**
 	 * Creates a router.
@@ -440,14 +451,8 @@ public final class RequestRouter {
 						+ "); configure an explicit provider or an endpoint URL"))));
 		}
 		if (provider.equals(Providers.HF_INFERENCE)) {
-			UriComponentsBuilder uri = routerPath(Providers.HF_INFERENCE, "models").pathSegment(HubIds.segments(modelId));
-			switch (task.route()) {
-				case MODEL -> {
-				}
-				case PIPELINE -> uri.pathSegment("pipeline", task.id());
-				case CHAT_COMPLETIONS, RESPONSES -> uri.path("/v1/chat/completions");
-			}
-			return Mono.just(new Route(uri.build().encode().toUri(), withModel(payload, task, modelId)));
+			URI uri = this.hfInferenceUris.get(new HfInferenceKey(modelId, task.route(), task.id()), this::hfInferenceUri);
+			return Mono.just(new Route(uri, withModel(payload, task, modelId)));
 		}
 		if (!chat || Providers.chatPath(provider).isEmpty()) {
 			return Mono.error(new HfConfigurationException("Provider '" + provider + "' serves task '" + task.id()
@@ -462,6 +467,17 @@ public final class RequestRouter {
 				.orElseGet(() -> Mono.error(new HfConfigurationException("Model '" + modelId
 						+ "' is not served by provider '" + provider + "' according to the Hub (providers: "
 						+ mapping.entries().stream().map(ProviderMapping.Entry::provider).toList() + ")"))));
+	}
+
+	private URI hfInferenceUri(HfInferenceKey key) {
+		UriComponentsBuilder uri = routerPath(Providers.HF_INFERENCE, "models").pathSegment(HubIds.segments(key.modelId()));
+		switch (key.route()) {
+			case MODEL -> {
+			}
+			case PIPELINE -> uri.pathSegment("pipeline", key.taskId());
+			case CHAT_COMPLETIONS, RESPONSES -> uri.path("/v1/chat/completions");
+		}
+		return uri.build().encode().toUri();
 	}
 
 	private static boolean supports(String provider, Task<?, ?, ?> task) {
@@ -590,12 +606,23 @@ public final class RequestRouter {
 		return model.id();
 	}
 
-	/** The model's id, checked against the Hub's rules because it goes into a URL path. */
-	private static String requireHubId(ModelDefinition model) {
-		return HubIds.requireModelId(requireId(model), "id of model " + HubIds.quote(model.alias()));
+	/**
+	 * The model's id, checked against the Hub's rules because it goes into a URL path (once
+	 * per id: ids that passed are remembered).
+	 */
+	private String requireHubId(ModelDefinition model) {
+		String id = requireId(model);
+		if (this.checkedIds.getIfPresent(id) == null) {
+			HubIds.requireModelId(id, "id of model " + HubIds.quote(model.alias()));
+			this.checkedIds.put(id, Boolean.TRUE);
+		}
+		return id;
 	}
 
 	private record Route(URI uri, RequestPayload payload) {
+	}
+
+	private record HfInferenceKey(String modelId, TaskRoute route, String taskId) {
 	}
 
 	/**
