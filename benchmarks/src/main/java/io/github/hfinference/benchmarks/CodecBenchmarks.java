@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.http.RawResponse;
+import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.RawResponse;
 import io.github.hfinference.core.task.BinaryInput;
 import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.core.task.FillMask;

@@ -13,8 +13,8 @@ import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 
 import io.github.hfinference.core.fleet.ResponseCache;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.http.RawResponse;
+import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.RawResponse;
 import io.github.hfinference.core.task.RequestPayload;
 
 /**

@@ -8,9 +8,7 @@ import org.reactivestreams.Publisher;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.fleet.FleetAttempt;
 import io.github.hfinference.core.fleet.FleetCoordination;
-import io.github.hfinference.core.resilience.Attempt;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.internal.resilience.Attempt;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatMessage;
 

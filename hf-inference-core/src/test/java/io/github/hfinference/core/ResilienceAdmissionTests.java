@@ -20,11 +20,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
-import io.github.hfinference.core.resilience.AdmissionSettings;
-import io.github.hfinference.core.resilience.AdmissionState;
-import io.github.hfinference.core.resilience.RecordingListener;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.observation.AdmissionState;
+import io.github.hfinference.core.internal.resilience.RecordingListener;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.TextClassification;
 

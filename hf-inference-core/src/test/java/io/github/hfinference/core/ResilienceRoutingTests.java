@@ -14,11 +14,7 @@ import reactor.core.scheduler.Schedulers;
 
 import io.github.hfinference.core.error.HfCircuitOpenException;
 import io.github.hfinference.core.error.HfServerException;
-import io.github.hfinference.core.resilience.CircuitBreakerSettings;
-import io.github.hfinference.core.resilience.CircuitState;
-import io.github.hfinference.core.resilience.LoadBalancing;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.observation.CircuitState;
 import io.github.hfinference.core.task.TextClassification;
 
 import static io.github.hfinference.core.ResilienceFixtures.MODEL;

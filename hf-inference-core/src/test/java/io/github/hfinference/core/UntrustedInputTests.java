@@ -18,10 +18,6 @@ import io.github.hfinference.core.error.HfForbiddenException;
 import io.github.hfinference.core.error.HfInferenceException;
 import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.error.HfResponseException;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.TextClassification;
 

@@ -27,7 +27,7 @@ import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.StreamingRequest;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;

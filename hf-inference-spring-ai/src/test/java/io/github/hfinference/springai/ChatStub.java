@@ -14,8 +14,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 
 /**
  * A local OpenAI-compatible chat endpoint (TGI-style) for the tests: queued answers,

@@ -15,8 +15,8 @@ import org.springframework.ai.vectorstore.SearchRequest;
 import org.springframework.ai.vectorstore.SimpleVectorStore;
 
 import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.local.LocalInferenceProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import io.github.hfinference.core.declarative.ConfiguredModel;
 import io.github.hfinference.core.declarative.ModelResolver;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.ModelDefinition;
 
 /**
  * The models configured under {@code hf.inference.models}, by alias, validated at

@@ -19,7 +19,7 @@ import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.chat.ChatSettings.StructuredOutputMode;
 import io.github.hfinference.core.error.HfStructuredOutputException;
 import io.github.hfinference.core.error.HfToolException;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;

@@ -16,7 +16,7 @@ import io.github.hfinference.core.chat.ChatRequest;
 import io.github.hfinference.core.chat.ChatTool;
 import io.github.hfinference.core.chat.HfChatClient;
 import io.github.hfinference.core.chat.StructuredOutput;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
 import io.github.hfinference.core.task.chat.ChatCompletion;

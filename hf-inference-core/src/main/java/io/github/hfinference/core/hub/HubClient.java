@@ -11,13 +11,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-import io.github.hfinference.core.http.HttpCall;
-import io.github.hfinference.core.http.HttpTransport;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.http.RawResponse;
-import io.github.hfinference.core.routing.HubIds;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ProviderMapping;
+import io.github.hfinference.core.internal.http.HttpCall;
+import io.github.hfinference.core.internal.http.HttpTransport;
+import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.RawResponse;
+import io.github.hfinference.core.internal.routing.HubIds;
+import io.github.hfinference.core.InferenceTarget;
 
 /**
  * Calls that cost no inference credits: who the token belongs to, what the Hub says about

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.routing.ProviderMapping;
 
 /**
  * What the Hub says about a model, as needed for health checks: its current commit,

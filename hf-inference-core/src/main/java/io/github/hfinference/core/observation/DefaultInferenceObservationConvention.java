@@ -1,5 +1,7 @@
 package io.github.hfinference.core.observation;
 
+import io.github.hfinference.core.internal.observation.GenAiOperations;
+
 import java.util.List;
 
 import io.micrometer.common.KeyValue;
@@ -16,7 +18,7 @@ import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfRevisionMismatchException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.error.HfTimeoutException;
-import io.github.hfinference.core.provider.HfJobFailedException;
+import io.github.hfinference.core.error.HfJobFailedException;
 import io.github.hfinference.core.observation.InferenceObservationDocumentation.HighCardinalityKeys;
 import io.github.hfinference.core.observation.InferenceObservationDocumentation.LowCardinalityKeys;
 

@@ -2,7 +2,7 @@ package io.github.hfinference.core.task;
 
 import tools.jackson.databind.JsonNode;
 
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.json.JsonCodec;
 
 /**
  * Turns the JSON {@code data} of one server-sent event into a streaming task's typed

@@ -1,5 +1,7 @@
 package io.github.hfinference.core.task;
 
+import io.github.hfinference.core.internal.task.Encoders;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +15,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.error.HfResponseException;
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.json.JsonCodec;
 
 /**
  * {@code feature-extraction}: embeddings of one text ({@link #TASK}) or of a batch of

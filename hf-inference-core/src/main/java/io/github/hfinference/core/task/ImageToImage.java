@@ -1,5 +1,8 @@
 package io.github.hfinference.core.task;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 

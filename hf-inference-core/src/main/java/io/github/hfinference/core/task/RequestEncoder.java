@@ -2,7 +2,7 @@ package io.github.hfinference.core.task;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.json.JsonCodec;
 
 /**
  * Turns a task's input and optional parameters into a request body.

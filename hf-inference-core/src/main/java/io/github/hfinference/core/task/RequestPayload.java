@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.json.JsonCodec;
 
 /**
  * The body of an inference request: a JSON object or raw binary bytes.

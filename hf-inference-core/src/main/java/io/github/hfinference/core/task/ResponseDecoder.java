@@ -1,7 +1,6 @@
 package io.github.hfinference.core.task;
 
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.http.RawResponse;
+import io.github.hfinference.core.json.JsonCodec;
 
 /**
  * Turns a successful response into a task's typed result.

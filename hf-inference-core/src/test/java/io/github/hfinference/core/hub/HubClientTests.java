@@ -15,7 +15,7 @@ import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfAuthenticationException;
 import io.github.hfinference.core.error.HfServerException;
-import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.InferenceTarget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -20,7 +20,7 @@ import io.github.hfinference.core.error.HfRevisionMismatchException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.error.HfValidationException;
-import io.github.hfinference.core.provider.HfJobFailedException;
+import io.github.hfinference.core.error.HfJobFailedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;

@@ -17,7 +17,7 @@ import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.chat.ChatSettings;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.BinaryInput;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;

@@ -29,7 +29,7 @@ import io.github.hfinference.core.chat.StructuredResponse;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfStructuredOutputException;
 import io.github.hfinference.core.error.HfToolException;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
-import io.github.hfinference.core.provider.PollBackoff;
+import io.github.hfinference.core.media.PollBackoff;
 import io.github.hfinference.core.task.BinaryOutput;
 import io.github.hfinference.core.task.TextToImage;
 

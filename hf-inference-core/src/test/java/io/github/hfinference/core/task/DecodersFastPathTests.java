@@ -1,5 +1,7 @@
 package io.github.hfinference.core.task;
 
+import io.github.hfinference.core.internal.task.Decoders;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -10,8 +12,7 @@ import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.error.HfResponseException;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.http.RawResponse;
+import io.github.hfinference.core.json.JsonCodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,8 @@
 package io.github.hfinference.core.task;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfResponseException;
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Configuration;
 
 import ai.onnxruntime.OrtEnvironment;
 import io.github.hfinference.core.error.HfConfigurationException;
-import io.github.hfinference.core.routing.InProcessProvider;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.InProcessProvider;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.SentenceSimilarity;
 import io.github.hfinference.local.LocalBatching;
 import io.github.hfinference.local.LocalInferenceProvider;

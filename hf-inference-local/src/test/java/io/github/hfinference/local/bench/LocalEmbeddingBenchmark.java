@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.local.LocalBatching;
 import io.github.hfinference.local.LocalInferenceProvider;

@@ -22,8 +22,8 @@ import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.chat.HfChatClient;
 import io.github.hfinference.core.declarative.HfModelProxyFactory;
 import io.github.hfinference.core.observation.InferenceCallListener;
-import io.github.hfinference.core.resilience.ResilienceListener;
-import io.github.hfinference.core.routing.InProcessProvider;
+import io.github.hfinference.core.observation.ResilienceListener;
+import io.github.hfinference.core.InProcessProvider;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for Hugging Face inference: an

@@ -14,7 +14,7 @@ import org.springframework.validation.Validator;
 
 import io.github.hfinference.core.RevisionMismatchAction;
 import io.github.hfinference.core.chat.ChatSettings;
-import io.github.hfinference.core.resilience.LoadBalancing;
+import io.github.hfinference.core.LoadBalancing;
 
 /**
  * Configuration properties for Hugging Face inference. They validate themselves when

@@ -21,12 +21,12 @@ import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.hub.EndpointInfo;
 import io.github.hfinference.core.hub.ModelInfo;
-import io.github.hfinference.core.resilience.CircuitState;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelCatalog;
-import io.github.hfinference.core.routing.ModelDefinition;
-import io.github.hfinference.core.routing.Providers;
-import io.github.hfinference.core.routing.ProviderMapping;
+import io.github.hfinference.core.observation.CircuitState;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.catalog.ModelCatalog;
+import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.internal.routing.Providers;
+import io.github.hfinference.core.hub.ProviderMapping;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatMessage;
 

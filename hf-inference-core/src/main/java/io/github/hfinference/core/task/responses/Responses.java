@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.task.Decoders;
-import io.github.hfinference.core.task.Encoders;
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
 import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
 import io.github.hfinference.core.task.TaskRoute;

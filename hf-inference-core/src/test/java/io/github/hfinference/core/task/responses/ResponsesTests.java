@@ -25,11 +25,11 @@ import io.github.hfinference.core.declarative.InferenceTask;
 import io.github.hfinference.core.declarative.ModelResolver;
 import io.github.hfinference.core.error.HfInferenceException;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.ResiliencePolicy;
+import io.github.hfinference.core.RetrySettings;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
