@@ -19,15 +19,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import io.github.hfinference.core.json.JsonCodec;
-import io.github.hfinference.core.task.RawResponse;
 import io.github.hfinference.core.task.BinaryInput;
 import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.core.task.FillMask;
 import io.github.hfinference.core.task.ImageClassification;
 import io.github.hfinference.core.task.QuestionAnswering;
-import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.task.RawResponse;
 import io.github.hfinference.core.task.SentenceSimilarity;
 import io.github.hfinference.core.task.Summarization;
+import io.github.hfinference.core.task.Task.RequestPayload;
 import io.github.hfinference.core.task.Task;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.TextGeneration;

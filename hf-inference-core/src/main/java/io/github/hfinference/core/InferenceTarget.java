@@ -1,14 +1,13 @@
 package io.github.hfinference.core;
 
-import io.github.hfinference.core.internal.routing.HubIds;
-import io.github.hfinference.core.internal.routing.Providers;
-
 import java.net.URI;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.auth.HfToken;
+import io.github.hfinference.core.internal.routing.HubIds;
+import io.github.hfinference.core.internal.routing.Providers;
 
 /**
  * Where a model's calls can go: a provider behind the Hugging Face router, a URL (a

@@ -1,7 +1,5 @@
 package io.github.hfinference.core;
 
-import io.github.hfinference.core.internal.routing.HubIds;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.chat.ChatSettings;
 import io.github.hfinference.core.error.HfConfigurationException;
+import io.github.hfinference.core.internal.routing.HubIds;
 
 /**
  * A model as the application knows it: an alias, the Hugging Face model id, an optional
@@ -128,7 +127,7 @@ public final class ModelDefinition {
 	}
 
 	/**
-	 * The weight of a target for {@link io.github.hfinference.core.LoadBalancing#WEIGHTED} balancing.
+	 * The weight of a target for {@link io.github.hfinference.core.ResiliencePolicy.LoadBalancing#WEIGHTED} balancing.
 	 * @param index the target's index in {@link #targets()}
 	 * @return its weight (1 unless set)
 	 */

@@ -22,10 +22,10 @@ import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.internal.http.ErrorMapper;
 import io.github.hfinference.core.internal.http.HttpCall;
 import io.github.hfinference.core.internal.http.HttpTransport;
-import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.internal.http.StreamResponse;
 import io.github.hfinference.core.internal.resilience.ResilientExecutor;
 import io.github.hfinference.core.internal.routing.RequestRouter;
+import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.StreamingTask;
 
 /**

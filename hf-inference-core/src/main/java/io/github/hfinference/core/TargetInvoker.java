@@ -13,11 +13,11 @@ import io.github.hfinference.core.error.HfInferenceException;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.internal.http.HttpTransport;
-import io.github.hfinference.core.json.JsonCodec;
-import io.github.hfinference.core.task.RawResponse;
 import io.github.hfinference.core.internal.media.MediaJobRunner;
 import io.github.hfinference.core.internal.routing.RequestRouter;
-import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.RawResponse;
+import io.github.hfinference.core.task.Task.RequestPayload;
 import io.github.hfinference.core.task.Task;
 
 /**

@@ -126,7 +126,7 @@ class HfInferenceClientTests {
 			.id("m")
 			.target(new io.github.hfinference.core.InferenceTarget.Router("hf-inference"))
 			.policy(io.github.hfinference.core.ResiliencePolicy.defaults()
-				.withRetry(io.github.hfinference.core.RetrySettings.disabled()))
+				.withRetry(io.github.hfinference.core.ResiliencePolicy.RetrySettings.disabled()))
 			.build();
 		assertThatExceptionOfType(HfRateLimitException.class)
 			.isThrownBy(() -> this.client.blocking().call(TextClassification.TASK, model, "x", null))

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
+import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
+import io.github.hfinference.core.ResiliencePolicy.LoadBalancing;
 import io.github.hfinference.core.error.HfCircuitOpenException;
 import io.github.hfinference.core.error.HfServerException;
-import io.github.hfinference.core.observation.CircuitState;
+import io.github.hfinference.core.observation.ResilienceStatus.CircuitState;
 import io.github.hfinference.core.task.TextClassification;
 
 import static io.github.hfinference.core.ResilienceFixtures.MODEL;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 import io.github.hfinference.core.error.ErrorContext;
 import io.github.hfinference.core.error.HfForbiddenException;
 import io.github.hfinference.core.error.HfInferenceException;

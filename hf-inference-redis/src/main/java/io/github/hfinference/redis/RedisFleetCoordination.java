@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.TokenUsage;
-import io.github.hfinference.core.fleet.FleetAttempt;
+import io.github.hfinference.core.fleet.FleetCoordination.FleetAttempt;
 import io.github.hfinference.core.fleet.FleetCoordination;
 
 /**

@@ -1,7 +1,5 @@
 package io.github.hfinference.core.hub;
 
-import io.github.hfinference.core.internal.routing.Providers;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +7,8 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+
+import io.github.hfinference.core.internal.routing.Providers;
 
 /**
  * Which providers serve a model, in the Hub's order, with their provider-side ids

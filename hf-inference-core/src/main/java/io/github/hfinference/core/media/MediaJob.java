@@ -4,6 +4,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import io.github.hfinference.core.media.JobProgress.JobProgressListener;
+
 /**
  * A media generation call whose progress can be watched: {@link #progress()} reports each
  * status answer of the provider, {@link #result()} completes with the media. Subscribing to

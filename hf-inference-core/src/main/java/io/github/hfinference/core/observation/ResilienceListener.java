@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
+import io.github.hfinference.core.observation.ResilienceStatus.CircuitState;
 
 /**
  * Observes what the resilience layer does to calls: retries, failovers, circuit

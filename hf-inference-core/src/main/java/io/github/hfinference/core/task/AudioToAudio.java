@@ -1,8 +1,5 @@
 package io.github.hfinference.core.task;
 
-import io.github.hfinference.core.internal.task.Decoders;
-import io.github.hfinference.core.internal.task.Encoders;
-
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +9,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code audio-to-audio}: separates or enhances an audio clip (source separation, speech

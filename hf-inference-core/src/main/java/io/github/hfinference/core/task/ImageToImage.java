@@ -1,10 +1,11 @@
 package io.github.hfinference.core.task;
 
-import io.github.hfinference.core.internal.task.Decoders;
-import io.github.hfinference.core.internal.task.Encoders;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
+
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code image-to-image}: transforms an image (ControlNet, inpainting, super-resolution...).

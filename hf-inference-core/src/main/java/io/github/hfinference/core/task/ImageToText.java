@@ -1,9 +1,10 @@
 package io.github.hfinference.core.task;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-
-import org.jspecify.annotations.Nullable;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code image-to-text}: describes an image (captioning). Servers answer

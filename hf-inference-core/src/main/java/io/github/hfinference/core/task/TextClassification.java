@@ -1,12 +1,13 @@
 package io.github.hfinference.core.task;
 
-import io.github.hfinference.core.internal.task.Decoders;
-import io.github.hfinference.core.internal.task.Encoders;
-
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
+
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code text-classification}: labels and scores for a text (sentiment, topic, ...).

@@ -1,12 +1,13 @@
 package io.github.hfinference.core.task;
 
-import io.github.hfinference.core.internal.task.Decoders;
-import io.github.hfinference.core.internal.task.Encoders;
-
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import org.jspecify.annotations.Nullable;
+
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code text-to-video}: generates a video from a prompt. Not served by hf-inference: it

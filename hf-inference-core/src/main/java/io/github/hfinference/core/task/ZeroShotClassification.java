@@ -1,8 +1,5 @@
 package io.github.hfinference.core.task;
 
-import io.github.hfinference.core.internal.task.Decoders;
-import io.github.hfinference.core.internal.task.Encoders;
-
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 
 import io.github.hfinference.core.error.HfInvalidRequestException;
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code zero-shot-classification}: scores a text against labels chosen at call time.

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.task.Task.RequestPayload;
 import io.github.hfinference.core.task.TextClassification;
 
 import static org.assertj.core.api.Assertions.assertThat;

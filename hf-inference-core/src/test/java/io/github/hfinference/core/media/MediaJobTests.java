@@ -1,7 +1,5 @@
 package io.github.hfinference.core.media;
 
-import io.github.hfinference.core.error.HfJobFailedException;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -30,19 +27,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
+import io.github.hfinference.core.ResiliencePolicy;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.declarative.ConfiguredModel;
 import io.github.hfinference.core.declarative.HfModel;
 import io.github.hfinference.core.declarative.HfModelProxyFactory;
 import io.github.hfinference.core.declarative.InferenceTask;
 import io.github.hfinference.core.declarative.ModelResolver;
+import io.github.hfinference.core.error.HfJobFailedException;
 import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
-import io.github.hfinference.core.CircuitBreakerSettings;
-import io.github.hfinference.core.ResiliencePolicy;
-import io.github.hfinference.core.RetrySettings;
-import io.github.hfinference.core.InferenceTarget;
-import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.media.JobProgress.JobProgressListener;
 import io.github.hfinference.core.task.BinaryInput;
 import io.github.hfinference.core.task.BinaryOutput;
 import io.github.hfinference.core.task.ImageTextToImage;

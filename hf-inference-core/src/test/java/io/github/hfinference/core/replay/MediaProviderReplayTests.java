@@ -1,6 +1,5 @@
 package io.github.hfinference.core.replay;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.InferenceRequest;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfAuthenticationException;
 import io.github.hfinference.core.error.HfBadRequestException;
@@ -25,8 +27,6 @@ import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfNotFoundException;
 import io.github.hfinference.core.error.HfValidationException;
 import io.github.hfinference.core.json.JsonCodec;
-import io.github.hfinference.core.InferenceTarget;
-import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.FillMask;
 import io.github.hfinference.core.task.QuestionAnswering;
 import io.github.hfinference.core.task.Task;

@@ -20,8 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.task.Task.TaskRoute;
 import io.github.hfinference.core.task.Task;
-import io.github.hfinference.core.task.TaskRoute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -82,8 +82,8 @@ final class ReplaySupport {
 			.id(modelId)
 			.target(new InferenceTarget.Router(provider))
 			.policy(io.github.hfinference.core.ResiliencePolicy.defaults()
-				.withRetry(io.github.hfinference.core.RetrySettings.disabled())
-				.withCircuitBreaker(io.github.hfinference.core.CircuitBreakerSettings.disabled()))
+				.withRetry(io.github.hfinference.core.ResiliencePolicy.RetrySettings.disabled())
+				.withCircuitBreaker(io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings.disabled()))
 			.build();
 	}
 

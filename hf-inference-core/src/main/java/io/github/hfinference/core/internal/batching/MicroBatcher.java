@@ -1,7 +1,5 @@
 package io.github.hfinference.core.internal.batching;
 
-import io.github.hfinference.core.BatchingSettings;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,12 +16,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
 
+import io.github.hfinference.core.BatchingSettings;
 import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.internal.observation.GenAiOperations;
-import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.Task;
 
 /**

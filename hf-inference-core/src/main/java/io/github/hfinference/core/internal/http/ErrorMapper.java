@@ -1,7 +1,5 @@
 package io.github.hfinference.core.internal.http;
 
-import io.github.hfinference.core.json.JsonCodec;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +25,7 @@ import io.github.hfinference.core.error.HfPaymentRequiredException;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.error.HfValidationException;
+import io.github.hfinference.core.json.JsonCodec;
 
 /**
  * Maps an error response (status, headers, body) or a mid-stream error event to the typed

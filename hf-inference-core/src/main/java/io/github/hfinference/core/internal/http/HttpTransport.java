@@ -1,8 +1,5 @@
 package io.github.hfinference.core.internal.http;
 
-import io.github.hfinference.core.json.JsonCodec;
-import io.github.hfinference.core.task.RawResponse;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -16,8 +13,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ReactiveHttpOutputMessage;
-import org.springframework.http.support.Netty4HeadersAdapter;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.support.Netty4HeadersAdapter;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -32,6 +29,8 @@ import io.github.hfinference.core.error.HfConnectionException;
 import io.github.hfinference.core.error.HfInferenceException;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfTimeoutException;
+import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.RawResponse;
 
 /**
  * The one HTTP exchange every call goes through: sends an {@link HttpCall}, turns a

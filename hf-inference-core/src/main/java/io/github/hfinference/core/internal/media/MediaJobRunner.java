@@ -1,10 +1,5 @@
 package io.github.hfinference.core.internal.media;
 
-import io.github.hfinference.core.error.HfJobFailedException;
-import io.github.hfinference.core.media.JobProgress;
-import io.github.hfinference.core.media.JobProgressListener;
-import io.github.hfinference.core.media.PollBackoff;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +15,17 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
+import io.github.hfinference.core.error.HfJobFailedException;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.internal.http.HttpCall;
 import io.github.hfinference.core.internal.http.HttpTransport;
 import io.github.hfinference.core.json.JsonCodec;
-import io.github.hfinference.core.task.RawResponse;
+import io.github.hfinference.core.media.JobProgress.JobProgressListener;
+import io.github.hfinference.core.media.JobProgress;
+import io.github.hfinference.core.media.PollBackoff;
 import io.github.hfinference.core.task.BinaryOutput;
+import io.github.hfinference.core.task.RawResponse;
 
 /**
  * Runs one media job to its end, whatever the provider: submit, poll the status URL with

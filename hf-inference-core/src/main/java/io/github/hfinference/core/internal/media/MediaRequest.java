@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.BinaryInput;
-import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.task.Task.RequestPayload;
 
 /**
  * A media generation request in provider-neutral form, derived from the task's

@@ -1,11 +1,5 @@
 package io.github.hfinference.core.internal.observation;
 
-import io.github.hfinference.core.observation.DefaultInferenceObservationConvention;
-import io.github.hfinference.core.observation.InferenceCallListener;
-import io.github.hfinference.core.observation.InferenceObservationContext;
-import io.github.hfinference.core.observation.InferenceObservationConvention;
-import io.github.hfinference.core.observation.InferenceObservationDocumentation;
-
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -23,6 +17,11 @@ import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.StreamingResponse;
 import io.github.hfinference.core.error.ErrorContext;
 import io.github.hfinference.core.error.HfInferenceException;
+import io.github.hfinference.core.observation.DefaultInferenceObservationConvention;
+import io.github.hfinference.core.observation.InferenceCallListener;
+import io.github.hfinference.core.observation.InferenceObservationContext;
+import io.github.hfinference.core.observation.InferenceObservationConvention;
+import io.github.hfinference.core.observation.InferenceObservationDocumentation;
 
 /**
  * Wraps a whole call (all its attempts), plain or streamed, in a

@@ -1,7 +1,5 @@
 package io.github.hfinference.core.internal.resilience;
 
-import io.github.hfinference.core.AdmissionSettings;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +12,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
 
-import io.github.hfinference.core.error.HfAdmissionRejectedException;
+import io.github.hfinference.core.ResiliencePolicy.AdmissionSettings;
 import io.github.hfinference.core.error.HfAdmissionRejectedException.Reason;
+import io.github.hfinference.core.error.HfAdmissionRejectedException;
 
 /**
  * Client-side admission for one model, without blocking a thread: at most

@@ -1,14 +1,13 @@
 package io.github.hfinference.core.internal.resilience;
 
-import io.github.hfinference.core.CircuitBreakerSettings;
-import io.github.hfinference.core.observation.CircuitState;
-
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import reactor.core.scheduler.Scheduler;
 
+import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
 import io.github.hfinference.core.fleet.FleetCoordination;
+import io.github.hfinference.core.observation.ResilienceStatus.CircuitState;
 
 /**
  * The circuit breaker of one target of one model: {@code CLOSED} until

@@ -1,8 +1,5 @@
 package io.github.hfinference.core.internal.resilience;
 
-import io.github.hfinference.core.ResiliencePolicy;
-import io.github.hfinference.core.observation.TargetState;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -11,9 +8,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 import reactor.core.scheduler.Scheduler;
 
-import io.github.hfinference.core.fleet.FleetCoordination;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.ResiliencePolicy;
+import io.github.hfinference.core.fleet.FleetCoordination;
+import io.github.hfinference.core.observation.ResilienceStatus.TargetState;
 
 /**
  * The resilience state shared by all calls to one model: its retry policy, a circuit

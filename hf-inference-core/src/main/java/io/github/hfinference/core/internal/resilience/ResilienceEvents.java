@@ -1,8 +1,5 @@
 package io.github.hfinference.core.internal.resilience;
 
-import io.github.hfinference.core.observation.CircuitState;
-import io.github.hfinference.core.observation.ResilienceListener;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
 import io.github.hfinference.core.error.HfHttpException;
+import io.github.hfinference.core.observation.ResilienceListener;
+import io.github.hfinference.core.observation.ResilienceStatus.CircuitState;
 
 /**
  * Publishes resilience events to the registered listeners and logs each one once at

@@ -1,11 +1,5 @@
 package io.github.hfinference.core.internal.resilience;
 
-import io.github.hfinference.core.observation.AdmissionState;
-import io.github.hfinference.core.observation.CircuitState;
-import io.github.hfinference.core.observation.ResilienceListener;
-import io.github.hfinference.core.observation.ResilienceStatus;
-import io.github.hfinference.core.observation.TargetState;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +15,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
-import io.github.hfinference.core.fleet.FleetCoordination;
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.fleet.FleetCoordination;
+import io.github.hfinference.core.observation.ResilienceListener;
+import io.github.hfinference.core.observation.ResilienceStatus.AdmissionState;
+import io.github.hfinference.core.observation.ResilienceStatus.CircuitState;
+import io.github.hfinference.core.observation.ResilienceStatus.TargetState;
+import io.github.hfinference.core.observation.ResilienceStatus;
 
 /**
  * Runs calls under their model's {@link ResiliencePolicy}: admission, then target

@@ -1,10 +1,10 @@
 package io.github.hfinference.core.internal.resilience;
 
-import io.github.hfinference.core.RetrySettings;
-
 import java.time.Duration;
 
 import org.springframework.core.retry.RetryPolicy;
+
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 
 /**
  * Maps {@link RetrySettings} onto Spring Framework's {@link RetryPolicy}: the policy's

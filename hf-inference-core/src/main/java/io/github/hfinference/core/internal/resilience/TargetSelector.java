@@ -1,9 +1,9 @@
 package io.github.hfinference.core.internal.resilience;
 
-import io.github.hfinference.core.LoadBalancing;
-
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.hfinference.core.ResiliencePolicy.LoadBalancing;
 
 /**
  * Picks the target a call starts at, by the model's {@link LoadBalancing} strategy. The

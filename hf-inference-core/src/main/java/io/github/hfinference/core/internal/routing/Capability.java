@@ -1,14 +1,13 @@
 package io.github.hfinference.core.internal.routing;
 
-import io.github.hfinference.core.catalog.ModelCatalog;
-
 import java.util.EnumSet;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.catalog.ModelCatalog;
+import io.github.hfinference.core.task.Task.RequestPayload;
 
 /**
  * What a chat or Responses call needs from the provider serving it, as the router's

@@ -1,7 +1,5 @@
 package io.github.hfinference.core.internal.routing;
 
-import io.github.hfinference.core.hub.ProviderMapping;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
+import io.github.hfinference.core.hub.ProviderMapping;
 import io.github.hfinference.core.internal.http.HttpCall;
 import io.github.hfinference.core.internal.http.HttpTransport;
 import io.github.hfinference.core.json.JsonCodec;

@@ -1,10 +1,5 @@
 package io.github.hfinference.core.internal.routing;
 
-import io.github.hfinference.core.InferenceTarget;
-import io.github.hfinference.core.catalog.ModelCatalog;
-import io.github.hfinference.core.ModelDefinition;
-import io.github.hfinference.core.hub.ProviderMapping;
-
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,21 +20,25 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.auth.HfToken;
+import io.github.hfinference.core.catalog.ModelCatalog;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfMissingTokenException;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
+import io.github.hfinference.core.hub.ProviderMapping;
 import io.github.hfinference.core.internal.http.HttpCall;
 import io.github.hfinference.core.internal.http.HttpTransport;
-import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.internal.http.SharedRequestHeaders;
 import io.github.hfinference.core.internal.media.MediaProvider;
 import io.github.hfinference.core.internal.media.MediaProviders;
 import io.github.hfinference.core.internal.media.MediaRequest;
 import io.github.hfinference.core.internal.media.Submission;
-import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.Task.RequestPayload;
+import io.github.hfinference.core.task.Task.TaskRoute;
 import io.github.hfinference.core.task.Task;
-import io.github.hfinference.core.task.TaskRoute;
 
 /**
  * Turns a task call on one target into an {@link HttpCall}: the URL (router provider

@@ -1,8 +1,5 @@
 package io.github.hfinference.core.internal.task;
 
-import io.github.hfinference.core.task.BinaryOutput;
-import io.github.hfinference.core.task.ResponseDecoder;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -17,6 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.BinaryOutput;
+import io.github.hfinference.core.task.Task.ResponseDecoder;
 
 /**
  * The response shapes shared by tasks, tolerant of the deviations recorded from real

@@ -1,9 +1,5 @@
 package io.github.hfinference.core.internal.task;
 
-import io.github.hfinference.core.task.BinaryInput;
-import io.github.hfinference.core.task.RequestEncoder;
-import io.github.hfinference.core.task.RequestPayload;
-
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -13,6 +9,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.BinaryInput;
+import io.github.hfinference.core.task.Task.RequestEncoder;
+import io.github.hfinference.core.task.Task.RequestPayload;
 
 /**
  * The request shapes shared by tasks.

@@ -1,7 +1,5 @@
 package io.github.hfinference.core.internal.batching;
 
-import io.github.hfinference.core.BatchingSettings;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,17 +21,18 @@ import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.JsonNode;
 
+import io.github.hfinference.core.BatchingSettings;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
+import io.github.hfinference.core.ResiliencePolicy;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.json.JsonCodec;
-import io.github.hfinference.core.CircuitBreakerSettings;
-import io.github.hfinference.core.ResiliencePolicy;
-import io.github.hfinference.core.RetrySettings;
-import io.github.hfinference.core.InferenceTarget;
-import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.Embedding;
 import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.core.task.TextClassification;

@@ -1,7 +1,5 @@
 package io.github.hfinference.core.internal.resilience;
 
-import io.github.hfinference.core.AdmissionSettings;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
-import io.github.hfinference.core.error.HfAdmissionRejectedException;
+import io.github.hfinference.core.ResiliencePolicy.AdmissionSettings;
 import io.github.hfinference.core.error.HfAdmissionRejectedException.Reason;
+import io.github.hfinference.core.error.HfAdmissionRejectedException;
 import io.github.hfinference.core.internal.resilience.AdmissionController.Permit;
 
 import static org.assertj.core.api.Assertions.assertThat;

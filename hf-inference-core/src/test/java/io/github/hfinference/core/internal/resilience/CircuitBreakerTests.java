@@ -1,8 +1,5 @@
 package io.github.hfinference.core.internal.resilience;
 
-import io.github.hfinference.core.CircuitBreakerSettings;
-import io.github.hfinference.core.observation.CircuitState;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
+import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
 import io.github.hfinference.core.internal.resilience.CircuitBreaker.Permit;
+import io.github.hfinference.core.observation.ResilienceStatus.CircuitState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,5 @@
 package io.github.hfinference.core.internal.resilience;
 
-import io.github.hfinference.core.observation.CircuitState;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -16,15 +14,16 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
+import io.github.hfinference.core.ResiliencePolicy;
 import io.github.hfinference.core.error.HfCircuitOpenException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.fleet.FleetCoordination;
 import io.github.hfinference.core.internal.http.ErrorMapper;
-import io.github.hfinference.core.InferenceTarget;
-import io.github.hfinference.core.ModelDefinition;
-import io.github.hfinference.core.CircuitBreakerSettings;
-import io.github.hfinference.core.RetrySettings;
-import io.github.hfinference.core.ResiliencePolicy;
+import io.github.hfinference.core.observation.ResilienceStatus.CircuitState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

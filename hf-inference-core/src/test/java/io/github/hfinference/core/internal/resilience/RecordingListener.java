@@ -1,8 +1,5 @@
 package io.github.hfinference.core.internal.resilience;
 
-import io.github.hfinference.core.observation.CircuitState;
-import io.github.hfinference.core.observation.ResilienceListener;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
+import io.github.hfinference.core.observation.ResilienceListener;
+import io.github.hfinference.core.observation.ResilienceStatus.CircuitState;
 
 /**
  * A listener that records every event as a short line, and the details tests assert.

@@ -1,9 +1,5 @@
 package io.github.hfinference.core.internal.resilience;
 
-import io.github.hfinference.core.LoadBalancing;
-import io.github.hfinference.core.observation.ResilienceListener;
-import io.github.hfinference.core.RetrySettings;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,13 +14,16 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.ResiliencePolicy.LoadBalancing;
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
+import io.github.hfinference.core.ResiliencePolicy;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.internal.http.ErrorMapper;
-import io.github.hfinference.core.InferenceTarget;
-import io.github.hfinference.core.ModelDefinition;
-import io.github.hfinference.core.ResiliencePolicy;
+import io.github.hfinference.core.observation.ResilienceListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,5 @@
 package io.github.hfinference.core.internal.resilience;
 
-import io.github.hfinference.core.RetrySettings;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +11,7 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.backoff.BackOffExecution;
 
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 import io.github.hfinference.core.internal.http.ErrorMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,12 +1,12 @@
 package io.github.hfinference.core.internal.resilience;
 
-import io.github.hfinference.core.LoadBalancing;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+
+import io.github.hfinference.core.ResiliencePolicy.LoadBalancing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

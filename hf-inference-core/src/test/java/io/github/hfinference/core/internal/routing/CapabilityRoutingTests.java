@@ -1,10 +1,5 @@
 package io.github.hfinference.core.internal.routing;
 
-import io.github.hfinference.core.catalog.ModelCatalogTests;
-
-import io.github.hfinference.core.InferenceTarget;
-import io.github.hfinference.core.ModelDefinition;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +17,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.TestClients;
+import io.github.hfinference.core.catalog.ModelCatalogTests;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
 import io.github.hfinference.core.json.JsonCodec;
-import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.task.Task.RequestPayload;
 import io.github.hfinference.core.task.responses.ResponseOutput;
 import io.github.hfinference.core.task.responses.Responses;
 

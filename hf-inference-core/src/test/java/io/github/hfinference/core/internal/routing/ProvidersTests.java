@@ -1,8 +1,5 @@
 package io.github.hfinference.core.internal.routing;
 
-import io.github.hfinference.core.InferenceTarget;
-import io.github.hfinference.core.ModelDefinition;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +11,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
 
