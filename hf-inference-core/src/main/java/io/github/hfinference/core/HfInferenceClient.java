@@ -33,6 +33,8 @@ import io.github.hfinference.core.internal.http.HttpTransport;
 import io.github.hfinference.core.internal.media.MediaJobRunner;
 import io.github.hfinference.core.internal.observation.CallObserver;
 import io.github.hfinference.core.internal.resilience.ResilientExecutor;
+import io.github.hfinference.core.internal.routing.CachedModelCatalog;
+import io.github.hfinference.core.internal.routing.DefaultHubClient;
 import io.github.hfinference.core.internal.routing.RequestRouter;
 import io.github.hfinference.core.media.MediaJob;
 import io.github.hfinference.core.media.PollBackoff;
@@ -117,7 +119,7 @@ public final class HfInferenceClient {
 		HttpClient httpClient = (builder.webClientBuilder == null) ? httpClient(builder)
 				: (builder.directHttpClient != null) ? builder.directHttpClient.followRedirect(false) : null;
 		this.transport = new HttpTransport(webClient(builder, httpClient), httpClient);
-		this.catalog = ModelCatalog.create(this.transport, builder.baseUrl, UserAgent.VALUE,
+		this.catalog = CachedModelCatalog.create(this.transport, builder.baseUrl, UserAgent.VALUE,
 				builder.catalogTimeToLive);
 		RequestRouter requestRouter = new RequestRouter(builder.baseUrl, builder.hubUrl, token, builder.billTo,
 				builder.headers, UserAgent.VALUE, this.transport, builder.mappingTimeToLive, this.catalog);
@@ -129,7 +131,7 @@ public final class HfInferenceClient {
 		this.resilience = new ResilientExecutor(builder.scheduler, builder.resilienceListeners, builder.fleet);
 		this.streamer = new StreamInvoker(this.transport, requestRouter, this.resilience, this.revisionGuard,
 				this.fleet);
-		this.hub = new HubClient(this.transport, builder.hubUrl, requestRouter::hubHeaders,
+		this.hub = new DefaultHubClient(this.transport, builder.hubUrl, requestRouter::hubHeaders,
 				requestRouter::endpointHeaders);
 		this.blocking = new BlockingHfInferenceClient(this);
 		this.observer = new CallObserver(builder.observationRegistry, builder.observationConvention,

@@ -1,27 +1,15 @@
 package io.github.hfinference.core.catalog;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
-import io.github.hfinference.core.internal.http.HttpCall;
-import io.github.hfinference.core.internal.http.HttpTransport;
 import io.github.hfinference.core.json.JsonCodec;
 
 /**
@@ -35,79 +23,20 @@ import io.github.hfinference.core.json.JsonCodec;
  * cache); a failed refresh keeps the previous catalogue. No credentials are sent: the
  * catalogue is public.
  */
-public final class ModelCatalog {
-
-	private static final String KEY = "v1/models";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private final AsyncLoadingCache<String, Snapshot> cache;
-
-	/**
-	 * Creates a catalogue.
-	 * @param transport the transport
-	 * @param baseUrl the router base URL
-	 * @param headers the request headers for the catalogue URL (user agent; no credentials)
-	 * @param timeToLive how long a fetched catalogue is used before a background refresh
-	 */
-	public ModelCatalog(HttpTransport transport, URI baseUrl, Function<URI, HttpHeaders> headers,
-			Duration timeToLive) {
-		this(transport, baseUrl, headers, timeToLive, Ticker.systemTicker(), Runnable::run);
-	}
-
-	/**
-	 * A catalogue whose requests carry only a {@code User-Agent}.
-	 * @param transport the transport
-	 * @param baseUrl the router base URL
-	 * @param userAgent the {@code User-Agent}
-	 * @param timeToLive how long a fetched catalogue is used before a background refresh
-	 * @return the catalogue
-	 */
-	public static ModelCatalog create(HttpTransport transport, URI baseUrl, String userAgent, Duration timeToLive) {
-		return new ModelCatalog(transport, baseUrl, (uri) -> {
-			HttpHeaders headers = new HttpHeaders();
-			headers.set(HttpHeaders.USER_AGENT, userAgent);
-			return headers;
-		}, timeToLive);
-	}
-
-	ModelCatalog(HttpTransport transport, URI baseUrl, Function<URI, HttpHeaders> headers, Duration timeToLive,
-			Ticker ticker, Executor executor) {
-		URI url = UriComponentsBuilder.fromUri(baseUrl).path("/v1/models").build().toUri();
-		this.cache = Caffeine.newBuilder()
-			.refreshAfterWrite(timeToLive)
-			.ticker(ticker)
-			.executor(executor)
-			.buildAsync((key, ignored) -> transport
-				.exchange(new HttpCall(HttpMethod.GET, url, headers.apply(url), null, "catalog", "router"), TIMEOUT)
-				.map((response) -> Snapshot.parse(response.body()))
-				.toFuture());
-	}
+public interface ModelCatalog {
 
 	/**
 	 * The catalogue: the cached one, or fetched now if there is none yet.
 	 * @return the catalogue
 	 */
-	public Mono<Snapshot> catalog() {
-		return Mono.fromFuture(this::current);
-	}
-
-	/** The cached load, or a new one when the last one failed (Caffeine drops it asynchronously). */
-	private CompletableFuture<Snapshot> current() {
-		CompletableFuture<Snapshot> future = this.cache.get(KEY);
-		if (future.isCompletedExceptionally()) {
-			this.cache.asMap().remove(KEY, future);
-			future = this.cache.get(KEY);
-		}
-		return future;
-	}
+	Mono<Snapshot> catalog();
 
 	/**
 	 * A model's catalogue entry.
 	 * @param modelId the Hugging Face model id
 	 * @return the entry, empty if the catalogue does not list the model
 	 */
-	public Mono<Model> model(String modelId) {
+	default Mono<Model> model(String modelId) {
 		return catalog().flatMap((snapshot) -> Mono.justOrEmpty(snapshot.model(modelId)));
 	}
 
@@ -116,37 +45,19 @@ public final class ModelCatalog {
 	 * fetch completes (which this call starts).
 	 * @return the catalogue, if fetched
 	 */
-	public Optional<Snapshot> now() {
-		CompletableFuture<Snapshot> future = current();
-		return (future.isDone() && !future.isCompletedExceptionally()) ? Optional.of(future.join())
-				: Optional.empty();
-	}
+	Optional<Snapshot> now();
 
 	/**
 	 * The catalogue if it was already fetched, without starting a fetch.
 	 * @return the catalogue, if cached
 	 */
-	public Optional<Snapshot> cached() {
-		CompletableFuture<Snapshot> future = this.cache.getIfPresent(KEY);
-		return (future != null && future.isDone() && !future.isCompletedExceptionally())
-				? Optional.of(future.join()) : Optional.empty();
-	}
-
-	/**
-	 * How old the cached catalogue is by the cache's clock; negative while a load is in
-	 * flight (Caffeine stamps an asynchronously loaded entry when its future completes).
-	 */
-	Optional<Duration> age() {
-		return this.cache.synchronous().policy().refreshAfterWrite().flatMap((policy) -> policy.ageOf(KEY));
-	}
+	Optional<Snapshot> cached();
 
 	/**
 	 * Fetches the catalogue again now; concurrent refreshes share one request.
 	 * @return completes with the fresh catalogue
 	 */
-	public Mono<Snapshot> refresh() {
-		return Mono.fromFuture(() -> this.cache.synchronous().refresh(KEY));
-	}
+	Mono<Snapshot> refresh();
 
 	/**
 	 * One fetched catalogue.
@@ -159,7 +70,7 @@ public final class ModelCatalog {
 			data = List.copyOf(data);
 		}
 
-		static Snapshot parse(byte[] body) {
+		public static Snapshot parse(byte[] body) {
 			return JsonCodec.get().mapper().readValue(body, Snapshot.class);
 		}
 

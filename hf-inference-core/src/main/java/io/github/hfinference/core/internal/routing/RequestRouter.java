@@ -87,7 +87,7 @@ public final class RequestRouter {
 			Map<String, String> defaultHeaders, String userAgent, HttpTransport transport,
 			java.time.Duration mappingTimeToLive) {
 		this(baseUrl, hubUrl, token, billTo, defaultHeaders, userAgent, transport, mappingTimeToLive,
-				ModelCatalog.create(transport, baseUrl, userAgent, java.time.Duration.ofHours(1)));
+				CachedModelCatalog.create(transport, baseUrl, userAgent, java.time.Duration.ofHours(1)));
 	}
 
 	/**

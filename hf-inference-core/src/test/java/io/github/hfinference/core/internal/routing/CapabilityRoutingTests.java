@@ -20,7 +20,6 @@ import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.TestClients;
-import io.github.hfinference.core.catalog.ModelCatalogTests;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
 import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.Task.RequestPayload;

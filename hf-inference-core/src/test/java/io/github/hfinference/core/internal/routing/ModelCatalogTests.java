@@ -1,5 +1,4 @@
-package io.github.hfinference.core.catalog;
-
+package io.github.hfinference.core.internal.routing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +22,7 @@ import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.catalog.ModelCatalog;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.internal.http.HttpTransport;
 import io.github.hfinference.core.json.JsonCodec;
@@ -47,14 +47,14 @@ public class ModelCatalogTests {
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private ModelCatalog catalog;
+	private CachedModelCatalog catalog;
 
 	@BeforeEach
 	void start() throws IOException {
 		this.server.start();
 		HttpTransport transport = new HttpTransport(
 				org.springframework.web.reactive.function.client.WebClient.builder().build(), HttpClient.create());
-		this.catalog = new ModelCatalog(transport, this.server.url("/").uri(), (uri) -> new HttpHeaders(), TTL,
+		this.catalog = new CachedModelCatalog(transport, this.server.url("/").uri(), (uri) -> new HttpHeaders(), TTL,
 				this.nanos::get, Runnable::run);
 	}
 
