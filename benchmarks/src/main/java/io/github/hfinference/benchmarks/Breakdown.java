@@ -23,8 +23,8 @@ import io.github.hfinference.core.internal.http.HttpTransport;
 import io.github.hfinference.core.internal.routing.RequestRouter;
 import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.RawResponse;
-import io.github.hfinference.core.task.Task.RequestPayload;
 import io.github.hfinference.core.task.Task;
+import io.github.hfinference.core.task.Task.RequestPayload;
 
 /**
  * Where the core client's time goes: the layers between (a) and the full client, each

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 
 import io.github.hfinference.core.auth.HfToken;
-import io.github.hfinference.core.fleet.FleetCoordination.FleetAttempt;
 import io.github.hfinference.core.fleet.FleetCoordination;
+import io.github.hfinference.core.fleet.FleetCoordination.FleetAttempt;
 import io.github.hfinference.core.internal.resilience.Attempt;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatMessage;

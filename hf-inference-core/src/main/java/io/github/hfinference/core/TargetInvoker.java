@@ -17,8 +17,8 @@ import io.github.hfinference.core.internal.media.MediaJobRunner;
 import io.github.hfinference.core.internal.routing.RequestRouter;
 import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.RawResponse;
-import io.github.hfinference.core.task.Task.RequestPayload;
 import io.github.hfinference.core.task.Task;
+import io.github.hfinference.core.task.Task.RequestPayload;
 
 /**
  * One attempt of one call on one target: encode, route, exchange, decode. Everything

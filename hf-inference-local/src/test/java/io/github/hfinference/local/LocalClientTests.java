@@ -20,8 +20,8 @@ import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.task.Embedding;
-import io.github.hfinference.core.task.FeatureExtraction.Parameters;
 import io.github.hfinference.core.task.FeatureExtraction;
+import io.github.hfinference.core.task.FeatureExtraction.Parameters;
 import io.github.hfinference.core.task.SentenceSimilarity;
 
 import static org.assertj.core.api.Assertions.assertThat;

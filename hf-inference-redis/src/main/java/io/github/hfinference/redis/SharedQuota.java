@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import io.github.hfinference.core.error.HfAdmissionRejectedException.Reason;
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
+import io.github.hfinference.core.error.HfAdmissionRejectedException.Reason;
 import io.github.hfinference.core.fleet.FleetCoordination.FleetAttempt;
 import io.github.hfinference.redis.RedisFleetSettings.RedisFailureMode;
 

@@ -20,8 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
-import io.github.hfinference.core.task.Task.TaskRoute;
 import io.github.hfinference.core.task.Task;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;

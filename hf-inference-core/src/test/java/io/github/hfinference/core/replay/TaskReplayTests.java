@@ -25,8 +25,8 @@ import io.github.hfinference.core.replay.ReplayCatalog.ReplayCase;
 import io.github.hfinference.core.replay.TaskScenarios.Call;
 import io.github.hfinference.core.replay.TaskScenarios.Scenario;
 import io.github.hfinference.core.task.BinaryInput;
-import io.github.hfinference.core.task.Task.TaskRoute;
 import io.github.hfinference.core.task.Task;
+import io.github.hfinference.core.task.Task.TaskRoute;
 import io.github.hfinference.core.task.Tasks;
 
 import static io.github.hfinference.core.replay.ReplaySupport.assertSameJson;

@@ -13,8 +13,8 @@ import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
 
 import io.github.hfinference.core.ResiliencePolicy.AdmissionSettings;
-import io.github.hfinference.core.error.HfAdmissionRejectedException.Reason;
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
+import io.github.hfinference.core.error.HfAdmissionRejectedException.Reason;
 
 /**
  * Client-side admission for one model, without blocking a thread: at most

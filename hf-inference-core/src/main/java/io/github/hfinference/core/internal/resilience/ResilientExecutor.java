@@ -18,10 +18,10 @@ import reactor.core.scheduler.Scheduler;
 import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.fleet.FleetCoordination;
 import io.github.hfinference.core.observation.ResilienceListener;
+import io.github.hfinference.core.observation.ResilienceStatus;
 import io.github.hfinference.core.observation.ResilienceStatus.AdmissionState;
 import io.github.hfinference.core.observation.ResilienceStatus.CircuitState;
 import io.github.hfinference.core.observation.ResilienceStatus.TargetState;
-import io.github.hfinference.core.observation.ResilienceStatus;
 
 /**
  * Runs calls under their model's {@link ResiliencePolicy}: admission, then target

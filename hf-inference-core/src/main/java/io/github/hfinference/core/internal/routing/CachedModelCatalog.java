@@ -15,9 +15,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
+import io.github.hfinference.core.catalog.ModelCatalog;
 import io.github.hfinference.core.catalog.ModelCatalog.Model;
 import io.github.hfinference.core.catalog.ModelCatalog.Snapshot;
-import io.github.hfinference.core.catalog.ModelCatalog;
 import io.github.hfinference.core.internal.http.HttpCall;
 import io.github.hfinference.core.internal.http.HttpTransport;
 

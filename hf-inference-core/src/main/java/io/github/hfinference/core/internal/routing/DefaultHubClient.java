@@ -12,10 +12,10 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.hub.HubClient;
 import io.github.hfinference.core.hub.HubClient.EndpointInfo;
 import io.github.hfinference.core.hub.HubClient.ModelInfo;
 import io.github.hfinference.core.hub.HubClient.WhoAmI;
-import io.github.hfinference.core.hub.HubClient;
 import io.github.hfinference.core.hub.ProviderMapping;
 import io.github.hfinference.core.internal.http.HttpCall;
 import io.github.hfinference.core.internal.http.HttpTransport;

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
 import io.github.hfinference.core.internal.media.MediaProvider;
 import io.github.hfinference.core.internal.media.MediaProviders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 import io.github.hfinference.core.task.Task;
+import io.github.hfinference.core.task.Task.TaskRoute;
 import io.github.hfinference.core.task.Tasks;
 
 /**

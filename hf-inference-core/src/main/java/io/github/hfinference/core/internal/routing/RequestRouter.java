@@ -36,9 +36,9 @@ import io.github.hfinference.core.internal.media.MediaProviders;
 import io.github.hfinference.core.internal.media.MediaRequest;
 import io.github.hfinference.core.internal.media.Submission;
 import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.Task;
 import io.github.hfinference.core.task.Task.RequestPayload;
 import io.github.hfinference.core.task.Task.TaskRoute;
-import io.github.hfinference.core.task.Task;
 
 /**
  * Turns a task call on one target into an {@link HttpCall}: the URL (router provider

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
-import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 import io.github.hfinference.core.ResiliencePolicy;
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.task.TextClassification;
 

@@ -11,8 +11,8 @@ import reactor.core.Disposable;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import io.github.hfinference.core.ResiliencePolicy.AdmissionSettings;
-import io.github.hfinference.core.error.HfAdmissionRejectedException.Reason;
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
+import io.github.hfinference.core.error.HfAdmissionRejectedException.Reason;
 import io.github.hfinference.core.internal.resilience.AdmissionController.Permit;
 
 import static org.assertj.core.api.Assertions.assertThat;

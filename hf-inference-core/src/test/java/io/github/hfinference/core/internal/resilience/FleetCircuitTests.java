@@ -16,9 +16,9 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.ResiliencePolicy;
 import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
 import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
-import io.github.hfinference.core.ResiliencePolicy;
 import io.github.hfinference.core.error.HfCircuitOpenException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.fleet.FleetCoordination;
