@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
-import io.github.hfinference.core.error.ErrorContext;
 import io.github.hfinference.core.error.HfForbiddenException;
 import io.github.hfinference.core.error.HfInferenceException;
+import io.github.hfinference.core.error.HfInferenceException.ErrorContext;
 import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.task.ClassificationOutput;

@@ -7,11 +7,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.github.hfinference.core.error.ErrorDetails;
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
 import io.github.hfinference.core.error.HfCircuitOpenException;
 import io.github.hfinference.core.error.HfConnectionException;
 import io.github.hfinference.core.error.HfForbiddenException;
+import io.github.hfinference.core.error.HfHttpException.ErrorDetails;
 import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.error.HfJobFailedException;
 import io.github.hfinference.core.error.HfMissingTokenException;

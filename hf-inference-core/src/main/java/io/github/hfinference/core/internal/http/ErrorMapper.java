@@ -14,12 +14,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 
-import io.github.hfinference.core.error.ErrorDetails;
 import io.github.hfinference.core.error.HfAuthenticationException;
 import io.github.hfinference.core.error.HfBadRequestException;
 import io.github.hfinference.core.error.HfForbiddenException;
 import io.github.hfinference.core.error.HfGenerationException;
 import io.github.hfinference.core.error.HfHttpException;
+import io.github.hfinference.core.error.HfHttpException.ErrorDetails;
 import io.github.hfinference.core.error.HfNotFoundException;
 import io.github.hfinference.core.error.HfPaymentRequiredException;
 import io.github.hfinference.core.error.HfRateLimitException;

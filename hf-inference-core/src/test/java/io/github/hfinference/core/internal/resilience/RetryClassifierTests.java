@@ -9,10 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
 
-import io.github.hfinference.core.error.ErrorDetails;
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfConnectionException;
+import io.github.hfinference.core.error.HfHttpException.ErrorDetails;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfTimeoutException;
