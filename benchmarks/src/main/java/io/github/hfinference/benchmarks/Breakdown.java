@@ -15,16 +15,16 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.auth.HfToken;
-import io.github.hfinference.core.http.HttpCall;
-import io.github.hfinference.core.http.HttpTransport;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.http.RawResponse;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
-import io.github.hfinference.core.routing.RequestRouter;
-import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.internal.http.HttpCall;
+import io.github.hfinference.core.internal.http.HttpTransport;
+import io.github.hfinference.core.internal.routing.RequestRouter;
+import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.RawResponse;
 import io.github.hfinference.core.task.Task;
+import io.github.hfinference.core.task.Task.RequestPayload;
 
 /**
  * Where the core client's time goes: the layers between (a) and the full client, each

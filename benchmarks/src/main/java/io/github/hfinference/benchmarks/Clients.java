@@ -20,12 +20,12 @@ import tools.jackson.databind.ObjectReader;
 
 import io.github.hfinference.boot.declarative.EnableHfModels;
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.declarative.HfModel;
 import io.github.hfinference.core.error.HfResponseException;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.Embedding;
 import io.github.hfinference.core.task.FeatureExtraction;

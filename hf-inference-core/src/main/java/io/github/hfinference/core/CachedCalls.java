@@ -13,9 +13,9 @@ import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 
 import io.github.hfinference.core.fleet.ResponseCache;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.http.RawResponse;
-import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.RawResponse;
+import io.github.hfinference.core.task.Task.RequestPayload;
 
 /**
  * Plain calls through the client's {@link ResponseCache}: the key is the model id, the

@@ -4,11 +4,9 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.error.ErrorContext;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfInferenceException;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.error.HfInferenceException.ErrorContext;
 
 /** Attaches the one {@link ErrorContext} of a call or attempt to the failure that ends it. */
 final class CallContext {

@@ -6,7 +6,6 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.chat.ChatSettings;
 import io.github.hfinference.core.error.HfInvalidRequestException;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatMessage;

@@ -6,11 +6,9 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 
 import io.github.hfinference.core.auth.HfToken;
-import io.github.hfinference.core.fleet.FleetAttempt;
 import io.github.hfinference.core.fleet.FleetCoordination;
-import io.github.hfinference.core.resilience.Attempt;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.fleet.FleetCoordination.FleetAttempt;
+import io.github.hfinference.core.internal.resilience.Attempt;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatMessage;
 

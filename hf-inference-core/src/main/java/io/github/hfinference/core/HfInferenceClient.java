@@ -23,27 +23,26 @@ import reactor.netty.resources.ConnectionProvider;
 
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.auth.TokenResolver;
-import io.github.hfinference.core.batching.BatchRoute;
-import io.github.hfinference.core.batching.BatchingSettings;
-import io.github.hfinference.core.batching.MicroBatcher;
+import io.github.hfinference.core.catalog.ModelCatalog;
 import io.github.hfinference.core.fleet.FleetCoordination;
 import io.github.hfinference.core.fleet.ResponseCache;
-import io.github.hfinference.core.http.HttpTransport;
-import io.github.hfinference.core.http.RawResponse;
 import io.github.hfinference.core.hub.HubClient;
-import io.github.hfinference.core.observation.CallObserver;
+import io.github.hfinference.core.internal.batching.BatchRoute;
+import io.github.hfinference.core.internal.batching.MicroBatcher;
+import io.github.hfinference.core.internal.http.HttpTransport;
+import io.github.hfinference.core.internal.media.MediaJobRunner;
+import io.github.hfinference.core.internal.observation.CallObserver;
+import io.github.hfinference.core.internal.resilience.ResilientExecutor;
+import io.github.hfinference.core.internal.routing.CachedModelCatalog;
+import io.github.hfinference.core.internal.routing.DefaultHubClient;
+import io.github.hfinference.core.internal.routing.RequestRouter;
+import io.github.hfinference.core.media.MediaJob;
+import io.github.hfinference.core.media.PollBackoff;
 import io.github.hfinference.core.observation.InferenceCallListener;
 import io.github.hfinference.core.observation.InferenceObservationConvention;
-import io.github.hfinference.core.provider.MediaJob;
-import io.github.hfinference.core.provider.MediaJobRunner;
-import io.github.hfinference.core.provider.PollBackoff;
-import io.github.hfinference.core.resilience.ResilienceListener;
-import io.github.hfinference.core.resilience.ResilienceStatus;
-import io.github.hfinference.core.resilience.ResilientExecutor;
-import io.github.hfinference.core.routing.InProcessProvider;
-import io.github.hfinference.core.routing.ModelCatalog;
-import io.github.hfinference.core.routing.ModelDefinition;
-import io.github.hfinference.core.routing.RequestRouter;
+import io.github.hfinference.core.observation.ResilienceListener;
+import io.github.hfinference.core.observation.ResilienceStatus;
+import io.github.hfinference.core.task.RawResponse;
 import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
 
@@ -120,7 +119,7 @@ public final class HfInferenceClient {
 		HttpClient httpClient = (builder.webClientBuilder == null) ? httpClient(builder)
 				: (builder.directHttpClient != null) ? builder.directHttpClient.followRedirect(false) : null;
 		this.transport = new HttpTransport(webClient(builder, httpClient), httpClient);
-		this.catalog = ModelCatalog.create(this.transport, builder.baseUrl, UserAgent.VALUE,
+		this.catalog = CachedModelCatalog.create(this.transport, builder.baseUrl, UserAgent.VALUE,
 				builder.catalogTimeToLive);
 		RequestRouter requestRouter = new RequestRouter(builder.baseUrl, builder.hubUrl, token, builder.billTo,
 				builder.headers, UserAgent.VALUE, this.transport, builder.mappingTimeToLive, this.catalog);
@@ -132,7 +131,7 @@ public final class HfInferenceClient {
 		this.resilience = new ResilientExecutor(builder.scheduler, builder.resilienceListeners, builder.fleet);
 		this.streamer = new StreamInvoker(this.transport, requestRouter, this.resilience, this.revisionGuard,
 				this.fleet);
-		this.hub = new HubClient(this.transport, builder.hubUrl, requestRouter::hubHeaders,
+		this.hub = new DefaultHubClient(this.transport, builder.hubUrl, requestRouter::hubHeaders,
 				requestRouter::endpointHeaders);
 		this.blocking = new BlockingHfInferenceClient(this);
 		this.observer = new CallObserver(builder.observationRegistry, builder.observationConvention,

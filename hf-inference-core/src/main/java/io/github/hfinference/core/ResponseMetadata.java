@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
-import io.github.hfinference.core.http.ErrorMapper;
+import io.github.hfinference.core.internal.http.ErrorMapper;
 
 /**
  * What the server said about a call besides its result: which target served it, the

@@ -11,7 +11,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.error.HfRevisionMismatchException;
-import io.github.hfinference.core.routing.ModelDefinition;
 
 /**
  * Verifies revision pins against what servers actually served ({@code x-sha}, or an

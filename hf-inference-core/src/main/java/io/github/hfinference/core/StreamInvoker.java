@@ -19,14 +19,13 @@ import tools.jackson.databind.node.ObjectNode;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfInferenceException;
 import io.github.hfinference.core.error.HfResponseException;
-import io.github.hfinference.core.http.ErrorMapper;
-import io.github.hfinference.core.http.HttpCall;
-import io.github.hfinference.core.http.HttpTransport;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.http.StreamResponse;
-import io.github.hfinference.core.resilience.ResilientExecutor;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.RequestRouter;
+import io.github.hfinference.core.internal.http.ErrorMapper;
+import io.github.hfinference.core.internal.http.HttpCall;
+import io.github.hfinference.core.internal.http.HttpTransport;
+import io.github.hfinference.core.internal.http.StreamResponse;
+import io.github.hfinference.core.internal.resilience.ResilientExecutor;
+import io.github.hfinference.core.internal.routing.RequestRouter;
+import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.StreamingTask;
 
 /**

@@ -2,7 +2,6 @@ package io.github.hfinference.core;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.StreamingTask;
 
 /**

@@ -12,15 +12,13 @@ import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfInferenceException;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfTimeoutException;
-import io.github.hfinference.core.http.HttpTransport;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.http.RawResponse;
-import io.github.hfinference.core.provider.MediaJobRunner;
-import io.github.hfinference.core.routing.InProcessProvider;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.RequestRouter;
-import io.github.hfinference.core.task.RequestPayload;
+import io.github.hfinference.core.internal.http.HttpTransport;
+import io.github.hfinference.core.internal.media.MediaJobRunner;
+import io.github.hfinference.core.internal.routing.RequestRouter;
+import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.RawResponse;
 import io.github.hfinference.core.task.Task;
+import io.github.hfinference.core.task.Task.RequestPayload;
 
 /**
  * One attempt of one call on one target: encode, route, exchange, decode. Everything

@@ -29,9 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.error.HfInferenceException;
 import io.github.hfinference.core.error.HfInvalidRequestException;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.core.task.FillMask;

@@ -43,9 +43,9 @@ class HfInferenceClientTests {
 			.addHeader("x-sha", "714eb0fa")
 			.body("[[{\"label\":\"POSITIVE\",\"score\":0.99},{\"label\":\"NEGATIVE\",\"score\":0.01}]]")
 			.build());
-		var model = io.github.hfinference.core.routing.ModelDefinition.builder("sentiment")
+		var model = io.github.hfinference.core.ModelDefinition.builder("sentiment")
 			.id("distilbert/sst2")
-			.target(new io.github.hfinference.core.routing.InferenceTarget.Router("hf-inference"))
+			.target(new io.github.hfinference.core.InferenceTarget.Router("hf-inference"))
 			.build();
 		InferenceResponse<List<ClassificationOutput>> response = this.client.blocking()
 			.execute(InferenceRequest.of(TextClassification.TASK, model, "I like you"));
@@ -62,9 +62,9 @@ class HfInferenceClientTests {
 
 	@Test
 	void aCallsOwnHeadersGoWithThatCallOnly() throws Exception {
-		var model = io.github.hfinference.core.routing.ModelDefinition.builder("sentiment")
+		var model = io.github.hfinference.core.ModelDefinition.builder("sentiment")
 			.id("distilbert/sst2")
-			.target(new io.github.hfinference.core.routing.InferenceTarget.Router("hf-inference"))
+			.target(new io.github.hfinference.core.InferenceTarget.Router("hf-inference"))
 			.build();
 		for (int i = 0; i < 3; i++) {
 			this.server.enqueue(new MockResponse.Builder().code(200)
@@ -91,9 +91,9 @@ class HfInferenceClientTests {
 	@Test
 	void anEmptySuccessfulBodyIsReadAsNoBytes() {
 		this.server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "image/png").build());
-		var model = io.github.hfinference.core.routing.ModelDefinition.builder("image")
+		var model = io.github.hfinference.core.ModelDefinition.builder("image")
 			.id("org/image")
-			.target(new io.github.hfinference.core.routing.InferenceTarget.Router("hf-inference"))
+			.target(new io.github.hfinference.core.InferenceTarget.Router("hf-inference"))
 			.build();
 
 		var image = this.client.blocking()
@@ -122,11 +122,11 @@ class HfInferenceClientTests {
 			.addHeader("x-request-id", "req-1")
 			.body("{\"error\":\"Rate limit reached\"}")
 			.build());
-		var model = io.github.hfinference.core.routing.ModelDefinition.builder("sentiment")
+		var model = io.github.hfinference.core.ModelDefinition.builder("sentiment")
 			.id("m")
-			.target(new io.github.hfinference.core.routing.InferenceTarget.Router("hf-inference"))
-			.policy(io.github.hfinference.core.resilience.ResiliencePolicy.defaults()
-				.withRetry(io.github.hfinference.core.resilience.RetrySettings.disabled()))
+			.target(new io.github.hfinference.core.InferenceTarget.Router("hf-inference"))
+			.policy(io.github.hfinference.core.ResiliencePolicy.defaults()
+				.withRetry(io.github.hfinference.core.ResiliencePolicy.RetrySettings.disabled()))
 			.build();
 		assertThatExceptionOfType(HfRateLimitException.class)
 			.isThrownBy(() -> this.client.blocking().call(TextClassification.TASK, model, "x", null))

@@ -19,12 +19,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import io.github.hfinference.core.ResiliencePolicy.AdmissionSettings;
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
-import io.github.hfinference.core.resilience.AdmissionSettings;
-import io.github.hfinference.core.resilience.AdmissionState;
-import io.github.hfinference.core.resilience.RecordingListener;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.internal.resilience.RecordingListener;
+import io.github.hfinference.core.observation.ResilienceStatus.AdmissionState;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.TextClassification;
 

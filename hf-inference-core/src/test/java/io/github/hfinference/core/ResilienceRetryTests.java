@@ -22,16 +22,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 import io.github.hfinference.core.error.HfConnectionException;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.error.HfTimeoutException;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
-import io.github.hfinference.core.routing.InProcessProvider;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.Task;
 
@@ -240,7 +236,7 @@ class ResilienceRetryTests extends TwoTargetResilienceTests {
 
 	@Test
 	void eachEventIsLoggedOnceAtDebugLevelWithoutTheToken() throws InterruptedException {
-		Logger logger = Logger.getLogger("io.github.hfinference.core.resilience.ResilienceEvents");
+		Logger logger = Logger.getLogger("io.github.hfinference.core.internal.resilience.ResilienceEvents");
 		List<LogRecord> records = new CopyOnWriteArrayList<>();
 		Handler handler = new Handler() {
 

@@ -12,13 +12,11 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
+import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
+import io.github.hfinference.core.ResiliencePolicy.LoadBalancing;
 import io.github.hfinference.core.error.HfCircuitOpenException;
 import io.github.hfinference.core.error.HfServerException;
-import io.github.hfinference.core.resilience.CircuitBreakerSettings;
-import io.github.hfinference.core.resilience.CircuitState;
-import io.github.hfinference.core.resilience.LoadBalancing;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.observation.ResilienceStatus.CircuitState;
 import io.github.hfinference.core.task.TextClassification;
 
 import static io.github.hfinference.core.ResilienceFixtures.MODEL;

@@ -3,8 +3,6 @@ package io.github.hfinference.core;
 import org.junit.jupiter.api.Test;
 
 import io.github.hfinference.core.error.HfRevisionMismatchException;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

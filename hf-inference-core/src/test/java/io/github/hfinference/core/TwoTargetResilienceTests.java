@@ -6,8 +6,8 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-import io.github.hfinference.core.resilience.FastForwardScheduler;
-import io.github.hfinference.core.resilience.RecordingListener;
+import io.github.hfinference.core.internal.resilience.FastForwardScheduler;
+import io.github.hfinference.core.internal.resilience.RecordingListener;
 
 /**
  * What the resilience tests over real HTTP share: two mock servers to serve as a

@@ -13,15 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.hfinference.core.error.ErrorContext;
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 import io.github.hfinference.core.error.HfForbiddenException;
 import io.github.hfinference.core.error.HfInferenceException;
+import io.github.hfinference.core.error.HfInferenceException.ErrorContext;
 import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.error.HfResponseException;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletion;

@@ -13,9 +13,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import io.github.hfinference.core.InProcessProvider;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.error.HfConfigurationException;
-import io.github.hfinference.core.routing.InProcessProvider;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.Embedding;
 import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.core.task.SentenceSimilarity;

@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 
 import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.TokenUsage;
-import io.github.hfinference.core.fleet.FleetAttempt;
 import io.github.hfinference.core.fleet.FleetCoordination;
+import io.github.hfinference.core.fleet.FleetCoordination.FleetAttempt;
 
 /**
  * A {@link FleetCoordination} on Redis (Lettuce): the instances of an application that

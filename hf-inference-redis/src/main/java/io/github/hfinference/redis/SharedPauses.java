@@ -12,10 +12,10 @@ import io.lettuce.core.KeyValue;
 import io.lettuce.core.SetArgs;
 import reactor.core.publisher.Mono;
 
-import io.github.hfinference.core.error.ErrorDetails;
+import io.github.hfinference.core.error.HfHttpException.ErrorDetails;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfServerException;
-import io.github.hfinference.core.fleet.FleetAttempt;
+import io.github.hfinference.core.fleet.FleetCoordination.FleetAttempt;
 import io.github.hfinference.redis.RedisFleetSettings.PauseMode;
 
 /**

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
 import io.github.hfinference.core.error.HfAdmissionRejectedException.Reason;
-import io.github.hfinference.core.fleet.FleetAttempt;
+import io.github.hfinference.core.fleet.FleetCoordination.FleetAttempt;
 import io.github.hfinference.redis.RedisFleetSettings.RedisFailureMode;
 
 /**

@@ -127,7 +127,7 @@ class RedisFleetAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				io.github.hfinference.core.HfInferenceClient client = context
 					.getBean(io.github.hfinference.core.HfInferenceClient.class);
-				io.github.hfinference.core.routing.ModelDefinition classifier = context
+				io.github.hfinference.core.ModelDefinition classifier = context
 					.getBean(io.github.hfinference.boot.HfModelRegistry.class)
 					.definition("classifier");
 				// the router is unreachable here: the miss is counted before the call fails

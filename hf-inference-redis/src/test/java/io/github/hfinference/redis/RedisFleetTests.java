@@ -25,14 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.ResiliencePolicy;
+import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
 import io.github.hfinference.core.error.HfCircuitOpenException;
 import io.github.hfinference.core.error.HfRateLimitException;
-import io.github.hfinference.core.resilience.CircuitBreakerSettings;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletion;
@@ -201,7 +201,7 @@ class RedisFleetTests {
 		assertThatExceptionOfType(HfCircuitOpenException.class).isThrownBy(() -> classify(second, fragile));
 		assertThat(this.router.getRequestCount()).isEqualTo(1);
 		assertThat(second.resilience().circuitStates("classifier"))
-			.containsEntry("hf-inference", io.github.hfinference.core.resilience.CircuitState.OPEN);
+			.containsEntry("hf-inference", io.github.hfinference.core.observation.ResilienceStatus.CircuitState.OPEN);
 	}
 
 	@Test

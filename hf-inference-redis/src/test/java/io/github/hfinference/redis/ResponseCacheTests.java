@@ -20,11 +20,11 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.ResiliencePolicy;
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 import io.github.hfinference.core.error.HfServerException;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatMessage;

@@ -23,7 +23,7 @@ import org.springframework.ai.embedding.observation.EmbeddingModelObservationDoc
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.FeatureExtraction;
 
 /**

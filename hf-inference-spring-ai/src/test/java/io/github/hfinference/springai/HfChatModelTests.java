@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.observation.InferenceObservationContext;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.Usage;
 import io.github.hfinference.test.HfAnswers;

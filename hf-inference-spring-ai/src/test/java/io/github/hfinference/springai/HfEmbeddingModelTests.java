@@ -17,8 +17,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.local.LocalInferenceProvider;
 import io.github.hfinference.test.HfAnswers;

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.declarative.ConfiguredModel;
 import io.github.hfinference.core.declarative.ModelResolver;
-import io.github.hfinference.core.routing.ModelDefinition;
 
 /**
  * The models configured under {@code hf.inference.models}, by alias, validated at

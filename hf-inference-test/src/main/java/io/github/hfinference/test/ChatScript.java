@@ -9,7 +9,7 @@ import mockwebserver3.MockResponse;
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.error.HfConfigurationException;
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.test.internal.StubRoute;

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.task.Task;
-import io.github.hfinference.core.task.TaskRoute;
+import io.github.hfinference.core.task.Task.TaskRoute;
 import io.github.hfinference.core.task.Tasks;
 import io.github.hfinference.test.internal.StubRoute;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 import tools.jackson.databind.JsonNode;
 
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.test.internal.JsonDiff;
 
 /**

@@ -5,10 +5,10 @@ import java.time.Duration;
 import io.micrometer.observation.ObservationRegistry;
 
 import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.ResiliencePolicy;
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 
 /** Real clients pointed at a stub, as an application would configure them. */
 final class StubClients {

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.CallOptions;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.chat.ChatSettings.StructuredOutputMode;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatMessage;
 

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * How chat calls to one model behave (see
- * {@link io.github.hfinference.core.routing.ModelDefinition.Builder#chat(ChatSettings)};
+ * {@link io.github.hfinference.core.ModelDefinition.Builder#chat(ChatSettings)};
  * in Spring Boot {@code hf.inference.models.<alias>.chat.*}).
  *
  * @param includeUsage whether a stream asks for token usage on its last chunk

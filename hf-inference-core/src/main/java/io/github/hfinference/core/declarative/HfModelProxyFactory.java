@@ -20,8 +20,8 @@ import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
 import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.routing.HubIds;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.internal.routing.HubIds;
 
 /**
  * Creates the clients of {@link HfModel @HfModel} interfaces, much like Spring's

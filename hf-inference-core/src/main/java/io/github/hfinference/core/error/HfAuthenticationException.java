@@ -1,5 +1,7 @@
 package io.github.hfinference.core.error;
 
+import io.github.hfinference.core.error.HfHttpException.ErrorDetails;
+
 /**
  * 401 Unauthorized: the token is missing or invalid, or the model is private or gated and
  * the token has no access to it.

@@ -1,5 +1,7 @@
 package io.github.hfinference.core.error;
 
+import io.github.hfinference.core.error.HfHttpException.ErrorDetails;
+
 /**
  * 400 Bad Request: the payload or its parameters were rejected.
  */

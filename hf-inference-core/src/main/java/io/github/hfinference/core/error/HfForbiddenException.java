@@ -1,5 +1,7 @@
 package io.github.hfinference.core.error;
 
+import io.github.hfinference.core.error.HfHttpException.ErrorDetails;
+
 /**
  * 403 Forbidden: the token may not call this model. Either the token lacks the
  * fine-grained permission "Make calls to Inference Providers", or the model is gated or

@@ -1,5 +1,7 @@
 package io.github.hfinference.core.error;
 
+import io.github.hfinference.core.error.HfHttpException.ErrorDetails;
+
 /**
  * A text-generation failure reported by TGI (424, or {@code error_type: generation}).
  */

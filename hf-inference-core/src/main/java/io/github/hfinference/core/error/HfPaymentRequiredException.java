@@ -1,5 +1,7 @@
 package io.github.hfinference.core.error;
 
+import io.github.hfinference.core.error.HfHttpException.ErrorDetails;
+
 /**
  * 402 Payment Required: the account's included credits are depleted; buy pre-paid credits or bill an organisation.
  */

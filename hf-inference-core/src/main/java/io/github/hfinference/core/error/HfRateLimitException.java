@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.hfinference.core.error.HfHttpException.ErrorDetails;
+
 /**
  * 429 Too Many Requests (or a TGI {@code overloaded} error): a rate limit or quota was
  * hit. {@link #getRetryAfter()} tells when the server said the limit resets, if it did.

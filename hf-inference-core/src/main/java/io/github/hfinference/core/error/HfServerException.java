@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.hfinference.core.error.HfHttpException.ErrorDetails;
+
 /**
  * 5xx: the router, the provider or the model server failed (500, 502, 503, 504, or a
  * TGI {@code incomplete_generation}). A 503 while a model loads carries the server's

@@ -11,12 +11,13 @@ import io.github.hfinference.core.error.HfCircuitOpenException;
 import io.github.hfinference.core.error.HfConnectionException;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfInferenceException;
+import io.github.hfinference.core.error.HfJobFailedException;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfRevisionMismatchException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.error.HfTimeoutException;
-import io.github.hfinference.core.provider.HfJobFailedException;
+import io.github.hfinference.core.internal.observation.GenAiOperations;
 import io.github.hfinference.core.observation.InferenceObservationDocumentation.HighCardinalityKeys;
 import io.github.hfinference.core.observation.InferenceObservationDocumentation.LowCardinalityKeys;
 

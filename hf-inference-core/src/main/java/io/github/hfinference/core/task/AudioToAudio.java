@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code audio-to-audio}: separates or enhances an audio clip (source separation, speech
  * enhancement). The server answers {@code [{"label", "content-type", "blob": "<base64>"}]};

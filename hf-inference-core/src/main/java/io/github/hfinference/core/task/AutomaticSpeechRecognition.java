@@ -4,6 +4,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code automatic-speech-recognition}: transcribes an audio clip, optionally with
  * timestamped chunks.

@@ -5,6 +5,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code document-question-answering}: answers a question about a document image (an
  * invoice, a form...). Sent as {@code {"inputs": {"image": "<base64>", "question"}}}.

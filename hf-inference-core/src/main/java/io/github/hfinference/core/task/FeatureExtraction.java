@@ -13,7 +13,9 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.error.HfResponseException;
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code feature-extraction}: embeddings of one text ({@link #TASK}) or of a batch of

@@ -1,5 +1,9 @@
 package io.github.hfinference.core.task;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code image-text-to-image}: edits an image as the prompt in
  * {@link ImageToImage.Parameters#prompt()} says. Not served by hf-inference: it runs as a

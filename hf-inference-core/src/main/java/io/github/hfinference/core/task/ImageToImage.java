@@ -3,6 +3,10 @@ package io.github.hfinference.core.task;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code image-to-image}: transforms an image (ControlNet, inpainting, super-resolution...).
  * The image is sent as the raw body, or as base64 inside a JSON body when parameters (such

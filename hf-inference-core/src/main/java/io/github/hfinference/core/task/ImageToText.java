@@ -2,6 +2,10 @@ package io.github.hfinference.core.task;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code image-to-text}: describes an image (captioning). Servers answer
  * {@code [{"generated_text"}]} where the spec says an object; both are read.

@@ -1,5 +1,9 @@
 package io.github.hfinference.core.task;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code image-to-video}: animates an image, guided by the prompt in
  * {@link TextToVideo.Parameters#prompt()}. Not served by hf-inference: it runs as a

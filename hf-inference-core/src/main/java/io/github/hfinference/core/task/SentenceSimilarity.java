@@ -4,6 +4,10 @@ import java.util.List;
 
 import org.springframework.core.ParameterizedTypeReference;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code sentence-similarity}: how similar each sentence is to a source sentence
  * (cosine similarity of their embeddings), as {@code [score...]} in input order.

@@ -7,9 +7,14 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.error.HfConfigurationException;
+import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.Task.RequestEncoder;
+import io.github.hfinference.core.task.Task.RequestPayload;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * The streaming variant of a {@link Task}: the same input, parameters and route, a body
@@ -231,6 +236,25 @@ public final class StreamingTask<I, P, C> {
 		public StreamingTask<I, P, C> build() {
 			return new StreamingTask<>(this);
 		}
+
+	}
+
+	/**
+	 * Turns the JSON {@code data} of one server-sent event into a streaming task's typed
+	 * chunk. Error events and the end-of-stream marker never reach it.
+	 *
+	 * @param <C> the chunk type
+	 */
+	@FunctionalInterface
+	public interface ChunkDecoder<C> {
+
+		/**
+		 * Decodes one event.
+		 * @param event the event's data, parsed as JSON
+		 * @param codec the JSON codec
+		 * @return the typed chunk
+		 */
+		C decode(JsonNode event, JsonCodec codec);
 
 	}
 

@@ -8,6 +8,10 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code table-question-answering}: answers a question about a table given by column.
  * Sent as {@code {"inputs": {"query", "table": {column: [cells]}}}}.

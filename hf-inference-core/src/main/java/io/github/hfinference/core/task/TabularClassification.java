@@ -4,6 +4,10 @@ import java.util.List;
 
 import org.springframework.core.ParameterizedTypeReference;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code tabular-classification}: one label per row of a table. Models answer labels as
  * numbers or strings ({@code [5, 5, 7]} or {@code ["setosa"]}); both are read as text.

@@ -4,6 +4,10 @@ import java.util.List;
 
 import org.springframework.core.ParameterizedTypeReference;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code tabular-regression}: one predicted value per row of a table. Values given as
  * numeric strings are read as numbers too.

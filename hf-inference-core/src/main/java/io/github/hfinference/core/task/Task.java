@@ -5,6 +5,9 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
+import tools.jackson.databind.node.ObjectNode;
+
+import io.github.hfinference.core.json.JsonCodec;
 
 /**
  * One inference task: how to address it, encode its request and decode its result.
@@ -218,6 +221,118 @@ public final class Task<I, P, R> {
 		public Task<I, P, R> build() {
 			return new Task<>(this);
 		}
+
+	}
+
+	/**
+	 * Turns a task's input and optional parameters into a request body.
+	 *
+	 * @param <I> the input type
+	 * @param <P> the parameters type
+	 */
+	@FunctionalInterface
+	public interface RequestEncoder<I, P> {
+
+		/**
+		 * Encodes one request.
+		 * @param input the input, never null
+		 * @param parameters the parameters, or null when none are given
+		 * @param codec the JSON codec
+		 * @return the request body
+		 */
+		RequestPayload encode(I input, @Nullable P parameters, JsonCodec codec);
+
+	}
+
+	/**
+	 * Turns a successful response into a task's typed result.
+	 *
+	 * @param <R> the result type
+	 */
+	@FunctionalInterface
+	public interface ResponseDecoder<R> {
+
+		/**
+		 * Decodes one response.
+		 * @param response the raw response
+		 * @param codec the JSON codec
+		 * @return the typed result
+		 */
+		R decode(RawResponse response, JsonCodec codec);
+
+	}
+
+	/**
+	 * The body of an inference request: a JSON object or raw binary bytes.
+	 */
+	public sealed interface RequestPayload {
+
+		/**
+		 * A JSON body.
+		 * @param body the JSON object
+		 * @param encoded the object already serialised by the encoder (exactly what the codec
+		 * would write for {@code body}), or null to have it written when sent
+		 */
+		record Json(ObjectNode body, byte @Nullable [] encoded) implements RequestPayload {
+
+			public Json {
+				Objects.requireNonNull(body, "body");
+			}
+
+			/**
+			 * A JSON body, serialised when sent.
+			 * @param body the JSON object
+			 */
+			public Json(ObjectNode body) {
+				this(body, null);
+			}
+
+			/**
+			 * The bytes to send.
+			 * @param codec the codec that writes the body when the encoder did not
+			 * @return the serialised body
+			 */
+			public byte[] bytes(JsonCodec codec) {
+				return (this.encoded != null) ? this.encoded : codec.write(this.body);
+			}
+
+		}
+
+		/**
+		 * A raw binary body (an image or audio file).
+		 * @param bytes the file's bytes
+		 * @param contentType its MIME type, or null to send no {@code Content-Type} (as the
+		 * official clients do for raw bytes)
+		 */
+		record Binary(byte[] bytes, @Nullable String contentType) implements RequestPayload {
+
+			public Binary {
+				Objects.requireNonNull(bytes, "bytes");
+			}
+
+		}
+
+	}
+
+	/**
+	 * How a task is addressed on the {@code hf-inference} provider and on endpoints.
+	 */
+	public enum TaskRoute {
+
+		/** {@code /models/{id}}: the classic pipeline route. */
+		MODEL,
+
+		/** {@code /models/{id}/pipeline/{task}}: tasks a model may serve besides its default one. */
+		PIPELINE,
+
+		/** OpenAI-compatible {@code /v1/chat/completions}. */
+		CHAT_COMPLETIONS,
+
+		/**
+		 * The router's OpenAI-compatible Responses API, {@code /v1/responses} (the provider is
+		 * chosen by the router from the {@code model} field's {@code :provider} suffix).
+		 */
+		RESPONSES
 
 	}
 

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.TokenUsage;
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code text-generation}: continues a prompt (TGI and the classic pipeline). The server

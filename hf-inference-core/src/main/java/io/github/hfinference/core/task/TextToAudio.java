@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code text-to-audio}: generates audio (music, sound effects) from a prompt. Served by
  * hf-inference (the audio's bytes in the answer) and by fal-ai as a queued media job.

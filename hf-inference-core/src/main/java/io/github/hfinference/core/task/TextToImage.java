@@ -3,6 +3,10 @@ package io.github.hfinference.core.task;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code text-to-image}: generates an image from a prompt. The answer is the image's bytes
  * ({@code Accept: image/png}, as the Python client sends; servers may still answer JPEG,

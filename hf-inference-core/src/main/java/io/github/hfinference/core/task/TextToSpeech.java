@@ -2,6 +2,10 @@ package io.github.hfinference.core.task;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code text-to-speech}: speaks a text. The answer is the audio's bytes (for example
  * {@code audio/flac}); {@code Accept: audio/*} states that any audio format will do.

@@ -5,6 +5,10 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import org.jspecify.annotations.Nullable;
 
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
+
 /**
  * {@code text-to-video}: generates a video from a prompt. Not served by hf-inference: it
  * runs as a long-running job on fal-ai, Replicate or an OpenAI-compatible gateway, and the

@@ -1,7 +1,10 @@
 package io.github.hfinference.core.task;
 
-
 import org.jspecify.annotations.Nullable;
+
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code translation}: translates a text. Multilingual models need the source and target

@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 
 import io.github.hfinference.core.error.HfInvalidRequestException;
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code zero-shot-classification}: scores a text against labels chosen at call time.

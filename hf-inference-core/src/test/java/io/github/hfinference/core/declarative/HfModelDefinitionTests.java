@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceResponse;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.Embedding;
 import io.github.hfinference.core.task.TextClassification;

@@ -17,8 +17,8 @@ import reactor.test.StepVerifier;
 
 import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.TextGeneration;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfAuthenticationException;
 import io.github.hfinference.core.error.HfServerException;
-import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.hub.HubClient.EndpointInfo;
+import io.github.hfinference.core.hub.HubClient.ModelInfo;
+import io.github.hfinference.core.hub.HubClient.WhoAmI;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

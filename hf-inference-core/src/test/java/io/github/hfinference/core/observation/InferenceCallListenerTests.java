@@ -12,13 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.ResiliencePolicy;
+import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 import io.github.hfinference.core.ResponseMetadata;
 import io.github.hfinference.core.error.HfServerException;
-import io.github.hfinference.core.resilience.CircuitBreakerSettings;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.TextClassification;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,12 +7,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.github.hfinference.core.error.ErrorDetails;
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
 import io.github.hfinference.core.error.HfCircuitOpenException;
 import io.github.hfinference.core.error.HfConnectionException;
 import io.github.hfinference.core.error.HfForbiddenException;
+import io.github.hfinference.core.error.HfHttpException.ErrorDetails;
 import io.github.hfinference.core.error.HfInvalidRequestException;
+import io.github.hfinference.core.error.HfJobFailedException;
 import io.github.hfinference.core.error.HfMissingTokenException;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfResponseException;
@@ -20,7 +21,6 @@ import io.github.hfinference.core.error.HfRevisionMismatchException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.error.HfValidationException;
-import io.github.hfinference.core.provider.HfJobFailedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;

@@ -17,12 +17,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
-import io.github.hfinference.core.routing.Providers;
+import io.github.hfinference.core.internal.routing.Providers;
+import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.chat.ChatRequest;
 import io.github.hfinference.core.chat.ChatSettings;
 import io.github.hfinference.core.chat.ChatTool;
@@ -29,7 +30,6 @@ import io.github.hfinference.core.chat.StructuredResponse;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfStructuredOutputException;
 import io.github.hfinference.core.error.HfToolException;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;

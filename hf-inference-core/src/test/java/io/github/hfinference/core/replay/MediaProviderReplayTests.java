@@ -1,6 +1,5 @@
 package io.github.hfinference.core.replay;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
-import io.github.hfinference.core.provider.PollBackoff;
+import io.github.hfinference.core.media.PollBackoff;
 import io.github.hfinference.core.task.BinaryOutput;
 import io.github.hfinference.core.task.TextToImage;
 

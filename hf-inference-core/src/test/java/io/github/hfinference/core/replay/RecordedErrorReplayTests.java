@@ -18,15 +18,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.InferenceRequest;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfAuthenticationException;
 import io.github.hfinference.core.error.HfBadRequestException;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfNotFoundException;
 import io.github.hfinference.core.error.HfValidationException;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.FillMask;
 import io.github.hfinference.core.task.QuestionAnswering;
 import io.github.hfinference.core.task.Task;
@@ -198,7 +198,7 @@ class RecordedErrorReplayTests {
 			.toList();
 		assertThat(errors).hasSizeGreaterThan(30);
 		for (Interaction recording : errors) {
-			HfHttpException exception = io.github.hfinference.core.http.ErrorMapper.fromResponse(recording.status(),
+			HfHttpException exception = io.github.hfinference.core.internal.http.ErrorMapper.fromResponse(recording.status(),
 					headers(recording), recording.responseBody(), "m", "t");
 			assertThat(exception.getClass()).as(recording.source()).isEqualTo(types.get(recording.status()));
 			assertThat(exception.getServerMessage()).as(recording.source())

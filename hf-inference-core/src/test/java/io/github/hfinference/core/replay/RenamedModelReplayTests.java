@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.error.HfHttpException;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.Translation;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -18,10 +18,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.Task;
-import io.github.hfinference.core.task.TaskRoute;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -81,9 +81,9 @@ final class ReplaySupport {
 		return ModelDefinition.builder(modelId)
 			.id(modelId)
 			.target(new InferenceTarget.Router(provider))
-			.policy(io.github.hfinference.core.resilience.ResiliencePolicy.defaults()
-				.withRetry(io.github.hfinference.core.resilience.RetrySettings.disabled())
-				.withCircuitBreaker(io.github.hfinference.core.resilience.CircuitBreakerSettings.disabled()))
+			.policy(io.github.hfinference.core.ResiliencePolicy.defaults()
+				.withRetry(io.github.hfinference.core.ResiliencePolicy.RetrySettings.disabled())
+				.withCircuitBreaker(io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings.disabled()))
 			.build();
 	}
 

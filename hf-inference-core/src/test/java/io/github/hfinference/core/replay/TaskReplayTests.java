@@ -26,7 +26,7 @@ import io.github.hfinference.core.replay.TaskScenarios.Call;
 import io.github.hfinference.core.replay.TaskScenarios.Scenario;
 import io.github.hfinference.core.task.BinaryInput;
 import io.github.hfinference.core.task.Task;
-import io.github.hfinference.core.task.TaskRoute;
+import io.github.hfinference.core.task.Task.TaskRoute;
 import io.github.hfinference.core.task.Tasks;
 
 import static io.github.hfinference.core.replay.ReplaySupport.assertSameJson;

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.AudioClassification;
 import io.github.hfinference.core.task.AudioToAudio;
 import io.github.hfinference.core.task.AutomaticSpeechRecognition;

@@ -14,12 +14,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfInferenceException;
-import io.github.hfinference.core.http.HttpCall;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.internal.http.HttpCall;
 import io.github.hfinference.core.task.TextClassification;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,8 +96,8 @@ class TokenSecrecyTests {
 			.call(TextClassification.TASK,
 					ModelDefinition.builder("m")
 						.target(new InferenceTarget.Endpoint("e", closed, null, true))
-						.policy(io.github.hfinference.core.resilience.ResiliencePolicy.defaults()
-							.withRetry(io.github.hfinference.core.resilience.RetrySettings.disabled()))
+						.policy(io.github.hfinference.core.ResiliencePolicy.defaults()
+							.withRetry(io.github.hfinference.core.ResiliencePolicy.RetrySettings.disabled()))
 						.build(),
 					"text", null));
 		assertThat(exception).isNotNull();

@@ -15,7 +15,7 @@ import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.replay.Interaction;
 
 /**

@@ -18,7 +18,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.codec.ServerSentEventHttpMessageReader;
 import reactor.core.publisher.Flux;
 
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.TextGeneration;
 
 /**

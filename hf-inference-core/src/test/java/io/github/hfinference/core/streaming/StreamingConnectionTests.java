@@ -22,13 +22,13 @@ import reactor.test.StepVerifier;
 
 import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.ResiliencePolicy;
+import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.error.HfTimeoutException;
-import io.github.hfinference.core.resilience.CircuitBreakerSettings;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
 import io.github.hfinference.core.task.chat.ChatMessage;

@@ -21,15 +21,15 @@ import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.ResponseMetadata;
 import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.StreamingResponse;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfValidationException;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.TextGeneration;
 import io.github.hfinference.core.task.TextGenerationStreams;
 import io.github.hfinference.core.task.chat.ChatCompletion;

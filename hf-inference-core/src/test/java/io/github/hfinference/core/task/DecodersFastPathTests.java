@@ -10,8 +10,8 @@ import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.error.HfResponseException;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.http.RawResponse;
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.json.JsonCodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.hfinference.core.error.HfResponseException;
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.json.JsonCodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,8 +49,8 @@ class FeatureExtractionDecodingTests {
 
 	private record RawResponseFixture(String json) {
 
-		io.github.hfinference.core.http.RawResponse raw() {
-			return new io.github.hfinference.core.http.RawResponse(200, org.springframework.http.HttpHeaders.EMPTY,
+		io.github.hfinference.core.task.RawResponse raw() {
+			return new io.github.hfinference.core.task.RawResponse(200, org.springframework.http.HttpHeaders.EMPTY,
 					this.json.getBytes(StandardCharsets.UTF_8));
 		}
 

@@ -11,7 +11,11 @@ import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfResponseException;
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
+import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.Task.RequestPayload;
+import io.github.hfinference.core.task.Task.TaskRoute;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 
 import static org.assertj.core.api.Assertions.assertThat;

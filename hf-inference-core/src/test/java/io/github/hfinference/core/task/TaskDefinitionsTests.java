@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.error.HfResponseException;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.http.RawResponse;
+import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.task.Task.RequestPayload;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -14,7 +14,7 @@ import io.github.hfinference.local.LocalInferenceProvider;
 /**
  * Registers the {@code local} provider as a bean when ONNX Runtime and the Hugging Face
  * tokenizers are on the class path; the Hugging Face inference starter adds every
- * {@link io.github.hfinference.core.routing.InProcessProvider} bean to its client, so a
+ * {@link io.github.hfinference.core.InProcessProvider} bean to its client, so a
  * model with {@code provider: local} (or {@code local} in its failover list) runs in
  * process.
  */

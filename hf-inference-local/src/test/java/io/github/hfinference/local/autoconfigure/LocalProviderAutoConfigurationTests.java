@@ -3,6 +3,7 @@ package io.github.hfinference.local.autoconfigure;
 import java.nio.file.Path;
 import java.util.List;
 
+import ai.onnxruntime.OrtEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -11,11 +12,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import ai.onnxruntime.OrtEnvironment;
+import io.github.hfinference.core.InProcessProvider;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.error.HfConfigurationException;
-import io.github.hfinference.core.routing.InProcessProvider;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.SentenceSimilarity;
 import io.github.hfinference.local.LocalBatching;
 import io.github.hfinference.local.LocalInferenceProvider;

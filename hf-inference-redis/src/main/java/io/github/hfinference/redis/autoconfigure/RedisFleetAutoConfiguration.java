@@ -24,7 +24,7 @@ import org.springframework.core.env.Environment;
 import io.github.hfinference.boot.HfInferenceClientCustomizer;
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.core.error.HfConfigurationException;
-import io.github.hfinference.core.routing.Providers;
+import io.github.hfinference.core.internal.routing.Providers;
 import io.github.hfinference.redis.QuotaLimits;
 import io.github.hfinference.redis.RedisFleetCoordination;
 import io.github.hfinference.redis.RedisFleetSettings;

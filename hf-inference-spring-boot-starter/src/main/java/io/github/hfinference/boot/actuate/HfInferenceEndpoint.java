@@ -11,13 +11,13 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.RevisionGuard;
+import io.github.hfinference.core.catalog.ModelCatalog;
 import io.github.hfinference.core.declarative.ConfiguredModel;
-import io.github.hfinference.core.resilience.CircuitState;
-import io.github.hfinference.core.resilience.TargetState;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelCatalog;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.observation.ResilienceStatus.CircuitState;
+import io.github.hfinference.core.observation.ResilienceStatus.TargetState;
 
 /**
  * The {@code hfinference} actuator endpoint: for each configured model, its id, task,

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 import io.github.hfinference.core.ResponseMetadata;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.observation.InferenceCallListener;
-import io.github.hfinference.core.resilience.ResilienceListener;
+import io.github.hfinference.core.observation.ResilienceListener;
 
 /**
  * Counts, per model alias, the calls, errors, retries, failovers and rate-limited answers

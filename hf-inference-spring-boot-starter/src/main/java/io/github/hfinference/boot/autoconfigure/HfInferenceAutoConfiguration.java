@@ -19,11 +19,11 @@ import io.github.hfinference.boot.HfInferenceClientCustomizer;
 import io.github.hfinference.boot.HfModelProxyFactoryCustomizer;
 import io.github.hfinference.boot.HfModelRegistry;
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InProcessProvider;
 import io.github.hfinference.core.chat.HfChatClient;
 import io.github.hfinference.core.declarative.HfModelProxyFactory;
 import io.github.hfinference.core.observation.InferenceCallListener;
-import io.github.hfinference.core.resilience.ResilienceListener;
-import io.github.hfinference.core.routing.InProcessProvider;
+import io.github.hfinference.core.observation.ResilienceListener;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for Hugging Face inference: an

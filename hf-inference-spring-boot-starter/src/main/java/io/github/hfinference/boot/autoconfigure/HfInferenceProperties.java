@@ -12,9 +12,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
+import io.github.hfinference.core.ResiliencePolicy.LoadBalancing;
 import io.github.hfinference.core.RevisionMismatchAction;
 import io.github.hfinference.core.chat.ChatSettings;
-import io.github.hfinference.core.resilience.LoadBalancing;
 
 /**
  * Configuration properties for Hugging Face inference. They validate themselves when

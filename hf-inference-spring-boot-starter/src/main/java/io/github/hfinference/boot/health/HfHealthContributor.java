@@ -18,7 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.ModelDefinition;
 
 /**
  * The {@code hf} health contributor: a {@value #TOKEN} indicator for the Hugging Face

@@ -7,26 +7,25 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.RevisionGuard;
+import io.github.hfinference.core.catalog.ModelCatalog;
 import io.github.hfinference.core.error.HfNotFoundException;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfTimeoutException;
-import io.github.hfinference.core.hub.EndpointInfo;
-import io.github.hfinference.core.hub.ModelInfo;
-import io.github.hfinference.core.resilience.CircuitState;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelCatalog;
-import io.github.hfinference.core.routing.ModelDefinition;
-import io.github.hfinference.core.routing.Providers;
-import io.github.hfinference.core.routing.ProviderMapping;
+import io.github.hfinference.core.hub.HubClient.ModelInfo;
+import io.github.hfinference.core.hub.ProviderMapping;
+import io.github.hfinference.core.internal.routing.Providers;
+import io.github.hfinference.core.observation.ResilienceStatus.CircuitState;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatMessage;
 

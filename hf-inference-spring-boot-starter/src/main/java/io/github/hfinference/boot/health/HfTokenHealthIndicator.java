@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.error.HfAuthenticationException;
-import io.github.hfinference.core.hub.WhoAmI;
+import io.github.hfinference.core.hub.HubClient.WhoAmI;
 
 /**
  * Health of the Hugging Face token, from {@code GET {hub}/api/whoami-v2}, cached for a

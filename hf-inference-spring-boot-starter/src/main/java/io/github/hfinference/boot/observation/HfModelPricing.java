@@ -8,7 +8,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import io.github.hfinference.core.routing.ModelCatalog;
+import io.github.hfinference.core.catalog.ModelCatalog;
 
 /**
  * The prices the router publishes per model and provider, read from the client's

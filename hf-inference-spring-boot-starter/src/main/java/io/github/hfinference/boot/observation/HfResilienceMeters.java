@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
-import io.github.hfinference.core.resilience.ResilienceListener;
+import io.github.hfinference.core.observation.ResilienceListener;
 
 /**
  * Counts what the resilience layer does, tagged by model alias ({@code hf.model}) and

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeanUtils;
 import tools.jackson.databind.JsonNode;
 
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.resilience.LoadBalancing;
-import io.github.hfinference.core.routing.Providers;
+import io.github.hfinference.core.ResiliencePolicy.LoadBalancing;
+import io.github.hfinference.core.internal.routing.Providers;
+import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.Tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 
-import io.github.hfinference.core.task.Decoders;
-import io.github.hfinference.core.task.Encoders;
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
 import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
-import io.github.hfinference.core.task.TaskRoute;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code chat-completion}: the OpenAI-compatible chat API, served by the router's

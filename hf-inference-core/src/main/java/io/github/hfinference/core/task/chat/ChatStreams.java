@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.error.HfResponseException;
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.json.JsonCodec;
 
 /**
  * Helpers for streamed chat completions ({@link ChatCompletion#STREAM}): the text

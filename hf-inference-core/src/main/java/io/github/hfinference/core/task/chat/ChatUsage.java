@@ -8,7 +8,7 @@ import io.github.hfinference.core.TokenUsage;
  * A chat result or chunk that may carry OpenAI {@code usage}: exposes its token counts
  * to the generic call path.
  */
-public interface ChatUsage extends TokenUsage {
+interface ChatUsage extends TokenUsage {
 
 	/** The token counts, if reported. */
 	@Nullable Usage usage();

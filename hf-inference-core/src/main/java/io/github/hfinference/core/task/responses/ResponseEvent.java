@@ -3,7 +3,7 @@ package io.github.hfinference.core.task.responses;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import io.github.hfinference.core.http.JsonCodec;
+import io.github.hfinference.core.json.JsonCodec;
 
 /**
  * One streamed event of the Responses API, by its {@code type}. The {@code error} event never

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.task.Decoders;
-import io.github.hfinference.core.task.Encoders;
+import io.github.hfinference.core.internal.task.Decoders;
+import io.github.hfinference.core.internal.task.Encoders;
 import io.github.hfinference.core.task.StreamingTask;
 import io.github.hfinference.core.task.Task;
-import io.github.hfinference.core.task.TaskRoute;
+import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code responses}: the router's OpenAI-compatible Responses API ({@code POST

@@ -15,9 +15,13 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.TestClients;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.ResiliencePolicy;
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
+import io.github.hfinference.core.TestClients;
 import io.github.hfinference.core.declarative.ConfiguredModel;
 import io.github.hfinference.core.declarative.HfModel;
 import io.github.hfinference.core.declarative.HfModelProxyFactory;
@@ -25,11 +29,7 @@ import io.github.hfinference.core.declarative.InferenceTask;
 import io.github.hfinference.core.declarative.ModelResolver;
 import io.github.hfinference.core.error.HfInferenceException;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
-import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
+import io.github.hfinference.core.json.JsonCodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

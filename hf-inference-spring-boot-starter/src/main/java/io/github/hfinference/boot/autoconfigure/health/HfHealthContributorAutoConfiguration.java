@@ -20,8 +20,8 @@ import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
 import io.github.hfinference.boot.autoconfigure.HfInferenceProperties;
 import io.github.hfinference.boot.health.HfHealthContributor;
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.error.HfConfigurationException;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 
 /**

@@ -8,9 +8,9 @@ import java.util.List;
 
 import io.github.hfinference.core.BlockingHfInferenceClient;
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.error.HfInferenceException;
-import io.github.hfinference.core.routing.InferenceTarget;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.Embedding;
 import io.github.hfinference.core.task.FeatureExtraction;

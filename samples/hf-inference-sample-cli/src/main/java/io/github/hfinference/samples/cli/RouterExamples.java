@@ -5,10 +5,10 @@ import java.time.Duration;
 import reactor.core.publisher.Flux;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.catalog.ModelCatalog;
 import io.github.hfinference.core.declarative.HfModel;
 import io.github.hfinference.core.declarative.InferenceTask;
-import io.github.hfinference.core.routing.ModelCatalog;
-import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.BinaryOutput;
 import io.github.hfinference.core.task.TextToImage;
 import io.github.hfinference.core.task.responses.ResponseOutput;

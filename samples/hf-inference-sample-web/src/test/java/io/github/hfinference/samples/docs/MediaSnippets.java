@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 import io.github.hfinference.core.declarative.HfModel;
 import io.github.hfinference.core.declarative.InferenceTask;
-import io.github.hfinference.core.provider.MediaJob;
+import io.github.hfinference.core.media.MediaJob;
 import io.github.hfinference.core.task.BinaryOutput;
 import io.github.hfinference.core.task.TextToImage;
 import io.github.hfinference.core.task.TextToVideo;

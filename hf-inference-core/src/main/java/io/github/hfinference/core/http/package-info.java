@@ -1,7 +1,0 @@
-/**
- * The generic HTTP exchange, JSON codec and error-body parsing.
- */
-@NullMarked
-package io.github.hfinference.core.http;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,110 @@
+package io.github.hfinference.core.internal.observation;
+
+import java.io.IOException;
+import java.net.URI;
+
+import io.micrometer.observation.tck.TestObservationRegistry;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.InferenceTarget;
+import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.ResiliencePolicy;
+import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
+import io.github.hfinference.core.error.HfRateLimitException;
+import io.github.hfinference.core.task.TextClassification;
+
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class CallObserverTests {
+
+	private final MockWebServer server = new MockWebServer();
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	private HfInferenceClient client;
+
+	private ModelDefinition model;
+
+	@BeforeEach
+	void start() throws IOException {
+		this.server.start();
+		URI url = this.server.url("/").uri();
+		this.client = HfInferenceClient.builder()
+			.token("hf_test")
+			.noTokenLookup()
+			.baseUrl(url)
+			.hubUrl(url)
+			.observationRegistry(this.registry)
+			.build();
+		this.model = ModelDefinition.builder("sentiment")
+			.id("distilbert/sst2")
+			.target(new InferenceTarget.Router("hf-inference"))
+			.policy(ResiliencePolicy.defaults().withRetry(RetrySettings.disabled()))
+			.build();
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	@Test
+	void successfulCallIsObservedWithModelTaskAndServingProvider() {
+		this.server.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/json")
+			.addHeader("x-sha", "714eb0fa89d2f80546fda750413ed43d93601a13")
+			.addHeader("x-request-id", "req-42")
+			.body("[[{\"label\":\"POSITIVE\",\"score\":0.99}]]")
+			.build());
+		this.client.blocking().call(TextClassification.TASK, this.model, "I like you", null);
+		assertThat(this.registry).hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasContextualNameEqualTo("text-classification distilbert/sst2")
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "text-classification")
+			.hasLowCardinalityKeyValue("hf.task", "text-classification")
+			.hasLowCardinalityKeyValue("gen_ai.provider.name", "hf-inference")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "distilbert/sst2")
+			.hasLowCardinalityKeyValue("hf.model", "sentiment")
+			.hasLowCardinalityKeyValue("hf.provider", "hf-inference")
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+			.hasLowCardinalityKeyValue("error.type", "none")
+			.hasHighCardinalityKeyValue("hf.request.id", "req-42")
+			.hasHighCardinalityKeyValue("hf.revision", "714eb0fa89d2f80546fda750413ed43d93601a13")
+			.hasBeenStopped();
+	}
+
+	@Test
+	void configurationErrorIsAClientError() {
+		HfInferenceClient tokenless = HfInferenceClient.builder()
+			.noTokenLookup()
+			.baseUrl(this.server.url("/").uri())
+			.observationRegistry(this.registry)
+			.build();
+		assertThatExceptionOfType(io.github.hfinference.core.error.HfMissingTokenException.class)
+			.isThrownBy(() -> tokenless.blocking().call(TextClassification.TASK, this.model, "x", null));
+		assertThat(this.registry).hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasLowCardinalityKeyValue("outcome", "CLIENT_ERROR")
+			.hasLowCardinalityKeyValue("error.type", "HfMissingTokenException");
+	}
+
+	@Test
+	void failedCallIsObservedWithOutcomeAndErrorType() {
+		this.server.enqueue(new MockResponse.Builder().code(429).body("{\"error\":\"slow down\"}").build());
+		assertThatExceptionOfType(HfRateLimitException.class)
+			.isThrownBy(() -> this.client.blocking().call(TextClassification.TASK, this.model, "x", null));
+		assertThat(this.registry).hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasLowCardinalityKeyValue("outcome", "RATE_LIMITED")
+			.hasLowCardinalityKeyValue("error.type", "HfRateLimitException")
+			.hasError()
+			.hasBeenStopped();
+	}
+
+}
