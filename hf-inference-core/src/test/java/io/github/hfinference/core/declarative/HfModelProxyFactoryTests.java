@@ -24,6 +24,7 @@ import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
+import io.github.hfinference.core.task.ClassificationParameters;
 import io.github.hfinference.core.task.Embedding;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.TextGeneration;
@@ -96,7 +97,7 @@ class HfModelProxyFactoryTests {
 		enqueueJson(SENTIMENT_BODY);
 		SentimentClient client = this.factory.createClient(SentimentClient.class);
 		Mono<List<ClassificationOutput>> result = client.classify("I like you",
-				new TextClassification.Parameters(1, null), CallOptions.defaults().withHeader("X-Trace", "t1"));
+				new ClassificationParameters(1, null), CallOptions.defaults().withHeader("X-Trace", "t1"));
 		assertThat(this.server.getRequestCount()).as("nothing is sent before subscription").isZero();
 		StepVerifier.create(result).assertNext((labels) -> assertThat(labels).hasSize(2)).verifyComplete();
 		RecordedRequest request = this.server.takeRequest();
@@ -222,7 +223,7 @@ class HfModelProxyFactoryTests {
 
 		List<ClassificationOutput> classify(String text);
 
-		Mono<List<ClassificationOutput>> classify(String text, TextClassification.Parameters parameters,
+		Mono<List<ClassificationOutput>> classify(String text, ClassificationParameters parameters,
 				CallOptions options);
 
 		CompletableFuture<List<ClassificationOutput>> classifyLater(String text);
