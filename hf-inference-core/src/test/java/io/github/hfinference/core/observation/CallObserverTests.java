@@ -1,16 +1,14 @@
 package io.github.hfinference.core.observation;
 
-import java.io.IOException;
-import java.net.URI;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
 import io.github.hfinference.core.resilience.RetrySettings;
@@ -23,25 +21,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CallObserverTests {
 
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture((builder) -> builder.observationRegistry(this.registry));
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
-
-	private HfInferenceClient client;
 
 	private ModelDefinition model;
 
 	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		URI url = this.server.url("/").uri();
-		this.client = HfInferenceClient.builder()
-			.token("hf_test")
-			.noTokenLookup()
-			.baseUrl(url)
-			.hubUrl(url)
-			.observationRegistry(this.registry)
-			.build();
+	void start() {
 		this.model = ModelDefinition.builder("sentiment")
 			.id("distilbert/sst2")
 			.target(new InferenceTarget.Router("hf-inference"))
@@ -49,20 +37,15 @@ class CallObserverTests {
 			.build();
 	}
 
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
-
 	@Test
 	void successfulCallIsObservedWithModelTaskAndServingProvider() {
-		this.server.enqueue(new MockResponse.Builder().code(200)
+		this.mock.server().enqueue(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json")
 			.addHeader("x-sha", "714eb0fa89d2f80546fda750413ed43d93601a13")
 			.addHeader("x-request-id", "req-42")
 			.body("[[{\"label\":\"POSITIVE\",\"score\":0.99}]]")
 			.build());
-		this.client.blocking().call(TextClassification.TASK, this.model, "I like you", null);
+		this.mock.client().blocking().call(TextClassification.TASK, this.model, "I like you", null);
 		assertThat(this.registry).hasObservationWithNameEqualTo("gen_ai.client.operation")
 			.that()
 			.hasContextualNameEqualTo("text-classification distilbert/sst2")
@@ -83,7 +66,7 @@ class CallObserverTests {
 	void configurationErrorIsAClientError() {
 		HfInferenceClient tokenless = HfInferenceClient.builder()
 			.noTokenLookup()
-			.baseUrl(this.server.url("/").uri())
+			.baseUrl(this.mock.server().url("/").uri())
 			.observationRegistry(this.registry)
 			.build();
 		assertThatExceptionOfType(io.github.hfinference.core.error.HfMissingTokenException.class)
@@ -96,9 +79,9 @@ class CallObserverTests {
 
 	@Test
 	void failedCallIsObservedWithOutcomeAndErrorType() {
-		this.server.enqueue(new MockResponse.Builder().code(429).body("{\"error\":\"slow down\"}").build());
+		this.mock.server().enqueue(new MockResponse.Builder().code(429).body("{\"error\":\"slow down\"}").build());
 		assertThatExceptionOfType(HfRateLimitException.class)
-			.isThrownBy(() -> this.client.blocking().call(TextClassification.TASK, this.model, "x", null));
+			.isThrownBy(() -> this.mock.client().blocking().call(TextClassification.TASK, this.model, "x", null));
 		assertThat(this.registry).hasObservationWithNameEqualTo("gen_ai.client.operation")
 			.that()
 			.hasLowCardinalityKeyValue("outcome", "RATE_LIMITED")

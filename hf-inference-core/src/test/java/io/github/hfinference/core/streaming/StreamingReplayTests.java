@@ -8,11 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
@@ -21,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.ResponseMetadata;
 import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.StreamingResponse;
@@ -50,21 +49,8 @@ class StreamingReplayTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private final MockWebServer server = new MockWebServer();
-
-	private HfInferenceClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		URI url = this.server.url("/").uri();
-		this.client = HfInferenceClient.builder().token("hf_test").baseUrl(url).hubUrl(url).build();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "hf-inference", "cerebras", "fireworks-ai", "novita", "together" })
@@ -126,7 +112,7 @@ class StreamingReplayTests {
 				recorded.requestBody(), recorded.status(), recorded.headers(), recorded.body());
 		Recordings.Replay replay = replay(List.of(served));
 		String path = recorded.uri().getPath();
-		URI gateway = this.server.url(path.substring(0, path.length() - "/chat/completions".length())).uri();
+		URI gateway = this.mock.server().url(path.substring(0, path.length() - "/chat/completions".length())).uri();
 		String modelId = recorded.requestJson().get("model").asString();
 		ModelDefinition model = ModelDefinition.builder("gateway")
 			.id(modelId)
@@ -149,7 +135,7 @@ class StreamingReplayTests {
 		Recordings.Exchange post = post(cassette);
 		Recordings.Replay replay = replay(cassette);
 		String path = post.uri().getPath();
-		URI endpoint = this.server.url(path.substring(0, path.length() - "/v1/chat/completions".length())).uri();
+		URI endpoint = this.mock.server().url(path.substring(0, path.length() - "/v1/chat/completions".length())).uri();
 		ModelDefinition model = ModelDefinition.builder("llama")
 			.id("meta-llama/Meta-Llama-3-8B-Instruct")
 			.target(InferenceTarget.Endpoint.of(endpoint))
@@ -360,12 +346,12 @@ class StreamingReplayTests {
 
 	private Recordings.Replay replay(List<Recordings.Exchange> exchanges) {
 		Recordings.Replay replay = new Recordings.Replay(exchanges);
-		this.server.setDispatcher(replay);
+		this.mock.server().setDispatcher(replay);
 		return replay;
 	}
 
 	private HfInferenceClient client() {
-		return this.client;
+		return this.mock.client();
 	}
 
 	private static Recordings.Exchange post(List<Recordings.Exchange> cassette) {
