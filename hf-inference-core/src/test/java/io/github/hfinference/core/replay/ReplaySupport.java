@@ -18,6 +18,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.Task;
@@ -66,8 +67,7 @@ final class ReplaySupport {
 	 * @return the client
 	 */
 	static HfInferenceClient client(MockWebServer server, String token) {
-		URI url = server.url("/").uri();
-		return HfInferenceClient.builder().token(token).noTokenLookup().baseUrl(url).hubUrl(url).build();
+		return MockServerFixture.builder(server.url("/").uri()).token(token).build();
 	}
 
 	/**

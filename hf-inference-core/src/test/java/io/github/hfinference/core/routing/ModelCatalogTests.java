@@ -10,11 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,6 +21,7 @@ import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.http.HttpTransport;
 import io.github.hfinference.core.http.JsonCodec;
@@ -42,24 +42,19 @@ class ModelCatalogTests {
 
 	private static final Duration TTL = Duration.ofMinutes(10);
 
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	private final AtomicLong nanos = new AtomicLong();
 
 	private ModelCatalog catalog;
 
 	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
+	void start() {
 		HttpTransport transport = new HttpTransport(
 				org.springframework.web.reactive.function.client.WebClient.builder().build(), HttpClient.create());
-		this.catalog = new ModelCatalog(transport, this.server.url("/").uri(), (uri) -> new HttpHeaders(), TTL,
+		this.catalog = new ModelCatalog(transport, this.mock.server().url("/").uri(), (uri) -> new HttpHeaders(), TTL,
 				this.nanos::get, Runnable::run);
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
 	}
 
 	static String fixtureBody() throws IOException {
@@ -84,7 +79,7 @@ class ModelCatalogTests {
 	}
 
 	private void enqueueCatalog() throws IOException {
-		this.server.enqueue(new MockResponse.Builder().code(200)
+		this.mock.server().enqueue(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json")
 			.body(fixtureBody())
 			.build());
@@ -117,7 +112,7 @@ class ModelCatalogTests {
 			.extracting(ModelCatalog.ProviderEntry::status)
 			.isEqualTo("error");
 		assertThat(together.pricing().cost(1_000_000, 500_000)).isCloseTo(4.3, org.assertj.core.data.Offset.offset(1e-9));
-		RecordedRequest request = this.server.takeRequest();
+		RecordedRequest request = this.mock.server().takeRequest();
 		assertThat(request.getTarget()).isEqualTo("/v1/models");
 		assertThat(request.getHeaders().get("Authorization")).isNull();
 	}
@@ -132,20 +127,20 @@ class ModelCatalogTests {
 			.block(WAIT);
 
 		assertThat(answers).hasSize(50).allSatisfy((answer) -> assertThat(answer.data()).hasSize(2));
-		assertThat(this.server.getRequestCount()).isEqualTo(1);
+		assertThat(this.mock.server().getRequestCount()).isEqualTo(1);
 	}
 
 	@Test
 	void afterTheTimeToLiveTheNextReadAnswersTheCachedCatalogueAndRefreshesItOnce() throws Exception {
 		loadCatalog();
-		this.server.enqueue(new MockResponse.Builder().code(200)
+		this.mock.server().enqueue(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json")
 			.body("{\"object\":\"list\",\"data\":[]}")
 			.build());
 
 		this.nanos.addAndGet(TTL.toNanos() - 1);
 		assertThat(this.catalog.now()).get().satisfies((snapshot) -> assertThat(snapshot.data()).hasSize(2));
-		assertThat(this.server.getRequestCount()).isEqualTo(1);
+		assertThat(this.mock.server().getRequestCount()).isEqualTo(1);
 
 		this.nanos.addAndGet(2);
 		List<ModelCatalog.Snapshot> reads = Flux.range(0, 20).flatMap((i) -> Mono.justOrEmpty(this.catalog.now()))
@@ -159,27 +154,27 @@ class ModelCatalogTests {
 			.filter(Duration::isZero)
 			.repeatWhenEmpty(400, (empty) -> empty.delayElements(Duration.ofMillis(5)))
 			.block(WAIT);
-		assertThat(this.server.getRequestCount()).as("one refresh for 20 reads").isEqualTo(2);
+		assertThat(this.mock.server().getRequestCount()).as("one refresh for 20 reads").isEqualTo(2);
 		assertThat(this.catalog.now()).get().satisfies((snapshot) -> assertThat(snapshot.data()).isEmpty());
-		assertThat(this.server.getRequestCount()).isEqualTo(2);
+		assertThat(this.mock.server().getRequestCount()).isEqualTo(2);
 	}
 
 	@Test
 	void failedRefreshKeepsThePreviousCatalogue() throws Exception {
 		loadCatalog();
-		this.server.enqueue(new MockResponse.Builder().code(503).body("busy").build());
+		this.mock.server().enqueue(new MockResponse.Builder().code(503).body("busy").build());
 
 		this.nanos.addAndGet(TTL.toNanos() + 1);
 		assertThat(this.catalog.now()).isPresent();
-		assertThat(this.server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
-		assertThat(this.server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+		assertThat(this.mock.server().takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+		assertThat(this.mock.server().takeRequest(5, TimeUnit.SECONDS)).isNotNull();
 
 		assertThat(this.catalog.catalog().block(WAIT).data()).hasSize(2);
 	}
 
 	@Test
 	void failedFirstFetchIsATypedErrorAndIsNotCached() throws Exception {
-		this.server.enqueue(new MockResponse.Builder().code(500).body("{\"error\":\"down\"}").build());
+		this.mock.server().enqueue(new MockResponse.Builder().code(500).body("{\"error\":\"down\"}").build());
 		enqueueCatalog();
 
 		assertThatExceptionOfType(HfHttpException.class).isThrownBy(() -> this.catalog.catalog().block(WAIT));
@@ -192,12 +187,12 @@ class ModelCatalogTests {
 		enqueueCatalog();
 		HfInferenceClient client = HfInferenceClient.builder()
 			.noTokenLookup()
-			.baseUrl(URI.create(this.server.url("/").toString()))
+			.baseUrl(URI.create(this.mock.server().url("/").toString()))
 			.build();
 
 		assertThat(client.catalog().model("openai/gpt-oss-120b").block(WAIT).statuses())
 			.containsExactly(java.util.Map.entry("cerebras", "live"), java.util.Map.entry("groq", "error"));
-		assertThat(this.server.takeRequest().getHeaders().get("User-Agent")).isNotBlank();
+		assertThat(this.mock.server().takeRequest().getHeaders().get("User-Agent")).isNotBlank();
 	}
 
 }
