@@ -55,17 +55,11 @@ public final class ImageToImage {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
+		public static final class Builder extends DiffusionParametersBuilder<Builder> {
 
 			private @Nullable String prompt;
 
-			private @Nullable String negativePrompt;
-
 			private @Nullable TargetSize targetSize;
-
-			private @Nullable Integer numInferenceSteps;
-
-			private @Nullable Double guidanceScale;
 
 			private Builder() {
 			}
@@ -81,42 +75,12 @@ public final class ImageToImage {
 			}
 
 			/**
-			 * Sets {@code negativePrompt}.
-			 * @param negativePrompt what not to include
-			 * @return this builder
-			 */
-			public Builder negativePrompt(@Nullable String negativePrompt) {
-				this.negativePrompt = negativePrompt;
-				return this;
-			}
-
-			/**
 			 * Sets {@code targetSize}.
 			 * @param targetSize size of the output image in pixels
 			 * @return this builder
 			 */
 			public Builder targetSize(@Nullable TargetSize targetSize) {
 				this.targetSize = targetSize;
-				return this;
-			}
-
-			/**
-			 * Sets {@code numInferenceSteps}.
-			 * @param numInferenceSteps number of denoising steps
-			 * @return this builder
-			 */
-			public Builder numInferenceSteps(@Nullable Integer numInferenceSteps) {
-				this.numInferenceSteps = numInferenceSteps;
-				return this;
-			}
-
-			/**
-			 * Sets {@code guidanceScale}.
-			 * @param guidanceScale how closely to follow the prompt
-			 * @return this builder
-			 */
-			public Builder guidanceScale(@Nullable Double guidanceScale) {
-				this.guidanceScale = guidanceScale;
 				return this;
 			}
 

@@ -58,33 +58,17 @@ public final class TextToImage {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
-
-			private @Nullable String negativePrompt;
+		public static final class Builder extends DiffusionParametersBuilder<Builder> {
 
 			private @Nullable Integer width;
 
 			private @Nullable Integer height;
-
-			private @Nullable Integer numInferenceSteps;
-
-			private @Nullable Double guidanceScale;
 
 			private @Nullable String scheduler;
 
 			private @Nullable Long seed;
 
 			private Builder() {
-			}
-
-			/**
-			 * Sets {@code negativePrompt}.
-			 * @param negativePrompt what not to include in the image
-			 * @return this builder
-			 */
-			public Builder negativePrompt(@Nullable String negativePrompt) {
-				this.negativePrompt = negativePrompt;
-				return this;
 			}
 
 			/**
@@ -104,26 +88,6 @@ public final class TextToImage {
 			 */
 			public Builder height(@Nullable Integer height) {
 				this.height = height;
-				return this;
-			}
-
-			/**
-			 * Sets {@code numInferenceSteps}.
-			 * @param numInferenceSteps number of denoising steps
-			 * @return this builder
-			 */
-			public Builder numInferenceSteps(@Nullable Integer numInferenceSteps) {
-				this.numInferenceSteps = numInferenceSteps;
-				return this;
-			}
-
-			/**
-			 * Sets {@code guidanceScale}.
-			 * @param guidanceScale how closely to follow the prompt
-			 * @return this builder
-			 */
-			public Builder guidanceScale(@Nullable Double guidanceScale) {
-				this.guidanceScale = guidanceScale;
 				return this;
 			}
 

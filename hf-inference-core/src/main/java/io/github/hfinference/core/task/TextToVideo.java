@@ -78,17 +78,11 @@ public final class TextToVideo {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
+		public static final class Builder extends DiffusionParametersBuilder<Builder> {
 
 			private @Nullable String prompt;
 
-			private @Nullable String negativePrompt;
-
 			private @Nullable Integer numFrames;
-
-			private @Nullable Integer numInferenceSteps;
-
-			private @Nullable Double guidanceScale;
 
 			private @Nullable Long seed;
 
@@ -112,42 +106,12 @@ public final class TextToVideo {
 			}
 
 			/**
-			 * Sets {@code negativePrompt}.
-			 * @param negativePrompt what not to include
-			 * @return this builder
-			 */
-			public Builder negativePrompt(@Nullable String negativePrompt) {
-				this.negativePrompt = negativePrompt;
-				return this;
-			}
-
-			/**
 			 * Sets {@code numFrames}.
 			 * @param numFrames number of frames
 			 * @return this builder
 			 */
 			public Builder numFrames(@Nullable Integer numFrames) {
 				this.numFrames = numFrames;
-				return this;
-			}
-
-			/**
-			 * Sets {@code numInferenceSteps}.
-			 * @param numInferenceSteps number of denoising steps
-			 * @return this builder
-			 */
-			public Builder numInferenceSteps(@Nullable Integer numInferenceSteps) {
-				this.numInferenceSteps = numInferenceSteps;
-				return this;
-			}
-
-			/**
-			 * Sets {@code guidanceScale}.
-			 * @param guidanceScale how closely to follow the prompt
-			 * @return this builder
-			 */
-			public Builder guidanceScale(@Nullable Double guidanceScale) {
-				this.guidanceScale = guidanceScale;
 				return this;
 			}
 
