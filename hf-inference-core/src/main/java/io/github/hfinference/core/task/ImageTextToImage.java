@@ -8,13 +8,8 @@ package io.github.hfinference.core.task;
 public final class ImageTextToImage {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, ImageToImage.Parameters, BinaryOutput> TASK = Task
-		.<BinaryInput, ImageToImage.Parameters, BinaryOutput>builder("image-text-to-image", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(ImageToImage.Parameters.class)
-		.result(BinaryOutput.class)
-		.encoder(Encoders.binary())
-		.decoder(Decoders.binary())
+	public static final Task<BinaryInput, ImageToImage.Parameters, BinaryOutput> TASK = MediaTasks
+		.fromFile("image-text-to-image", ImageToImage.Parameters.class)
 		.build();
 
 	private ImageTextToImage() {

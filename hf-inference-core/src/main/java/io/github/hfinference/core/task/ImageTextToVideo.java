@@ -8,13 +8,8 @@ package io.github.hfinference.core.task;
 public final class ImageTextToVideo {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, TextToVideo.Parameters, BinaryOutput> TASK = Task
-		.<BinaryInput, TextToVideo.Parameters, BinaryOutput>builder("image-text-to-video", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(TextToVideo.Parameters.class)
-		.result(BinaryOutput.class)
-		.encoder(Encoders.binary())
-		.decoder(Decoders.binary())
+	public static final Task<BinaryInput, TextToVideo.Parameters, BinaryOutput> TASK = MediaTasks
+		.fromFile("image-text-to-video", TextToVideo.Parameters.class)
 		.build();
 
 	private ImageTextToVideo() {

@@ -12,13 +12,8 @@ import org.springframework.http.MediaType;
 public final class ImageToImage {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, Parameters, BinaryOutput> TASK = Task
-		.<BinaryInput, Parameters, BinaryOutput>builder("image-to-image", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(Parameters.class)
-		.result(BinaryOutput.class)
-		.encoder(Encoders.binary())
-		.decoder(Decoders.binary())
+	public static final Task<BinaryInput, Parameters, BinaryOutput> TASK = MediaTasks
+		.fromFile("image-to-image", Parameters.class)
 		.accept(MediaType.IMAGE_PNG_VALUE)
 		.build();
 

@@ -13,13 +13,8 @@ import org.jspecify.annotations.Nullable;
 public final class TextToAudio {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, BinaryOutput> TASK = Task
-		.<String, Parameters, BinaryOutput>builder("text-to-audio", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(BinaryOutput.class)
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.binary())
+	public static final Task<String, Parameters, BinaryOutput> TASK = MediaTasks
+		.fromText("text-to-audio", Parameters.class)
 		.accept("audio/*")
 		.build();
 

@@ -11,13 +11,8 @@ import org.springframework.http.MediaType;
 public final class TextToImage {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, BinaryOutput> TASK = Task
-		.<String, Parameters, BinaryOutput>builder("text-to-image", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(BinaryOutput.class)
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.binary())
+	public static final Task<String, Parameters, BinaryOutput> TASK = MediaTasks
+		.fromText("text-to-image", Parameters.class)
 		.accept(MediaType.IMAGE_PNG_VALUE)
 		.build();
 

@@ -9,13 +9,8 @@ import org.jspecify.annotations.Nullable;
 public final class TextToSpeech {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, BinaryOutput> TASK = Task
-		.<String, Parameters, BinaryOutput>builder("text-to-speech", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(BinaryOutput.class)
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.binary())
+	public static final Task<String, Parameters, BinaryOutput> TASK = MediaTasks
+		.fromText("text-to-speech", Parameters.class)
 		.accept("audio/*")
 		.build();
 
