@@ -41,45 +41,9 @@ public final class Summarization {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
-
-			private @Nullable Boolean cleanUpTokenizationSpaces;
-
-			private @Nullable Truncation truncation;
-
-			private @Nullable GenerationParameters generateParameters;
+		public static final class Builder extends TextToTextParametersBuilder<Builder> {
 
 			private Builder() {
-			}
-
-			/**
-			 * Sets {@code cleanUpTokenizationSpaces}.
-			 * @param cleanUpTokenizationSpaces whether to clean up extra spaces in the text
-			 * @return this builder
-			 */
-			public Builder cleanUpTokenizationSpaces(@Nullable Boolean cleanUpTokenizationSpaces) {
-				this.cleanUpTokenizationSpaces = cleanUpTokenizationSpaces;
-				return this;
-			}
-
-			/**
-			 * Sets {@code truncation}.
-			 * @param truncation how to truncate over-long inputs
-			 * @return this builder
-			 */
-			public Builder truncation(@Nullable Truncation truncation) {
-				this.truncation = truncation;
-				return this;
-			}
-
-			/**
-			 * Sets {@code generateParameters}.
-			 * @param generateParameters how the model generates the text
-			 * @return this builder
-			 */
-			public Builder generateParameters(@Nullable GenerationParameters generateParameters) {
-				this.generateParameters = generateParameters;
-				return this;
 			}
 
 			/**

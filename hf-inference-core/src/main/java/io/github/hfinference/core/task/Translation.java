@@ -55,17 +55,11 @@ public final class Translation {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
+		public static final class Builder extends TextToTextParametersBuilder<Builder> {
 
 			private @Nullable String srcLang;
 
 			private @Nullable String tgtLang;
-
-			private @Nullable Boolean cleanUpTokenizationSpaces;
-
-			private @Nullable Truncation truncation;
-
-			private @Nullable GenerationParameters generateParameters;
 
 			private Builder() {
 			}
@@ -87,36 +81,6 @@ public final class Translation {
 			 */
 			public Builder tgtLang(@Nullable String tgtLang) {
 				this.tgtLang = tgtLang;
-				return this;
-			}
-
-			/**
-			 * Sets {@code cleanUpTokenizationSpaces}.
-			 * @param cleanUpTokenizationSpaces whether to clean up extra spaces in the text
-			 * @return this builder
-			 */
-			public Builder cleanUpTokenizationSpaces(@Nullable Boolean cleanUpTokenizationSpaces) {
-				this.cleanUpTokenizationSpaces = cleanUpTokenizationSpaces;
-				return this;
-			}
-
-			/**
-			 * Sets {@code truncation}.
-			 * @param truncation how to truncate over-long inputs
-			 * @return this builder
-			 */
-			public Builder truncation(@Nullable Truncation truncation) {
-				this.truncation = truncation;
-				return this;
-			}
-
-			/**
-			 * Sets {@code generateParameters}.
-			 * @param generateParameters how the model generates the text
-			 * @return this builder
-			 */
-			public Builder generateParameters(@Nullable GenerationParameters generateParameters) {
-				this.generateParameters = generateParameters;
 				return this;
 			}
 
