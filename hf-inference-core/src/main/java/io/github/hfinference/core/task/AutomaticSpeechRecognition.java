@@ -45,11 +45,9 @@ public final class AutomaticSpeechRecognition {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
+		public static final class Builder extends GeneratingParametersBuilder<Builder> {
 
 			private @Nullable Boolean returnTimestamps;
-
-			private @Nullable GenerationParameters generationParameters;
 
 			private Builder() {
 			}
@@ -61,16 +59,6 @@ public final class AutomaticSpeechRecognition {
 			 */
 			public Builder returnTimestamps(@Nullable Boolean returnTimestamps) {
 				this.returnTimestamps = returnTimestamps;
-				return this;
-			}
-
-			/**
-			 * Sets {@code generationParameters}.
-			 * @param generationParameters how the transcript is generated
-			 * @return this builder
-			 */
-			public Builder generationParameters(@Nullable GenerationParameters generationParameters) {
-				this.generationParameters = generationParameters;
 				return this;
 			}
 

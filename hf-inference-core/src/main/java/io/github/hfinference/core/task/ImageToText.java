@@ -38,11 +38,9 @@ public final class ImageToText {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
+		public static final class Builder extends GeneratingParametersBuilder<Builder> {
 
 			private @Nullable Integer maxNewTokens;
-
-			private @Nullable GenerationParameters generationParameters;
 
 			private Builder() {
 			}
@@ -54,16 +52,6 @@ public final class ImageToText {
 			 */
 			public Builder maxNewTokens(@Nullable Integer maxNewTokens) {
 				this.maxNewTokens = maxNewTokens;
-				return this;
-			}
-
-			/**
-			 * Sets {@code generationParameters}.
-			 * @param generationParameters how the text is generated
-			 * @return this builder
-			 */
-			public Builder generationParameters(@Nullable GenerationParameters generationParameters) {
-				this.generationParameters = generationParameters;
 				return this;
 			}
 

@@ -54,22 +54,11 @@ public final class TextToAudio {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
-
-			private @Nullable GenerationParameters generationParameters;
+		public static final class Builder extends GeneratingParametersBuilder<Builder> {
 
 			private @Nullable Map<String, Object> extra;
 
 			private Builder() {
-			}
-
-			/**
-			 * @param generationParameters how the audio is generated (hf-inference)
-			 * @return this builder
-			 */
-			public Builder generationParameters(@Nullable GenerationParameters generationParameters) {
-				this.generationParameters = generationParameters;
-				return this;
 			}
 
 			/**

@@ -33,21 +33,9 @@ public final class TextToSpeech {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
-
-			private @Nullable GenerationParameters generationParameters;
+		public static final class Builder extends GeneratingParametersBuilder<Builder> {
 
 			private Builder() {
-			}
-
-			/**
-			 * Sets {@code generationParameters}.
-			 * @param generationParameters how the speech is generated
-			 * @return this builder
-			 */
-			public Builder generationParameters(@Nullable GenerationParameters generationParameters) {
-				this.generationParameters = generationParameters;
-				return this;
 			}
 
 			/**
