@@ -7,7 +7,6 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
 /**
@@ -18,14 +17,9 @@ import org.springframework.http.MediaType;
 public final class AudioToAudio {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, NoParameters, List<Output>> TASK = Task
-		.<BinaryInput, NoParameters, List<Output>>builder("audio-to-audio", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(NoParameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
+	public static final Task<BinaryInput, NoParameters, List<Output>> TASK = ListTasks
+		.of("audio-to-audio", BinaryInput.class, NoParameters.class, Output.class)
 		.encoder(Encoders.binary())
-		.decoder(Decoders.list(Output.class))
 		.build();
 
 	private AudioToAudio() {

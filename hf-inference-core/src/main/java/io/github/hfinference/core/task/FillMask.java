@@ -3,7 +3,6 @@ package io.github.hfinference.core.task;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * {@code fill-mask}: the most likely tokens for the mask token in a text
@@ -12,12 +11,8 @@ import org.springframework.core.ParameterizedTypeReference;
 public final class FillMask {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, List<Output>> TASK = Task
-		.<String, Parameters, List<Output>>builder("fill-mask", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
+	public static final Task<String, Parameters, List<Output>> TASK = ListTasks
+		.of("fill-mask", String.class, Parameters.class, Output.class)
 		.encoder(Encoders.inputsAndParameters())
 		.decoder(Decoders.list(Output.class, Decoders.unwrapNestedList()))
 		.build();

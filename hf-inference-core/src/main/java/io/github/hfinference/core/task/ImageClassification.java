@@ -2,7 +2,6 @@ package io.github.hfinference.core.task;
 
 import java.util.List;
 
-import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * {@code image-classification}: labels and scores for an image. The file is sent as the raw body, or as base64
@@ -11,14 +10,9 @@ import org.springframework.core.ParameterizedTypeReference;
 public final class ImageClassification {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, ClassificationParameters, List<ClassificationOutput>> TASK = Task
-		.<BinaryInput, ClassificationParameters, List<ClassificationOutput>>builder("image-classification", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(ClassificationParameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
+	public static final Task<BinaryInput, ClassificationParameters, List<ClassificationOutput>> TASK = ListTasks
+		.of("image-classification", BinaryInput.class, ClassificationParameters.class, ClassificationOutput.class)
 		.encoder(Encoders.binary())
-		.decoder(Decoders.list(ClassificationOutput.class))
 		.build();
 
 	private ImageClassification() {

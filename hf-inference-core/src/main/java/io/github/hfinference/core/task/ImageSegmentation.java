@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
 /**
@@ -18,14 +17,9 @@ import org.springframework.http.MediaType;
 public final class ImageSegmentation {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, Parameters, List<Output>> TASK = Task
-		.<BinaryInput, Parameters, List<Output>>builder("image-segmentation", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(Parameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
+	public static final Task<BinaryInput, Parameters, List<Output>> TASK = ListTasks
+		.of("image-segmentation", BinaryInput.class, Parameters.class, Output.class)
 		.encoder(Encoders.binary())
-		.decoder(Decoders.list(Output.class))
 		.build();
 
 	private ImageSegmentation() {

@@ -3,7 +3,6 @@ package io.github.hfinference.core.task;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * {@code object-detection}: objects found in an image, each with a label, a score and a
@@ -12,14 +11,9 @@ import org.springframework.core.ParameterizedTypeReference;
 public final class ObjectDetection {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, Parameters, List<Output>> TASK = Task
-		.<BinaryInput, Parameters, List<Output>>builder("object-detection", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(Parameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
+	public static final Task<BinaryInput, Parameters, List<Output>> TASK = ListTasks
+		.of("object-detection", BinaryInput.class, Parameters.class, Output.class)
 		.encoder(Encoders.binary())
-		.decoder(Decoders.list(Output.class))
 		.build();
 
 	private ObjectDetection() {

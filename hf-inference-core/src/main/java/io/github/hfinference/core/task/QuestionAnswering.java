@@ -3,7 +3,6 @@ package io.github.hfinference.core.task;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * {@code question-answering}: extracts the answer to a question from a context text. The
@@ -12,14 +11,9 @@ import org.springframework.core.ParameterizedTypeReference;
 public final class QuestionAnswering {
 
 	/** The task definition. */
-	public static final Task<Input, Parameters, List<Output>> TASK = Task
-		.<Input, Parameters, List<Output>>builder("question-answering", TaskRoute.MODEL)
-		.input(Input.class)
-		.parameters(Parameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
+	public static final Task<Input, Parameters, List<Output>> TASK = ListTasks
+		.of("question-answering", Input.class, Parameters.class, Output.class)
 		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.list(Output.class))
 		.build();
 
 	private QuestionAnswering() {

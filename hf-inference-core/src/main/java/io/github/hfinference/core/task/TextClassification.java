@@ -2,7 +2,6 @@ package io.github.hfinference.core.task;
 
 import java.util.List;
 
-import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * {@code text-classification}: labels and scores for a text (sentiment, topic, ...).
@@ -11,12 +10,8 @@ import org.springframework.core.ParameterizedTypeReference;
 public final class TextClassification {
 
 	/** The task definition. */
-	public static final Task<String, ClassificationParameters, List<ClassificationOutput>> TASK = Task
-		.<String, ClassificationParameters, List<ClassificationOutput>>builder("text-classification", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(ClassificationParameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
+	public static final Task<String, ClassificationParameters, List<ClassificationOutput>> TASK = ListTasks
+		.of("text-classification", String.class, ClassificationParameters.class, ClassificationOutput.class)
 		.encoder(Encoders.inputsAndParameters())
 		.decoder(Decoders.list(ClassificationOutput.class, Decoders.unwrapNestedList()))
 		.build();

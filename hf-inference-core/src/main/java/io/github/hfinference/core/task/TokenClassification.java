@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * {@code token-classification}: labelled spans of a text (named entities,
@@ -14,12 +13,8 @@ import org.springframework.core.ParameterizedTypeReference;
 public final class TokenClassification {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, List<Output>> TASK = Task
-		.<String, Parameters, List<Output>>builder("token-classification", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
+	public static final Task<String, Parameters, List<Output>> TASK = ListTasks
+		.of("token-classification", String.class, Parameters.class, Output.class)
 		.encoder(Encoders.inputsAndParameters())
 		.decoder(Decoders.list(Output.class, Decoders.unwrapNestedList()))
 		.build();

@@ -3,7 +3,6 @@ package io.github.hfinference.core.task;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * {@code visual-question-answering}: answers a question about an image. Sent as
@@ -13,14 +12,9 @@ import org.springframework.core.ParameterizedTypeReference;
 public final class VisualQuestionAnswering {
 
 	/** The task definition. */
-	public static final Task<Input, Parameters, List<Output>> TASK = Task
-		.<Input, Parameters, List<Output>>builder("visual-question-answering", TaskRoute.MODEL)
-		.input(Input.class)
-		.parameters(Parameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
+	public static final Task<Input, Parameters, List<Output>> TASK = ListTasks
+		.of("visual-question-answering", Input.class, Parameters.class, Output.class)
 		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.list(Output.class))
 		.build();
 
 	private VisualQuestionAnswering() {
