@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.declarative.ConfiguredModel;
 import io.github.hfinference.core.declarative.HfModel;
@@ -151,11 +152,7 @@ class MediaJobTests {
 
 	@Test
 	void jobPastItsDeadlineTimesOutNamingTheLastStatus() throws Exception {
-		mapping("replicate", "genmo/mochi-1", "text-to-video");
-		json(this.router, "{\"id\":\"p1\",\"status\":\"starting\",\"urls\":{\"get\":\"" + base(this.router)
-				+ "/replicate/v1/predictions/p1\"}}");
-		json(this.router, "{\"id\":\"p1\",\"status\":\"processing\"}");
-		json(this.router, "{\"id\":\"p1\",\"status\":\"processing\"}");
+		replicateJobStillProcessingAfterTwoPolls();
 		// the third poll gets no answer: the job is still running when the deadline passes
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
 		CompletableFuture<Throwable> failure = new CompletableFuture<>();
@@ -177,11 +174,7 @@ class MediaJobTests {
 
 	@Test
 	void cancellingTheResultStopsPolling() throws Exception {
-		mapping("replicate", "genmo/mochi-1", "text-to-video");
-		json(this.router, "{\"id\":\"p1\",\"status\":\"starting\",\"urls\":{\"get\":\"" + base(this.router)
-				+ "/replicate/v1/predictions/p1\"}}");
-		json(this.router, "{\"id\":\"p1\",\"status\":\"processing\"}");
-		json(this.router, "{\"id\":\"p1\",\"status\":\"processing\"}");
+		replicateJobStillProcessingAfterTwoPolls();
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
 		MediaJob<BinaryOutput> job = client(Duration.ofSeconds(1), time).submit(InferenceRequest.of(TextToVideo.TASK,
 				model("video", new InferenceTarget.Router("replicate")), "A cat"));
@@ -513,12 +506,7 @@ class MediaJobTests {
 	}
 
 	private HfInferenceClient client(Duration pollWait, VirtualTimeScheduler time) {
-		URI url = this.router.url("/").uri();
-		HfInferenceClient.Builder builder = HfInferenceClient.builder()
-			.token("hf_test")
-			.noTokenLookup()
-			.baseUrl(url)
-			.hubUrl(url)
+		HfInferenceClient.Builder builder = MockServerFixture.builder(this.router.url("/").uri())
 			.pollBackoff(new PollBackoff(pollWait, pollWait));
 		if (time != null) {
 			builder.scheduler(time);
@@ -539,6 +527,15 @@ class MediaJobTests {
 				.withRetry(RetrySettings.disabled())
 				.withCircuitBreaker(CircuitBreakerSettings.disabled()))
 			.build();
+	}
+
+	/** Replicate's mapping, a started prediction, and two polls answering that it is still processing. */
+	private void replicateJobStillProcessingAfterTwoPolls() {
+		mapping("replicate", "genmo/mochi-1", "text-to-video");
+		json(this.router, "{\"id\":\"p1\",\"status\":\"starting\",\"urls\":{\"get\":\"" + base(this.router)
+				+ "/replicate/v1/predictions/p1\"}}");
+		json(this.router, "{\"id\":\"p1\",\"status\":\"processing\"}");
+		json(this.router, "{\"id\":\"p1\",\"status\":\"processing\"}");
 	}
 
 	private void mapping(String provider, String providerId, String task) {
