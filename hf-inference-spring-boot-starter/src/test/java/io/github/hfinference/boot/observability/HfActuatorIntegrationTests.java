@@ -59,16 +59,10 @@ class HfActuatorIntegrationTests {
 					CompositeMeterRegistryAutoConfiguration.class, MetricsEndpointAutoConfiguration.class,
 					HfInferenceAutoConfiguration.class, HfHealthContributorAutoConfiguration.class,
 					HfInferenceObservationAutoConfiguration.class, HfInferenceEndpointAutoConfiguration.class))
-			.withPropertyValues("hf.inference.token=hf_test", "hf.inference.base-url=" + this.hf.baseUrl(),
-					"hf.inference.hub-url=" + this.hf.hubUrl(),
-					"management.endpoints.web.exposure.include=health,metrics,hfinference",
-					"management.endpoint.health.show-details=always",
-					"hf.inference.models.sentiment.id=" + ScriptedHuggingFace.SENTIMENT_ID,
-					"hf.inference.models.sentiment.provider=hf-inference",
-					"hf.inference.models.sentiment.task=text-classification",
-					"hf.inference.models.sentiment.revision=" + ScriptedHuggingFace.PINNED_SHA,
-					"hf.inference.models.chat.id=" + ScriptedHuggingFace.CHAT_ID,
-					"hf.inference.models.chat.task=chat-completion");
+			.withPropertyValues(ScriptedHuggingFace.connectionProperties(this.hf, "hf_test"))
+			.withPropertyValues(ScriptedHuggingFace.modelProperties())
+			.withPropertyValues("management.endpoints.web.exposure.include=health,metrics,hfinference",
+					"management.endpoint.health.show-details=always");
 	}
 
 	@AfterEach

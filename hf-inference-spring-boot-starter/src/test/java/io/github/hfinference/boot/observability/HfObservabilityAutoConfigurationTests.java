@@ -66,9 +66,8 @@ class HfObservabilityAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(HfInferenceAutoConfiguration.class,
 					HfHealthContributorAutoConfiguration.class, HfInferenceObservationAutoConfiguration.class,
 					HfInferenceEndpointAutoConfiguration.class))
-			.withPropertyValues("hf.inference.token=hf_test", "hf.inference.base-url=" + this.hf.baseUrl(),
-					"hf.inference.hub-url=" + this.hf.hubUrl(),
-					"hf.inference.models.sentiment.id=" + ScriptedHuggingFace.SENTIMENT_ID,
+			.withPropertyValues(ScriptedHuggingFace.connectionProperties(this.hf, "hf_test"))
+			.withPropertyValues("hf.inference.models.sentiment.id=" + ScriptedHuggingFace.SENTIMENT_ID,
 					"hf.inference.models.sentiment.provider=hf-inference");
 	}
 

@@ -69,15 +69,10 @@ class HfObservabilityTests {
 					HfHealthContributorAutoConfiguration.class, HfInferenceObservationAutoConfiguration.class,
 					HfInferenceEndpointAutoConfiguration.class, ObservationAutoConfiguration.class))
 			.withUserConfiguration(MetricsConfiguration.class)
-			.withPropertyValues("hf.inference.token=" + TOKEN, "hf.inference.base-url=" + this.hf.baseUrl(),
-					"hf.inference.hub-url=" + this.hf.hubUrl(), "hf.inference.retry.initial-interval=1ms",
-					"hf.inference.retry.jitter=0", "management.endpoints.web.exposure.include=hfinference",
-					"hf.inference.models.sentiment.id=" + ScriptedHuggingFace.SENTIMENT_ID,
-					"hf.inference.models.sentiment.provider=hf-inference",
-					"hf.inference.models.sentiment.task=text-classification",
-					"hf.inference.models.sentiment.revision=" + ScriptedHuggingFace.PINNED_SHA,
-					"hf.inference.models.chat.id=meta-llama/Llama-3.1-8B-Instruct",
-					"hf.inference.models.chat.task=chat-completion",
+			.withPropertyValues(ScriptedHuggingFace.connectionProperties(this.hf, TOKEN))
+			.withPropertyValues(ScriptedHuggingFace.modelProperties())
+			.withPropertyValues("hf.inference.retry.initial-interval=1ms", "hf.inference.retry.jitter=0",
+					"management.endpoints.web.exposure.include=hfinference",
 					"hf.inference.models.tgi.endpoint-url=" + this.hf.endpointUrl("tgi"));
 	}
 

@@ -50,6 +50,30 @@ final class ScriptedHuggingFace {
 		return stub;
 	}
 
+	/**
+	 * The properties pointing the client at the stub (router and Hub) with a token.
+	 * @param stub the stub
+	 * @param token the token
+	 * @return the properties
+	 */
+	static String[] connectionProperties(HfInferenceStub stub, String token) {
+		return new String[] { "hf.inference.token=" + token, "hf.inference.base-url=" + stub.baseUrl(),
+				"hf.inference.hub-url=" + stub.hubUrl() };
+	}
+
+	/**
+	 * The properties declaring the sentiment model, pinned to {@link #PINNED_SHA} on
+	 * hf-inference, and the chat model.
+	 * @return the properties
+	 */
+	static String[] modelProperties() {
+		return new String[] { "hf.inference.models.sentiment.id=" + SENTIMENT_ID,
+				"hf.inference.models.sentiment.provider=hf-inference",
+				"hf.inference.models.sentiment.task=text-classification",
+				"hf.inference.models.sentiment.revision=" + PINNED_SHA, "hf.inference.models.chat.id=" + CHAT_ID,
+				"hf.inference.models.chat.task=chat-completion" };
+	}
+
 	/** The sentiment model's script. */
 	static TaskScript<List<ClassificationOutput>> sentiment(HfInferenceStub stub) {
 		return stub.model(SENTIMENT_ID).task(TextClassification.TASK);
