@@ -26,10 +26,7 @@ class HfInferenceClientTests {
 			.addHeader("x-sha", "714eb0fa")
 			.body("[[{\"label\":\"POSITIVE\",\"score\":0.99},{\"label\":\"NEGATIVE\",\"score\":0.01}]]")
 			.build());
-		var model = io.github.hfinference.core.routing.ModelDefinition.builder("sentiment")
-			.id("distilbert/sst2")
-			.target(new io.github.hfinference.core.routing.InferenceTarget.Router("hf-inference"))
-			.build();
+		var model = TestModels.onHfInference("sentiment", "distilbert/sst2");
 		InferenceResponse<List<ClassificationOutput>> response = this.mock.client().blocking()
 			.execute(InferenceRequest.of(TextClassification.TASK, model, "I like you"));
 		assertThat(response.value()).containsExactly(new ClassificationOutput("POSITIVE", 0.99),
@@ -45,10 +42,7 @@ class HfInferenceClientTests {
 
 	@Test
 	void aCallsOwnHeadersGoWithThatCallOnly() throws Exception {
-		var model = io.github.hfinference.core.routing.ModelDefinition.builder("sentiment")
-			.id("distilbert/sst2")
-			.target(new io.github.hfinference.core.routing.InferenceTarget.Router("hf-inference"))
-			.build();
+		var model = TestModels.onHfInference("sentiment", "distilbert/sst2");
 		for (int i = 0; i < 3; i++) {
 			this.mock.server().enqueue(new MockResponse.Builder().code(200)
 				.addHeader("Content-Type", "application/json")
@@ -74,10 +68,7 @@ class HfInferenceClientTests {
 	@Test
 	void anEmptySuccessfulBodyIsReadAsNoBytes() {
 		this.mock.server().enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "image/png").build());
-		var model = io.github.hfinference.core.routing.ModelDefinition.builder("image")
-			.id("org/image")
-			.target(new io.github.hfinference.core.routing.InferenceTarget.Router("hf-inference"))
-			.build();
+		var model = TestModels.onHfInference("image", "org/image");
 
 		var image = this.mock.client().blocking()
 			.call(io.github.hfinference.core.task.TextToImage.TASK, model, "a cat", null);

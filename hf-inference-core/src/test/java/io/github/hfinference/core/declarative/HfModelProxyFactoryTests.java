@@ -18,8 +18,8 @@ import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.MockServerFixture;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.error.HfResponseException;
-import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.ClassificationParameters;
@@ -49,22 +49,10 @@ class HfModelProxyFactoryTests {
 	@BeforeEach
 	void start() {
 		HfInferenceClient client = this.mock.client();
-		ModelDefinition sentiment = ModelDefinition.builder("sentiment")
-			.id("distilbert/sst2")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
-		ModelDefinition chat = ModelDefinition.builder("chat")
-			.id("meta-llama/Llama-3.1-8B-Instruct")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
-		ModelDefinition embedder = ModelDefinition.builder("embedder")
-			.id("sentence-transformers/all-MiniLM-L6-v2")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
-		ModelDefinition generator = ModelDefinition.builder("generator")
-			.id("gpt2")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
+		ModelDefinition sentiment = TestModels.onHfInference("sentiment", "distilbert/sst2");
+		ModelDefinition chat = TestModels.onHfInference("chat", "meta-llama/Llama-3.1-8B-Instruct");
+		ModelDefinition embedder = TestModels.onHfInference("embedder", "sentence-transformers/all-MiniLM-L6-v2");
+		ModelDefinition generator = TestModels.onHfInference("generator", "gpt2");
 		this.factory = HfModelProxyFactory.builder(client)
 			.modelResolver(ModelResolver.of(Map.of("sentiment", ConfiguredModel.of(sentiment), "chat",
 					ConfiguredModel.of(chat), "embedder", ConfiguredModel.of(embedder), "generator",

@@ -15,7 +15,7 @@ import reactor.test.StepVerifier;
 import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.MockServerFixture;
-import io.github.hfinference.core.routing.InferenceTarget;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.TextGeneration;
 import io.github.hfinference.core.task.chat.ChatCompletion;
@@ -52,18 +52,9 @@ class HfModelStreamingMethodTests {
 	@BeforeEach
 	void start() {
 		HfInferenceClient client = this.mock.client();
-		ModelDefinition chat = ModelDefinition.builder("chat")
-			.id("meta-llama/Llama-3.1-8B-Instruct")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
-		ModelDefinition assistant = ModelDefinition.builder("assistant")
-			.id("meta-llama/Llama-3.1-8B-Instruct")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
-		ModelDefinition generator = ModelDefinition.builder("generator")
-			.id("gpt2")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
+		ModelDefinition chat = TestModels.onHfInference("chat", "meta-llama/Llama-3.1-8B-Instruct");
+		ModelDefinition assistant = TestModels.onHfInference("assistant", "meta-llama/Llama-3.1-8B-Instruct");
+		ModelDefinition generator = TestModels.onHfInference("generator", "gpt2");
 		this.factory = HfModelProxyFactory.builder(client)
 			.modelResolver(ModelResolver.of(Map.of("chat", ConfiguredModel.of(chat), "assistant",
 					new ConfiguredModel(assistant, ChatCompletion.TASK), "generator",

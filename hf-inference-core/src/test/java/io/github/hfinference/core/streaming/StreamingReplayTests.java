@@ -23,6 +23,7 @@ import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.ResponseMetadata;
 import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.StreamingResponse;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfValidationException;
@@ -156,10 +157,7 @@ class StreamingReplayTests {
 		Recordings.Exchange recorded = Recordings.tape("e1218ba647f9");
 		assertThat(recorded.body()).startsWith("data:{").doesNotContain("[DONE]");
 		replay(List.of(recorded));
-		ModelDefinition model = ModelDefinition.builder("mistral")
-			.id("mistralai/Mistral-7B-Instruct-v0.2")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
+		ModelDefinition model = TestModels.onHfInference("mistral", "mistralai/Mistral-7B-Instruct-v0.2");
 
 		StreamingResponse<ChatCompletionChunk> response = client().executeStream(chatRequest(recorded, model));
 
@@ -176,10 +174,7 @@ class StreamingReplayTests {
 		JsonNode recorded = post.requestJson();
 		TextGeneration.Parameters parameters = JsonCodec.get()
 			.convert(recorded.get("parameters"), TextGeneration.Parameters.class);
-		ModelDefinition model = ModelDefinition.builder("t5")
-			.id("google/flan-t5-xxl")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
+		ModelDefinition model = TestModels.onHfInference("t5", "google/flan-t5-xxl");
 
 		StreamingResponse<TextGeneration.StreamOutput> response = client().executeStream(
 				StreamingRequest.of(TextGeneration.STREAM, model, recorded.get("inputs").asString())
@@ -271,10 +266,7 @@ class StreamingReplayTests {
 			.verify(WAIT);
 		StepVerifier.create(response.metadata()).expectError(HfValidationException.class).verify(WAIT);
 
-		ModelDefinition t5 = ModelDefinition.builder("t5")
-			.id("google/flan-t5-xxl")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
+		ModelDefinition t5 = TestModels.onHfInference("t5", "google/flan-t5-xxl");
 		assertThatExceptionOfType(HfHttpException.class)
 			.isThrownBy(() -> client().blocking()
 				.execute(InferenceRequest.of(TextGeneration.TASK, t5, "test")
