@@ -17,9 +17,8 @@ import org.springframework.http.MediaType;
 public final class AudioToAudio {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, NoParameters, List<Output>> TASK = ListTasks
-		.of("audio-to-audio", BinaryInput.class, NoParameters.class, Output.class)
-		.encoder(Encoders.binary())
+	public static final Task<BinaryInput, NoParameters, List<Output>> TASK = TaskDefinitions
+		.list("audio-to-audio", BinaryInput.class, NoParameters.class, Output.class, Encoders.binary())
 		.build();
 
 	private AudioToAudio() {

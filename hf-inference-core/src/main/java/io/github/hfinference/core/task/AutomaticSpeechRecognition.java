@@ -11,13 +11,8 @@ import org.jspecify.annotations.Nullable;
 public final class AutomaticSpeechRecognition {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, Parameters, Output> TASK = Task
-		.<BinaryInput, Parameters, Output>builder("automatic-speech-recognition", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(Parameters.class)
-		.result(Output.class)
-		.encoder(Encoders.binary())
-		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+	public static final Task<BinaryInput, Parameters, Output> TASK = TaskDefinitions
+		.single("automatic-speech-recognition", BinaryInput.class, Parameters.class, Output.class, Encoders.binary())
 		.build();
 
 	private AutomaticSpeechRecognition() {

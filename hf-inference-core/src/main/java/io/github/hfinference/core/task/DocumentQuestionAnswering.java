@@ -11,9 +11,8 @@ import org.jspecify.annotations.Nullable;
 public final class DocumentQuestionAnswering {
 
 	/** The task definition. */
-	public static final Task<Input, Parameters, List<Output>> TASK = ListTasks
-		.of("document-question-answering", Input.class, Parameters.class, Output.class)
-		.encoder(Encoders.inputsAndParameters())
+	public static final Task<Input, Parameters, List<Output>> TASK = TaskDefinitions
+		.list("document-question-answering", Input.class, Parameters.class, Output.class, Encoders.inputsAndParameters())
 		.build();
 
 	private DocumentQuestionAnswering() {

@@ -11,9 +11,8 @@ import org.jspecify.annotations.Nullable;
 public final class FillMask {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, List<Output>> TASK = ListTasks
-		.of("fill-mask", String.class, Parameters.class, Output.class)
-		.encoder(Encoders.inputsAndParameters())
+	public static final Task<String, Parameters, List<Output>> TASK = TaskDefinitions
+		.list("fill-mask", String.class, Parameters.class, Output.class, Encoders.inputsAndParameters())
 		.decoder(Decoders.list(Output.class, Decoders.unwrapNestedList()))
 		.build();
 

@@ -10,9 +10,8 @@ import java.util.List;
 public final class ImageClassification {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, ClassificationParameters, List<ClassificationOutput>> TASK = ListTasks
-		.of("image-classification", BinaryInput.class, ClassificationParameters.class, ClassificationOutput.class)
-		.encoder(Encoders.binary())
+	public static final Task<BinaryInput, ClassificationParameters, List<ClassificationOutput>> TASK = TaskDefinitions
+		.list("image-classification", BinaryInput.class, ClassificationParameters.class, ClassificationOutput.class, Encoders.binary())
 		.build();
 
 	private ImageClassification() {

@@ -17,9 +17,8 @@ import org.springframework.http.MediaType;
 public final class ImageSegmentation {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, Parameters, List<Output>> TASK = ListTasks
-		.of("image-segmentation", BinaryInput.class, Parameters.class, Output.class)
-		.encoder(Encoders.binary())
+	public static final Task<BinaryInput, Parameters, List<Output>> TASK = TaskDefinitions
+		.list("image-segmentation", BinaryInput.class, Parameters.class, Output.class, Encoders.binary())
 		.build();
 
 	private ImageSegmentation() {

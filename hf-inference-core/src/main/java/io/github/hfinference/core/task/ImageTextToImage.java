@@ -8,8 +8,8 @@ package io.github.hfinference.core.task;
 public final class ImageTextToImage {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, ImageToImage.Parameters, BinaryOutput> TASK = MediaTasks
-		.fromFile("image-text-to-image", ImageToImage.Parameters.class)
+	public static final Task<BinaryInput, ImageToImage.Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("image-text-to-image", BinaryInput.class, ImageToImage.Parameters.class, Encoders.binary())
 		.build();
 
 	private ImageTextToImage() {

@@ -8,8 +8,8 @@ package io.github.hfinference.core.task;
 public final class ImageTextToVideo {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, TextToVideo.Parameters, BinaryOutput> TASK = MediaTasks
-		.fromFile("image-text-to-video", TextToVideo.Parameters.class)
+	public static final Task<BinaryInput, TextToVideo.Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("image-text-to-video", BinaryInput.class, TextToVideo.Parameters.class, Encoders.binary())
 		.build();
 
 	private ImageTextToVideo() {

@@ -12,8 +12,8 @@ import org.springframework.http.MediaType;
 public final class ImageToImage {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, Parameters, BinaryOutput> TASK = MediaTasks
-		.fromFile("image-to-image", Parameters.class)
+	public static final Task<BinaryInput, Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("image-to-image", BinaryInput.class, Parameters.class, Encoders.binary())
 		.accept(MediaType.IMAGE_PNG_VALUE)
 		.build();
 

@@ -9,13 +9,8 @@ import org.jspecify.annotations.Nullable;
 public final class ImageToText {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, Parameters, Output> TASK = Task
-		.<BinaryInput, Parameters, Output>builder("image-to-text", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(Parameters.class)
-		.result(Output.class)
-		.encoder(Encoders.binary())
-		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+	public static final Task<BinaryInput, Parameters, Output> TASK = TaskDefinitions
+		.single("image-to-text", BinaryInput.class, Parameters.class, Output.class, Encoders.binary())
 		.build();
 
 	private ImageToText() {

@@ -9,8 +9,8 @@ package io.github.hfinference.core.task;
 public final class ImageToVideo {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, TextToVideo.Parameters, BinaryOutput> TASK = MediaTasks
-		.fromFile("image-to-video", TextToVideo.Parameters.class)
+	public static final Task<BinaryInput, TextToVideo.Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("image-to-video", BinaryInput.class, TextToVideo.Parameters.class, Encoders.binary())
 		.build();
 
 	private ImageToVideo() {

@@ -11,9 +11,8 @@ import org.jspecify.annotations.Nullable;
 public final class ObjectDetection {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, Parameters, List<Output>> TASK = ListTasks
-		.of("object-detection", BinaryInput.class, Parameters.class, Output.class)
-		.encoder(Encoders.binary())
+	public static final Task<BinaryInput, Parameters, List<Output>> TASK = TaskDefinitions
+		.list("object-detection", BinaryInput.class, Parameters.class, Output.class, Encoders.binary())
 		.build();
 
 	private ObjectDetection() {

@@ -10,13 +10,8 @@ import org.jspecify.annotations.Nullable;
 public final class Summarization {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, Output> TASK = Task
-		.<String, Parameters, Output>builder("summarization", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(Output.class)
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+	public static final Task<String, Parameters, Output> TASK = TaskDefinitions
+		.single("summarization", String.class, Parameters.class, Output.class, Encoders.inputsAndParameters())
 		.build();
 
 	private Summarization() {

@@ -15,13 +15,8 @@ import org.jspecify.annotations.Nullable;
 public final class TableQuestionAnswering {
 
 	/** The task definition. */
-	public static final Task<Input, Parameters, Output> TASK = Task
-		.<Input, Parameters, Output>builder("table-question-answering", TaskRoute.MODEL)
-		.input(Input.class)
-		.parameters(Parameters.class)
-		.result(Output.class)
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+	public static final Task<Input, Parameters, Output> TASK = TaskDefinitions
+		.single("table-question-answering", Input.class, Parameters.class, Output.class, Encoders.inputsAndParameters())
 		.build();
 
 	private TableQuestionAnswering() {

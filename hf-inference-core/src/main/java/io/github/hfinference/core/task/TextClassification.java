@@ -10,9 +10,8 @@ import java.util.List;
 public final class TextClassification {
 
 	/** The task definition. */
-	public static final Task<String, ClassificationParameters, List<ClassificationOutput>> TASK = ListTasks
-		.of("text-classification", String.class, ClassificationParameters.class, ClassificationOutput.class)
-		.encoder(Encoders.inputsAndParameters())
+	public static final Task<String, ClassificationParameters, List<ClassificationOutput>> TASK = TaskDefinitions
+		.list("text-classification", String.class, ClassificationParameters.class, ClassificationOutput.class, Encoders.inputsAndParameters())
 		.decoder(Decoders.list(ClassificationOutput.class, Decoders.unwrapNestedList()))
 		.build();
 

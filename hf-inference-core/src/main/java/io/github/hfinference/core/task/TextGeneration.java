@@ -15,13 +15,8 @@ import io.github.hfinference.core.TokenUsage;
 public final class TextGeneration {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, Output> TASK = Task
-		.<String, Parameters, Output>builder("text-generation", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(Output.class)
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+	public static final Task<String, Parameters, Output> TASK = TaskDefinitions
+		.single("text-generation", String.class, Parameters.class, Output.class, Encoders.inputsAndParameters())
 		.build();
 
 	/**

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 public final class TextToAudio {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, BinaryOutput> TASK = MediaTasks
-		.fromText("text-to-audio", Parameters.class)
+	public static final Task<String, Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("text-to-audio", String.class, Parameters.class, Encoders.inputsAndParameters())
 		.accept("audio/*")
 		.build();
 

@@ -11,8 +11,8 @@ import org.springframework.http.MediaType;
 public final class TextToImage {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, BinaryOutput> TASK = MediaTasks
-		.fromText("text-to-image", Parameters.class)
+	public static final Task<String, Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("text-to-image", String.class, Parameters.class, Encoders.inputsAndParameters())
 		.accept(MediaType.IMAGE_PNG_VALUE)
 		.build();
 

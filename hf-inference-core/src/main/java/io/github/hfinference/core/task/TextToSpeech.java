@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 public final class TextToSpeech {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, BinaryOutput> TASK = MediaTasks
-		.fromText("text-to-speech", Parameters.class)
+	public static final Task<String, Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("text-to-speech", String.class, Parameters.class, Encoders.inputsAndParameters())
 		.accept("audio/*")
 		.build();
 

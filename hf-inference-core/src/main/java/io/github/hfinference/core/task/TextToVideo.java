@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 public final class TextToVideo {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, BinaryOutput> TASK = MediaTasks
-		.fromText("text-to-video", Parameters.class)
+	public static final Task<String, Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("text-to-video", String.class, Parameters.class, Encoders.inputsAndParameters())
 		.build();
 
 	private TextToVideo() {

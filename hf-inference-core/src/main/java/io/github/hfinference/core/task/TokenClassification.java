@@ -13,9 +13,8 @@ import org.jspecify.annotations.Nullable;
 public final class TokenClassification {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, List<Output>> TASK = ListTasks
-		.of("token-classification", String.class, Parameters.class, Output.class)
-		.encoder(Encoders.inputsAndParameters())
+	public static final Task<String, Parameters, List<Output>> TASK = TaskDefinitions
+		.list("token-classification", String.class, Parameters.class, Output.class, Encoders.inputsAndParameters())
 		.decoder(Decoders.list(Output.class, Decoders.unwrapNestedList()))
 		.build();
 

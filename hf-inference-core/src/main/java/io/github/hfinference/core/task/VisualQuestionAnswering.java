@@ -12,9 +12,8 @@ import org.jspecify.annotations.Nullable;
 public final class VisualQuestionAnswering {
 
 	/** The task definition. */
-	public static final Task<Input, Parameters, List<Output>> TASK = ListTasks
-		.of("visual-question-answering", Input.class, Parameters.class, Output.class)
-		.encoder(Encoders.inputsAndParameters())
+	public static final Task<Input, Parameters, List<Output>> TASK = TaskDefinitions
+		.list("visual-question-answering", Input.class, Parameters.class, Output.class, Encoders.inputsAndParameters())
 		.build();
 
 	private VisualQuestionAnswering() {
