@@ -1,5 +1,8 @@
 package io.github.hfinference.core;
 
+import io.github.hfinference.core.resilience.CircuitBreakerSettings;
+import io.github.hfinference.core.resilience.ResiliencePolicy;
+import io.github.hfinference.core.resilience.RetrySettings;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 
@@ -7,6 +10,11 @@ import io.github.hfinference.core.routing.ModelDefinition;
  * Model definitions tests share.
  */
 public final class TestModels {
+
+	/** One attempt, no circuit breaker: what a test checking one exchange wants. */
+	public static final ResiliencePolicy SINGLE_ATTEMPT = ResiliencePolicy.defaults()
+		.withRetry(RetrySettings.disabled())
+		.withCircuitBreaker(CircuitBreakerSettings.disabled());
 
 	private TestModels() {
 	}
@@ -18,7 +26,22 @@ public final class TestModels {
 	 * @return the definition
 	 */
 	public static ModelDefinition onHfInference(String alias, String id) {
-		return ModelDefinition.builder(alias).id(id).target(new InferenceTarget.Router("hf-inference")).build();
+		return onHfInference(alias, id, ResiliencePolicy.defaults());
+	}
+
+	/**
+	 * A model served through the router by hf-inference, with a policy.
+	 * @param alias the alias
+	 * @param id the Hub model id
+	 * @param policy the resilience policy
+	 * @return the definition
+	 */
+	public static ModelDefinition onHfInference(String alias, String id, ResiliencePolicy policy) {
+		return ModelDefinition.builder(alias)
+			.id(id)
+			.target(new InferenceTarget.Router("hf-inference"))
+			.policy(policy)
+			.build();
 	}
 
 }

@@ -44,11 +44,7 @@ class UntrustedInputTests {
 
 	/** A model on the router's hf-inference provider, without retries. */
 	static ModelDefinition hfInference(String id) {
-		return ModelDefinition.builder("sentiment")
-			.id(id)
-			.target(new InferenceTarget.Router("hf-inference"))
-			.policy(ResiliencePolicy.defaults().withRetry(RetrySettings.disabled()))
-			.build();
+		return TestModels.onHfInference("sentiment", id, ResiliencePolicy.defaults().withRetry(RetrySettings.disabled()));
 	}
 
 	private List<ClassificationOutput> classify(ModelDefinition model) {

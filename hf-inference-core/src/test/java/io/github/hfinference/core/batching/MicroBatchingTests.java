@@ -23,13 +23,11 @@ import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.resilience.CircuitBreakerSettings;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.Embedding;
@@ -269,9 +267,7 @@ class MicroBatchingTests {
 			.id("org/embedder")
 			.target(new InferenceTarget.Endpoint("mock", this.server.url("/embed").uri(), HfToken.of("hf_test", "test"),
 					false))
-			.policy(ResiliencePolicy.defaults()
-				.withRetry(RetrySettings.disabled())
-				.withCircuitBreaker(CircuitBreakerSettings.disabled()))
+			.policy(TestModels.SINGLE_ATTEMPT)
 			.batching(BatchingSettings.of(maxSize, maxWait))
 			.build();
 	}

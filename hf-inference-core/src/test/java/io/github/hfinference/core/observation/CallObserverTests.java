@@ -9,10 +9,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.MockServerFixture;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
 import io.github.hfinference.core.resilience.RetrySettings;
-import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.TextClassification;
 
@@ -30,11 +30,8 @@ class CallObserverTests {
 
 	@BeforeEach
 	void start() {
-		this.model = ModelDefinition.builder("sentiment")
-			.id("distilbert/sst2")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.policy(ResiliencePolicy.defaults().withRetry(RetrySettings.disabled()))
-			.build();
+		this.model = TestModels.onHfInference("sentiment", "distilbert/sst2",
+				ResiliencePolicy.defaults().withRetry(RetrySettings.disabled()));
 	}
 
 	@Test

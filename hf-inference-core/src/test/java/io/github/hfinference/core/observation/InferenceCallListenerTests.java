@@ -10,11 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.ResponseMetadata;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.error.HfServerException;
-import io.github.hfinference.core.resilience.CircuitBreakerSettings;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
-import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.TextClassification;
 
@@ -57,13 +54,7 @@ class InferenceCallListenerTests {
 
 	@BeforeEach
 	void start() {
-		this.model = ModelDefinition.builder("sentiment")
-			.id("distilbert/sst2")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.policy(ResiliencePolicy.defaults()
-				.withRetry(RetrySettings.disabled())
-				.withCircuitBreaker(CircuitBreakerSettings.disabled()))
-			.build();
+		this.model = TestModels.onHfInference("sentiment", "distilbert/sst2", TestModels.SINGLE_ATTEMPT);
 	}
 
 	@Test

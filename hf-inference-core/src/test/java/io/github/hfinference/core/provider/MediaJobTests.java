@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.MockServerFixture;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.declarative.ConfiguredModel;
 import io.github.hfinference.core.declarative.HfModel;
@@ -39,7 +40,6 @@ import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
 import io.github.hfinference.core.resilience.CircuitBreakerSettings;
 import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.BinaryInput;
@@ -523,9 +523,7 @@ class MediaJobTests {
 			.id("org/" + name)
 			.target(target)
 			.timeout(timeout)
-			.policy(ResiliencePolicy.defaults()
-				.withRetry(RetrySettings.disabled())
-				.withCircuitBreaker(CircuitBreakerSettings.disabled()))
+			.policy(TestModels.SINGLE_ATTEMPT)
 			.build();
 	}
 

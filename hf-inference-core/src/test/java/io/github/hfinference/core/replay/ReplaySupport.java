@@ -19,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.MockServerFixture;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.Task;
@@ -81,9 +82,7 @@ final class ReplaySupport {
 		return ModelDefinition.builder(modelId)
 			.id(modelId)
 			.target(new InferenceTarget.Router(provider))
-			.policy(io.github.hfinference.core.resilience.ResiliencePolicy.defaults()
-				.withRetry(io.github.hfinference.core.resilience.RetrySettings.disabled())
-				.withCircuitBreaker(io.github.hfinference.core.resilience.CircuitBreakerSettings.disabled()))
+			.policy(TestModels.SINGLE_ATTEMPT)
 			.build();
 	}
 

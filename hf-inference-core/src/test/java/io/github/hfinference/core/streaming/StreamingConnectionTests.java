@@ -23,10 +23,8 @@ import reactor.test.StepVerifier;
 import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.StreamingRequest;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.error.HfTimeoutException;
-import io.github.hfinference.core.resilience.CircuitBreakerSettings;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.chat.ChatCompletion;
@@ -69,8 +67,7 @@ class StreamingConnectionTests {
 		this.client = HfInferenceClient.builder().token("hf_test").baseUrl(url).webClientBuilder(webClient).build();
 		// one attempt: these tests are about the connection, not retries
 		this.model = ModelDefinition.builder("tgi").id("tgi").target(InferenceTarget.Endpoint.of(url))
-			.policy(ResiliencePolicy.defaults().withRetry(RetrySettings.disabled())
-				.withCircuitBreaker(CircuitBreakerSettings.disabled()))
+			.policy(TestModels.SINGLE_ATTEMPT)
 			.build();
 	}
 

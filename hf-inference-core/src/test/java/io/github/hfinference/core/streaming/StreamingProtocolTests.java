@@ -20,6 +20,7 @@ import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.ResponseMetadata;
 import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.StreamingResponse;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfGenerationException;
 import io.github.hfinference.core.error.HfHttpException;
@@ -28,9 +29,6 @@ import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.error.HfValidationException;
 import io.github.hfinference.core.http.JsonCodec;
-import io.github.hfinference.core.resilience.CircuitBreakerSettings;
-import io.github.hfinference.core.resilience.ResiliencePolicy;
-import io.github.hfinference.core.resilience.RetrySettings;
 import io.github.hfinference.core.routing.InferenceTarget;
 import io.github.hfinference.core.routing.ModelDefinition;
 import io.github.hfinference.core.task.chat.ChatCompletion;
@@ -60,10 +58,6 @@ class StreamingProtocolTests {
 	@RegisterExtension
 	final MockServerFixture mock = new MockServerFixture();
 
-	private static final ResiliencePolicy SINGLE_ATTEMPT = ResiliencePolicy.defaults()
-		.withRetry(RetrySettings.disabled())
-		.withCircuitBreaker(CircuitBreakerSettings.disabled());
-
 	private ModelDefinition model;
 
 	@BeforeEach
@@ -71,7 +65,7 @@ class StreamingProtocolTests {
 		this.model = ModelDefinition.builder("chat").id("meta-llama/Llama-3.1-8B-Instruct")
 			.target(new InferenceTarget.Router("hf-inference"))
 			// one attempt: these tests are about the protocol, not retries
-			.policy(SINGLE_ATTEMPT)
+			.policy(TestModels.SINGLE_ATTEMPT)
 			.build();
 	}
 
