@@ -1,9 +1,5 @@
 package io.github.hfinference.boot.observability;
 
-import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.health.HfHealthContributorAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.observation.HfInferenceObservationAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.HfInferenceEndpointAutoConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +60,9 @@ class HfObservabilityTests {
 	@BeforeEach
 	void start() throws Exception {
 		this.hf = ScriptedHuggingFace.start();
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(HfInferenceAutoConfiguration.class,
-					HfHealthContributorAutoConfiguration.class, HfInferenceObservationAutoConfiguration.class,
-					HfInferenceEndpointAutoConfiguration.class, ObservationAutoConfiguration.class))
+		this.contextRunner = ScriptedHuggingFace.contextRunner(this.hf, TOKEN)
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
 			.withUserConfiguration(MetricsConfiguration.class)
-			.withPropertyValues(ScriptedHuggingFace.connectionProperties(this.hf, TOKEN))
 			.withPropertyValues(ScriptedHuggingFace.modelProperties())
 			.withPropertyValues("hf.inference.retry.initial-interval=1ms", "hf.inference.retry.jitter=0",
 					"management.endpoints.web.exposure.include=hfinference",

@@ -2,6 +2,13 @@ package io.github.hfinference.boot.observability;
 
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.HfInferenceEndpointAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.health.HfHealthContributorAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.observation.HfInferenceObservationAutoConfiguration;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
@@ -48,6 +55,21 @@ final class ScriptedHuggingFace {
 					new Usage(12, 3, 15)));
 		stub.endpoint("tgi").servesRevision(PINNED_SHA);
 		return stub;
+	}
+
+	/**
+	 * A context runner with the client's, health, observation and endpoint
+	 * auto-configurations, pointed at the stub with a token.
+	 * @param stub the stub
+	 * @param token the token
+	 * @return the runner
+	 */
+	static ApplicationContextRunner contextRunner(HfInferenceStub stub, String token) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HfInferenceAutoConfiguration.class,
+					HfHealthContributorAutoConfiguration.class, HfInferenceObservationAutoConfiguration.class,
+					HfInferenceEndpointAutoConfiguration.class))
+			.withPropertyValues(connectionProperties(stub, token));
 	}
 
 	/**
