@@ -48,12 +48,11 @@ class HfModelProxyFactoryTests {
 
 	@BeforeEach
 	void start() {
-		HfInferenceClient client = this.mock.client();
 		ModelDefinition sentiment = TestModels.onHfInference("sentiment", "distilbert/sst2");
 		ModelDefinition chat = TestModels.onHfInference("chat", "meta-llama/Llama-3.1-8B-Instruct");
 		ModelDefinition embedder = TestModels.onHfInference("embedder", "sentence-transformers/all-MiniLM-L6-v2");
 		ModelDefinition generator = TestModels.onHfInference("generator", "gpt2");
-		this.factory = HfModelProxyFactory.builder(client)
+		this.factory = HfModelProxyFactory.builder(this.mock.client())
 			.modelResolver(ModelResolver.of(Map.of("sentiment", ConfiguredModel.of(sentiment), "chat",
 					ConfiguredModel.of(chat), "embedder", ConfiguredModel.of(embedder), "generator",
 					new ConfiguredModel(generator, TextGeneration.TASK))))

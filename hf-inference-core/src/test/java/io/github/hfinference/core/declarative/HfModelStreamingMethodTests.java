@@ -13,7 +13,6 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import io.github.hfinference.core.CallOptions;
-import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.routing.ModelDefinition;
@@ -51,11 +50,10 @@ class HfModelStreamingMethodTests {
 
 	@BeforeEach
 	void start() {
-		HfInferenceClient client = this.mock.client();
 		ModelDefinition chat = TestModels.onHfInference("chat", "meta-llama/Llama-3.1-8B-Instruct");
 		ModelDefinition assistant = TestModels.onHfInference("assistant", "meta-llama/Llama-3.1-8B-Instruct");
 		ModelDefinition generator = TestModels.onHfInference("generator", "gpt2");
-		this.factory = HfModelProxyFactory.builder(client)
+		this.factory = HfModelProxyFactory.builder(this.mock.client())
 			.modelResolver(ModelResolver.of(Map.of("chat", ConfiguredModel.of(chat), "assistant",
 					new ConfiguredModel(assistant, ChatCompletion.TASK), "generator",
 					new ConfiguredModel(generator, TextGeneration.TASK))))

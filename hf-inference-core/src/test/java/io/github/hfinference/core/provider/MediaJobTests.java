@@ -120,11 +120,7 @@ class MediaJobTests {
 		assertThat(submit.getTarget()).isEqualTo("/fal-ai/fal-ai/ltx-video?_subdomain=queue");
 		assertThat(JSON.readTree(submit.getBody().utf8())).isEqualTo(
 				JSON.readTree("{\"prompt\":\"A cat surfing\",\"num_frames\":9,\"resolution\":\"480p\"}"));
-		for (int poll = 0; poll < 3; poll++) {
-			RecordedRequest status = this.router.takeRequest();
-			assertThat(status.getTarget()).isEqualTo("/fal-ai/fal-ai/ltx-video/requests/r1/status");
-			assertThat(status.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
-		}
+		assertPolled(this.router, 3, "/fal-ai/fal-ai/ltx-video/requests/r1/status", "Bearer hf_test");
 		assertThat(this.router.takeRequest().getTarget()).isEqualTo("/fal-ai/fal-ai/ltx-video/requests/r1");
 		assertThat(this.router.getRequestCount()).isEqualTo(6);
 		RecordedRequest download = this.cdn.takeRequest();
@@ -283,11 +279,7 @@ class MediaJobTests {
 		assertThat(body.path("duration").intValue()).isEqualTo(5);
 		assertThat(body.path("size").asString()).isEqualTo("1280x720");
 		assertThat(body.path("image").asString()).startsWith("data:image/png;base64,");
-		for (int poll = 0; poll < 2; poll++) {
-			RecordedRequest status = this.gateway.takeRequest();
-			assertThat(status.getTarget()).isEqualTo("/v1/videos/generations/v1");
-			assertThat(status.getHeaders().get("Authorization")).isEqualTo("Bearer gw_secret");
-		}
+		assertPolled(this.gateway, 2, "/v1/videos/generations/v1", "Bearer gw_secret");
 		assertThat(this.cdn.takeRequest().getHeaders().get("Authorization")).isNull();
 	}
 
@@ -427,11 +419,7 @@ class MediaJobTests {
 		String base64 = Base64.getEncoder().encodeToString(PNG);
 		assertThat(JSON.readTree(submit.getBody().utf8())).isEqualTo(JSON.readTree("{\"prompt\":\"It waves\","
 				+ "\"image\":\"" + base64 + "\",\"images\":[\"" + base64 + "\"]}"));
-		for (int poll = 0; poll < 2; poll++) {
-			RecordedRequest status = this.router.takeRequest();
-			assertThat(status.getTarget()).isEqualTo("/wavespeed/api/v3/predictions/t1/result");
-			assertThat(status.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
-		}
+		assertPolled(this.router, 2, "/wavespeed/api/v3/predictions/t1/result", "Bearer hf_test");
 		assertThat(this.cdn.takeRequest().getHeaders().get("Authorization")).isNull();
 	}
 
@@ -525,6 +513,16 @@ class MediaJobTests {
 			.timeout(timeout)
 			.policy(TestModels.SINGLE_ATTEMPT)
 			.build();
+	}
+
+	/** The next {@code polls} requests to {@code server} poll {@code target} with {@code authorization}. */
+	private static void assertPolled(MockWebServer server, int polls, String target, String authorization)
+			throws InterruptedException {
+		for (int poll = 0; poll < polls; poll++) {
+			RecordedRequest status = server.takeRequest();
+			assertThat(status.getTarget()).isEqualTo(target);
+			assertThat(status.getHeaders().get("Authorization")).isEqualTo(authorization);
+		}
 	}
 
 	/** Replicate's mapping, a started prediction, and two polls answering that it is still processing. */

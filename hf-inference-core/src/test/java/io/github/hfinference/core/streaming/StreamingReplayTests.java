@@ -209,10 +209,7 @@ class StreamingReplayTests {
 		Recordings.Replay replay = replay(List.of(recorded));
 		JsonNode request = recorded.requestJson();
 		String modelId = recorded.uri().getPath().substring("/hf-inference/models/".length());
-		ModelDefinition model = ModelDefinition.builder("tgi")
-			.id(modelId)
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
+		ModelDefinition model = TestModels.onHfInference("tgi", modelId);
 		TextGeneration.Parameters parameters = request.has("parameters")
 				? JsonCodec.get().convert(request.get("parameters"), TextGeneration.Parameters.class) : null;
 
@@ -248,10 +245,7 @@ class StreamingReplayTests {
 		replay(List.of(recorded, rejected));
 		JsonNode request = recorded.requestJson();
 		String modelId = recorded.uri().getPath().substring("/hf-inference/models/".length());
-		ModelDefinition model = ModelDefinition.builder("tgi")
-			.id(modelId)
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
+		ModelDefinition model = TestModels.onHfInference("tgi", modelId);
 		StreamingResponse<TextGeneration.StreamOutput> response = client()
 			.executeStream(StreamingRequest.of(TextGeneration.STREAM, model, request.get("inputs").asString())
 				.withParameters(TextGeneration.Parameters.maxNewTokens(10000)));
