@@ -43,6 +43,7 @@ import io.github.hfinference.test.HfInferenceStub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The health contributor, meters and actuator endpoint, against a local Hub, router and
@@ -194,7 +195,10 @@ class HfObservabilityTests {
 		this.contextRunner.withPropertyValues("hf.inference.health.token-ttl=1ns").run((context) -> {
 			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UNKNOWN);
 			this.hf.whoami("jane");
-			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UP);
+			// the cached result is dropped by a task on Reactor's clock, not at once: wait for it
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(health(context, "token").getStatus()).isEqualTo(Status.UP));
+			assertThat(ScriptedHuggingFace.count(this.hf, "/api/whoami-v2")).isGreaterThanOrEqualTo(2);
 		});
 	}
 
@@ -425,7 +429,10 @@ class HfObservabilityTests {
 				}
 				this.hf.whoamiFails(401);
 				this.hf.model(ScriptedHuggingFace.SENTIMENT_ID).providerStatus("hf-inference", "error");
-				everything.append(json.writeValueAsString(health(context, "token").getDetails()));
+				// the cached token check expires on Reactor's clock, not at once: wait for the rejection
+				Health rejected = await().atMost(Duration.ofSeconds(10))
+					.until(() -> health(context, "token"), (health) -> Status.DOWN.equals(health.getStatus()));
+				everything.append(json.writeValueAsString(rejected.getDetails()));
 				everything.append(json.writeValueAsString(health(context, "sentiment").getDetails()));
 				everything.append(endpointJson(context));
 				meters(context).getMeters().forEach((meter) -> everything.append(meter.getId()));
