@@ -1,15 +1,11 @@
 package io.github.hfinference.core;
 
-import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.task.ClassificationOutput;
@@ -20,39 +16,23 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class HfInferenceClientTests {
 
-	private final MockWebServer server = new MockWebServer();
-
-	private HfInferenceClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		URI url = this.server.url("/").uri();
-		this.client = HfInferenceClient.builder().token("hf_test").baseUrl(url).hubUrl(url).build();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	@Test
 	void textClassificationOnHfInferencePostsInputsAndReadsNestedList() throws Exception {
-		this.server.enqueue(new MockResponse.Builder().code(200)
+		this.mock.server().enqueue(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json")
 			.addHeader("x-sha", "714eb0fa")
 			.body("[[{\"label\":\"POSITIVE\",\"score\":0.99},{\"label\":\"NEGATIVE\",\"score\":0.01}]]")
 			.build());
-		var model = io.github.hfinference.core.ModelDefinition.builder("sentiment")
-			.id("distilbert/sst2")
-			.target(new io.github.hfinference.core.InferenceTarget.Router("hf-inference"))
-			.build();
-		InferenceResponse<List<ClassificationOutput>> response = this.client.blocking()
+		var model = TestModels.onHfInference("sentiment", "distilbert/sst2");
+		InferenceResponse<List<ClassificationOutput>> response = this.mock.client().blocking()
 			.execute(InferenceRequest.of(TextClassification.TASK, model, "I like you"));
 		assertThat(response.value()).containsExactly(new ClassificationOutput("POSITIVE", 0.99),
 				new ClassificationOutput("NEGATIVE", 0.01));
 		assertThat(response.metadata().servedRevision()).isEqualTo("714eb0fa");
-		RecordedRequest request = this.server.takeRequest();
+		RecordedRequest request = this.mock.server().takeRequest();
 		assertThat(request.getTarget()).isEqualTo("/hf-inference/models/distilbert/sst2");
 		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
 		assertThat(request.getBody().utf8()).isEqualTo("{\"inputs\":\"I like you\"}");
@@ -62,25 +42,22 @@ class HfInferenceClientTests {
 
 	@Test
 	void aCallsOwnHeadersGoWithThatCallOnly() throws Exception {
-		var model = io.github.hfinference.core.ModelDefinition.builder("sentiment")
-			.id("distilbert/sst2")
-			.target(new io.github.hfinference.core.InferenceTarget.Router("hf-inference"))
-			.build();
+		var model = TestModels.onHfInference("sentiment", "distilbert/sst2");
 		for (int i = 0; i < 3; i++) {
-			this.server.enqueue(new MockResponse.Builder().code(200)
+			this.mock.server().enqueue(new MockResponse.Builder().code(200)
 				.addHeader("Content-Type", "application/json")
 				.body("[[{\"label\":\"POSITIVE\",\"score\":0.99}]]")
 				.build());
 		}
 
-		this.client.blocking().execute(InferenceRequest.of(TextClassification.TASK, model, "one"));
-		this.client.blocking()
+		this.mock.client().blocking().execute(InferenceRequest.of(TextClassification.TASK, model, "one"));
+		this.mock.client().blocking()
 			.execute(InferenceRequest.of(TextClassification.TASK, model, "two")
 				.withOptions(CallOptions.defaults().withHeader("X-Trace", "t-2")));
-		this.client.blocking().execute(InferenceRequest.of(TextClassification.TASK, model, "three"));
+		this.mock.client().blocking().execute(InferenceRequest.of(TextClassification.TASK, model, "three"));
 
 		for (String trace : new String[] { null, "t-2", null }) {
-			RecordedRequest request = this.server.takeRequest();
+			RecordedRequest request = this.mock.server().takeRequest();
 			assertThat(request.getHeaders().get("X-Trace")).isEqualTo(trace);
 			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
 			assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
@@ -90,13 +67,10 @@ class HfInferenceClientTests {
 
 	@Test
 	void anEmptySuccessfulBodyIsReadAsNoBytes() {
-		this.server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "image/png").build());
-		var model = io.github.hfinference.core.ModelDefinition.builder("image")
-			.id("org/image")
-			.target(new io.github.hfinference.core.InferenceTarget.Router("hf-inference"))
-			.build();
+		this.mock.server().enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "image/png").build());
+		var model = TestModels.onHfInference("image", "org/image");
 
-		var image = this.client.blocking()
+		var image = this.mock.client().blocking()
 			.call(io.github.hfinference.core.task.TextToImage.TASK, model, "a cat", null);
 
 		assertThat(image.bytes()).isEmpty();
@@ -106,18 +80,18 @@ class HfInferenceClientTests {
 	void routerCallWithoutAnyTokenFailsWithAMessageSayingWhereToSetOne() {
 		HfInferenceClient tokenless = HfInferenceClient.builder()
 			.noTokenLookup()
-			.baseUrl(this.server.url("/").uri())
+			.baseUrl(this.mock.server().url("/").uri())
 			.build();
 		assertThatExceptionOfType(io.github.hfinference.core.error.HfMissingTokenException.class)
 			.isThrownBy(() -> tokenless.blocking().call(TextClassification.TASK, "org/model", "x"))
 			.withMessageContaining("hf.inference.token")
 			.withMessageContaining("HF_TOKEN");
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.mock.server().getRequestCount()).isZero();
 	}
 
 	@Test
 	void rateLimitCarriesRetryAfter() {
-		this.server.enqueue(new MockResponse.Builder().code(429)
+		this.mock.server().enqueue(new MockResponse.Builder().code(429)
 			.addHeader("Retry-After", "7")
 			.addHeader("x-request-id", "req-1")
 			.body("{\"error\":\"Rate limit reached\"}")
@@ -129,7 +103,7 @@ class HfInferenceClientTests {
 				.withRetry(io.github.hfinference.core.ResiliencePolicy.RetrySettings.disabled()))
 			.build();
 		assertThatExceptionOfType(HfRateLimitException.class)
-			.isThrownBy(() -> this.client.blocking().call(TextClassification.TASK, model, "x", null))
+			.isThrownBy(() -> this.mock.client().blocking().call(TextClassification.TASK, model, "x", null))
 			.satisfies((ex) -> {
 				assertThat(ex.getRetryAfter()).hasSeconds(7);
 				assertThat(ex.getRequestId()).isEqualTo("req-1");

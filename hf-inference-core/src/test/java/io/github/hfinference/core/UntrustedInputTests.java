@@ -1,17 +1,13 @@
 package io.github.hfinference.core;
 
-import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 import io.github.hfinference.core.error.HfForbiddenException;
@@ -40,67 +36,44 @@ class UntrustedInputTests {
 			+ "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi\"},"
 			+ "\"finish_reason\":\"stop\"}]}";
 
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture((builder) -> builder.observationRegistry(this.registry));
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
-	private HfInferenceClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		URI url = this.server.url("/").uri();
-		this.client = HfInferenceClient.builder()
-			.token("hf_test")
-			.noTokenLookup()
-			.baseUrl(url)
-			.hubUrl(url)
-			.observationRegistry(this.registry)
-			.build();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
-
 	/** A model on the router's hf-inference provider, without retries. */
 	static ModelDefinition hfInference(String id) {
-		return ModelDefinition.builder("sentiment")
-			.id(id)
-			.target(new InferenceTarget.Router("hf-inference"))
-			.policy(ResiliencePolicy.defaults().withRetry(RetrySettings.disabled()))
-			.build();
+		return TestModels.onHfInference("sentiment", id, ResiliencePolicy.defaults().withRetry(RetrySettings.disabled()));
 	}
 
 	private List<ClassificationOutput> classify(ModelDefinition model) {
-		return this.client.blocking().call(TextClassification.TASK, model, "I like you", null);
+		return this.mock.client().blocking().call(TextClassification.TASK, model, "I like you", null);
 	}
 
 	@Test
 	void modelIdClimbingOutOfItsPathIsRefusedBeforeAnyInferenceRequest() {
 		assertThatExceptionOfType(HfInvalidRequestException.class)
-			.isThrownBy(() -> this.client.call(TextClassification.TASK, "../../_stats", "x")
+			.isThrownBy(() -> this.mock.client().call(TextClassification.TASK, "../../_stats", "x")
 				.block(Duration.ofSeconds(10)))
 			.withMessageContaining("malformed model id '../../_stats'");
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.mock.server().getRequestCount()).isZero();
 	}
 
 	@Test
 	void modelIdClimbingOutOfItsPathIsRefusedBeforeAnyHubLookup() {
 		assertThatExceptionOfType(HfInvalidRequestException.class)
-			.isThrownBy(() -> this.client.hub().modelInfo("../../_stats", Duration.ofSeconds(5))
+			.isThrownBy(() -> this.mock.client().hub().modelInfo("../../_stats", Duration.ofSeconds(5))
 				.block(Duration.ofSeconds(10)))
 			.withMessageContaining("'../../_stats'");
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.mock.server().getRequestCount()).isZero();
 	}
 
 	@Test
 	void emptyModelIdNeverProducesARequest() {
 		assertThatExceptionOfType(HfInvalidRequestException.class)
-			.isThrownBy(() -> this.client.call(TextClassification.TASK, "", "x").block(Duration.ofSeconds(10)))
+			.isThrownBy(() -> this.mock.client().call(TextClassification.TASK, "", "x").block(Duration.ofSeconds(10)))
 			.withMessageContaining("missing model id");
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.mock.server().getRequestCount()).isZero();
 	}
 
 	@Test
@@ -128,35 +101,35 @@ class UntrustedInputTests {
 
 	@Test
 	void wellFormedModelIdGoesToItsOwnPath() throws InterruptedException {
-		this.server.enqueue(json("[{\"label\":\"POSITIVE\",\"score\":0.9}]"));
+		this.mock.server().enqueue(json("[{\"label\":\"POSITIVE\",\"score\":0.9}]"));
 
 		assertThat(classify(hfInference("Org-1/name_2.v3"))).extracting(ClassificationOutput::label)
 			.containsExactly("POSITIVE");
 
-		RecordedRequest request = this.server.takeRequest();
+		RecordedRequest request = this.mock.server().takeRequest();
 		assertThat(request.getTarget()).isEqualTo("/hf-inference/models/Org-1/name_2.v3");
 	}
 
 	@Test
 	void nullInputIsAnHfInferenceExceptionNamingTheInput() {
 		assertThatExceptionOfType(HfInvalidRequestException.class)
-			.isThrownBy(() -> this.client.call(TextClassification.TASK, "org/m", null))
+			.isThrownBy(() -> this.mock.client().call(TextClassification.TASK, "org/m", null))
 			.isInstanceOf(HfInferenceException.class)
 			.withMessage("input of task 'text-classification' must not be null");
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.mock.server().getRequestCount()).isZero();
 	}
 
 	@Test
 	void emptyInputIsRefusedBeforeAnyRequest() {
 		assertThatExceptionOfType(HfInvalidRequestException.class)
-			.isThrownBy(() -> this.client.call(TextClassification.TASK, "org/m", ""))
+			.isThrownBy(() -> this.mock.client().call(TextClassification.TASK, "org/m", ""))
 			.withMessage("input of task 'text-classification' must not be empty");
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.mock.server().getRequestCount()).isZero();
 	}
 
 	@Test
 	void chatCompletionAnswerToTextClassificationIsADecodeErrorNotEmptyLabels() {
-		this.server.enqueue(json(CHAT_ANSWER));
+		this.mock.server().enqueue(json(CHAT_ANSWER));
 
 		HfResponseException failure = catchThrowableOfType(HfResponseException.class,
 				() -> classify(hfInference("org/m")));
@@ -167,13 +140,13 @@ class UntrustedInputTests {
 
 	@Test
 	void classificationAnswerToChatIsADecodeErrorNotAnEmptyCompletion() {
-		this.server.enqueue(json("[{\"label\":\"POSITIVE\",\"score\":0.99}]"));
-		this.server.enqueue(json("{\"id\":\"x\",\"object\":\"chat.completion\"}"));
+		this.mock.server().enqueue(json("[{\"label\":\"POSITIVE\",\"score\":0.99}]"));
+		this.mock.server().enqueue(json("{\"id\":\"x\",\"object\":\"chat.completion\"}"));
 		ModelDefinition chat = hfInference("org/m");
 
 		for (String missing : List.of("ChatCompletionOutput", "choices")) {
 			HfResponseException failure = catchThrowableOfType(HfResponseException.class,
-					() -> this.client.blocking().call(ChatCompletion.TASK, chat, List.of(ChatMessage.user("Hi")), null));
+					() -> this.mock.client().blocking().call(ChatCompletion.TASK, chat, List.of(ChatMessage.user("Hi")), null));
 
 			assertThat(failure).as(missing).isNotNull();
 			assertThat(failure.getMessage()).contains(missing).contains("task=chat-completion");
@@ -182,7 +155,7 @@ class UntrustedInputTests {
 
 	@Test
 	void truncatedJsonIsADecodeErrorWithTheCallsContextAndItsOwnOutcome() {
-		this.server.enqueue(new MockResponse.Builder().code(200)
+		this.mock.server().enqueue(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json")
 			.addHeader("x-request-id", "req-7")
 			.body("[{\"label\":\"POSITIVE\",\"sco")
@@ -211,7 +184,7 @@ class UntrustedInputTests {
 
 	@Test
 	void forbiddenFromHfInferenceIsTaggedWithThatProviderAndCarriesTheContext() {
-		this.server.enqueue(new MockResponse.Builder().code(403)
+		this.mock.server().enqueue(new MockResponse.Builder().code(403)
 			.addHeader("Content-Type", "application/json")
 			.addHeader("x-request-id", "req-403")
 			.body("{\"error\":\"no access\"}")
@@ -231,24 +204,24 @@ class UntrustedInputTests {
 
 	@Test
 	void jsonAnswerToAnImageTaskIsADecodeErrorNotAnImage() {
-		this.server.enqueue(json(CHAT_ANSWER));
+		this.mock.server().enqueue(json(CHAT_ANSWER));
 
 		assertThatExceptionOfType(HfResponseException.class)
-			.isThrownBy(() -> this.client.blocking()
+			.isThrownBy(() -> this.mock.client().blocking()
 				.call(io.github.hfinference.core.task.TextToImage.TASK, hfInference("org/m"), "a cat", null))
 			.withMessageContaining("Expected a binary answer");
 	}
 
 	@Test
 	void malformedStreamEventIsADecodeErrorWithTheStreamsContext() {
-		this.server.enqueue(new MockResponse.Builder().code(200)
+		this.mock.server().enqueue(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "text/event-stream")
 			.addHeader("x-request-id", "req-s1")
 			.body("data: {\"token\": {\"id\": 1, \"text\": \"Hi\"}\n\ndata: {\"token\": \"oops\"}\n\n")
 			.build());
 
 		HfResponseException failure = catchThrowableOfType(HfResponseException.class,
-				() -> this.client
+				() -> this.mock.client()
 					.stream(io.github.hfinference.core.task.TextGeneration.STREAM, hfInference("org/m"), "Hi", null)
 					.collectList()
 					.block(Duration.ofSeconds(10)));

@@ -1,6 +1,7 @@
 package io.github.hfinference.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,7 @@ class HubCacheFloatModelTests {
 	}
 
 	private static Embedding embed(String text) {
-		return provider.execute(FeatureExtraction.TASK, MINILM, text, null).block();
+		return provider.execute(FeatureExtraction.TASK, MINILM, text, null).block(Duration.ofSeconds(10));
 	}
 
 	@Test
@@ -74,7 +75,7 @@ class HubCacheFloatModelTests {
 						List.of("Deep learning is so straightforward.", "This is so difficult, like rocket science.",
 								"I can't believe how much I struggled with this.")),
 				null)
-			.block();
+			.block(Duration.ofSeconds(10));
 		assertThat(scores).hasSize(3);
 		assertThat(scores.get(0)).isCloseTo(0.7785724997520447, within(1e-4));
 		assertThat(scores.get(1)).isCloseTo(0.4587624967098236, within(1e-4));
@@ -86,7 +87,7 @@ class HubCacheFloatModelTests {
 		List<String> texts = List.of(LocalInferenceProviderTests.CAT, LocalInferenceProviderTests.KITTEN,
 				LocalInferenceProviderTests.REVENUE, "Short.",
 				"A considerably longer sentence, so that the others are padded in the same batch as this one.", "");
-		List<Embedding> batch = provider.execute(FeatureExtraction.BATCH, MINILM, texts, null).block();
+		List<Embedding> batch = provider.execute(FeatureExtraction.BATCH, MINILM, texts, null).block(Duration.ofSeconds(10));
 		assertThat(batch).hasSize(texts.size());
 		for (int i = 0; i < texts.size(); i++) {
 			float[] single = embed(texts.get(i)).vector();
@@ -122,7 +123,7 @@ class HubCacheFloatModelTests {
 		try (LocalInferenceProvider bundled = LocalInferenceProvider.builder().build()) {
 			for (String text : List.of(LocalInferenceProviderTests.CAT, LocalInferenceProviderTests.REVENUE,
 					"Hi, who are you?")) {
-				Embedding quantized = bundled.execute(FeatureExtraction.TASK, MINILM, text, null).block();
+				Embedding quantized = bundled.execute(FeatureExtraction.TASK, MINILM, text, null).block(Duration.ofSeconds(10));
 				assertThat(quantized.cosine(embed(text))).as(text).isGreaterThan(0.98);
 			}
 		}

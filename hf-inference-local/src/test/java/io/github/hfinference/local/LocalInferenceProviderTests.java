@@ -54,11 +54,11 @@ class LocalInferenceProviderTests {
 	}
 
 	private static Embedding embed(String text, Parameters parameters) {
-		return provider.execute(FeatureExtraction.TASK, MINILM, text, parameters).block();
+		return provider.execute(FeatureExtraction.TASK, MINILM, text, parameters).block(Duration.ofSeconds(10));
 	}
 
 	private static List<Embedding> embedAll(List<String> texts, Parameters parameters) {
-		return provider.execute(FeatureExtraction.BATCH, MINILM, texts, parameters).block();
+		return provider.execute(FeatureExtraction.BATCH, MINILM, texts, parameters).block(Duration.ofSeconds(10));
 	}
 
 	@Test
@@ -85,7 +85,7 @@ class LocalInferenceProviderTests {
 		List<Double> scores = provider
 			.execute(SentenceSimilarity.TASK, MINILM, new SentenceSimilarity.Input(CAT, List.of(KITTEN, REVENUE, CAT)),
 					null)
-			.block();
+			.block(Duration.ofSeconds(10));
 		assertThat(scores).hasSize(3);
 		assertThat(scores.get(0)).isCloseTo(0.6274, within(1e-4));
 		assertThat(scores.get(1)).isCloseTo(-0.0020, within(1e-4));
@@ -123,7 +123,7 @@ class LocalInferenceProviderTests {
 	void batchLargerThanMaxBatchSizeIsSplitAndKeepsInputOrder() {
 		try (LocalInferenceProvider small = LocalInferenceProvider.builder().maxBatchSize(2).build()) {
 			List<String> texts = List.of(REVENUE, CAT, "x", KITTEN, "Another sentence of medium length.");
-			List<Embedding> split = small.execute(FeatureExtraction.BATCH, MINILM, texts, null).block();
+			List<Embedding> split = small.execute(FeatureExtraction.BATCH, MINILM, texts, null).block(Duration.ofSeconds(10));
 			List<Embedding> whole = embedAll(texts, null);
 			assertThat(split).hasSize(5);
 			for (int i = 0; i < texts.size(); i++) {
@@ -220,7 +220,7 @@ class LocalInferenceProviderTests {
 			.target(new InferenceTarget.InProcess(LocalInferenceProvider.NAME))
 			.build();
 		assertThatExceptionOfType(HfConfigurationException.class)
-			.isThrownBy(() -> provider.execute(FeatureExtraction.TASK, other, CAT, null).block())
+			.isThrownBy(() -> provider.execute(FeatureExtraction.TASK, other, CAT, null).block(Duration.ofSeconds(10)))
 			.withMessageContaining("'search'")
 			.withMessageContaining("BAAI/bge-small-en-v1.5")
 			.withMessageContaining(LocalModelSource.Bundled.MODEL_ID)
@@ -235,7 +235,7 @@ class LocalInferenceProviderTests {
 		try (LocalInferenceProvider mapped = LocalInferenceProvider.builder()
 			.model("embedder", LocalModelSource.bundled())
 			.build()) {
-			Embedding viaAlias = mapped.execute(FeatureExtraction.TASK, alias, CAT, null).block();
+			Embedding viaAlias = mapped.execute(FeatureExtraction.TASK, alias, CAT, null).block(Duration.ofSeconds(10));
 			assertThat(viaAlias.cosine(embed(CAT, null))).isCloseTo(1.0, within(1e-6));
 			assertThat(mapped.modelNames()).containsExactly(LocalModelSource.Bundled.MODEL_ID, "embedder");
 		}
@@ -246,7 +246,7 @@ class LocalInferenceProviderTests {
 		LocalInferenceProvider closed = LocalInferenceProvider.builder().build();
 		closed.close();
 		assertThatExceptionOfType(HfConfigurationException.class)
-			.isThrownBy(() -> closed.execute(FeatureExtraction.TASK, MINILM, CAT, null).block())
+			.isThrownBy(() -> closed.execute(FeatureExtraction.TASK, MINILM, CAT, null).block(Duration.ofSeconds(10)))
 			.withMessageContaining("closed");
 	}
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class ModelFilesTests {
 			.model("broken", LocalModelSource.directory(this.temp))
 			.build()) {
 			assertThatExceptionOfType(LocalModelException.class)
-				.isThrownBy(() -> provider.execute(FeatureExtraction.TASK, broken, "text", null).block())
+				.isThrownBy(() -> provider.execute(FeatureExtraction.TASK, broken, "text", null).block(Duration.ofSeconds(10)))
 				.withMessageContaining("'broken'")
 				.withMessageContaining(this.temp.resolve("model.onnx").toString());
 			assertThatExceptionOfType(LocalModelException.class).isThrownBy(provider::preload)
@@ -136,8 +137,8 @@ class ModelFilesTests {
 		try (LocalInferenceProvider provider = LocalInferenceProvider.builder()
 			.model("cached", LocalModelSource.hubCache(this.temp, "sentence-transformers/all-MiniLM-L6-v2", "main"))
 			.build()) {
-			Embedding fromCache = provider.execute(FeatureExtraction.TASK, cached, "Offline and cached.", null).block();
-			Embedding fromJar = provider.execute(FeatureExtraction.TASK, bundled, "Offline and cached.", null).block();
+			Embedding fromCache = provider.execute(FeatureExtraction.TASK, cached, "Offline and cached.", null).block(Duration.ofSeconds(10));
+			Embedding fromJar = provider.execute(FeatureExtraction.TASK, bundled, "Offline and cached.", null).block(Duration.ofSeconds(10));
 			assertThat(fromCache.cosine(fromJar)).isCloseTo(1.0, within(1e-6));
 		}
 	}

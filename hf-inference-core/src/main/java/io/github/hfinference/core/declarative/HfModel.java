@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
  *
  *     List&lt;ClassificationOutput&gt; classify(String text);
  *
- *     Mono&lt;List&lt;ClassificationOutput&gt;&gt; classifyAsync(String text, TextClassification.Parameters parameters);
+ *     Mono&lt;List&lt;ClassificationOutput&gt;&gt; classifyAsync(String text, ClassificationParameters parameters);
  *
  * }
  * </pre>

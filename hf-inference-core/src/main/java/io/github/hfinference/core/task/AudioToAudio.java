@@ -7,12 +7,9 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code audio-to-audio}: separates or enhances an audio clip (source separation, speech
@@ -22,14 +19,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class AudioToAudio {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, NoParameters, List<Output>> TASK = Task
-		.<BinaryInput, NoParameters, List<Output>>builder("audio-to-audio", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(NoParameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
-		.encoder(Encoders.binary())
-		.decoder(Decoders.list(Output.class))
+	public static final Task<BinaryInput, NoParameters, List<Output>> TASK = TaskDefinitions
+		.list("audio-to-audio", BinaryInput.class, NoParameters.class, Output.class, Encoders.binary())
 		.build();
 
 	private AudioToAudio() {

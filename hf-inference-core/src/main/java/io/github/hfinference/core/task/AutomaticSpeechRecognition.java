@@ -4,9 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code automatic-speech-recognition}: transcribes an audio clip, optionally with
@@ -15,13 +13,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class AutomaticSpeechRecognition {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, Parameters, Output> TASK = Task
-		.<BinaryInput, Parameters, Output>builder("automatic-speech-recognition", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(Parameters.class)
-		.result(Output.class)
-		.encoder(Encoders.binary())
-		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+	public static final Task<BinaryInput, Parameters, Output> TASK = TaskDefinitions
+		.single("automatic-speech-recognition", BinaryInput.class, Parameters.class, Output.class, Encoders.binary())
 		.build();
 
 	private AutomaticSpeechRecognition() {
@@ -49,11 +42,9 @@ public final class AutomaticSpeechRecognition {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
+		public static final class Builder extends GeneratingParametersBuilder<Builder> {
 
 			private @Nullable Boolean returnTimestamps;
-
-			private @Nullable GenerationParameters generationParameters;
 
 			private Builder() {
 			}
@@ -65,16 +56,6 @@ public final class AutomaticSpeechRecognition {
 			 */
 			public Builder returnTimestamps(@Nullable Boolean returnTimestamps) {
 				this.returnTimestamps = returnTimestamps;
-				return this;
-			}
-
-			/**
-			 * Sets {@code generationParameters}.
-			 * @param generationParameters how the transcript is generated
-			 * @return this builder
-			 */
-			public Builder generationParameters(@Nullable GenerationParameters generationParameters) {
-				this.generationParameters = generationParameters;
 				return this;
 			}
 

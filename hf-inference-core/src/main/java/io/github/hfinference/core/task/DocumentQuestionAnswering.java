@@ -3,11 +3,8 @@ package io.github.hfinference.core.task;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code document-question-answering}: answers a question about a document image (an
@@ -16,14 +13,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class DocumentQuestionAnswering {
 
 	/** The task definition. */
-	public static final Task<Input, Parameters, List<Output>> TASK = Task
-		.<Input, Parameters, List<Output>>builder("document-question-answering", TaskRoute.MODEL)
-		.input(Input.class)
-		.parameters(Parameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.list(Output.class))
+	public static final Task<Input, Parameters, List<Output>> TASK = TaskDefinitions
+		.list("document-question-answering", Input.class, Parameters.class, Output.class, Encoders.inputsAndParameters())
 		.build();
 
 	private DocumentQuestionAnswering() {

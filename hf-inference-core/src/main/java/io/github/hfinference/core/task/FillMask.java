@@ -3,11 +3,9 @@ package io.github.hfinference.core.task;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 
 import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code fill-mask}: the most likely tokens for the mask token in a text
@@ -16,13 +14,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class FillMask {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, List<Output>> TASK = Task
-		.<String, Parameters, List<Output>>builder("fill-mask", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
-		.encoder(Encoders.inputsAndParameters())
+	public static final Task<String, Parameters, List<Output>> TASK = TaskDefinitions
+		.list("fill-mask", String.class, Parameters.class, Output.class, Encoders.inputsAndParameters())
 		.decoder(Decoders.list(Output.class, Decoders.unwrapNestedList()))
 		.build();
 

@@ -49,15 +49,7 @@ public record GenerationParameters(@Nullable Double temperature, @Nullable Integ
 	}
 
 	/** Builds {@link GenerationParameters} by name; what is not set stays unset (null). */
-	public static final class Builder {
-
-		private @Nullable Double temperature;
-
-		private @Nullable Integer topK;
-
-		private @Nullable Double topP;
-
-		private @Nullable Double typicalP;
+	public static final class Builder extends SamplingParametersBuilder<Builder> {
 
 		private @Nullable Double epsilonCutoff;
 
@@ -65,13 +57,9 @@ public record GenerationParameters(@Nullable Double temperature, @Nullable Integ
 
 		private @Nullable Integer maxLength;
 
-		private @Nullable Integer maxNewTokens;
-
 		private @Nullable Integer minLength;
 
 		private @Nullable Integer minNewTokens;
-
-		private @Nullable Boolean doSample;
 
 		private @Nullable Boolean earlyStopping;
 
@@ -84,46 +72,6 @@ public record GenerationParameters(@Nullable Double temperature, @Nullable Integ
 		private @Nullable Boolean useCache;
 
 		private Builder() {
-		}
-
-		/**
-		 * Sets {@code temperature}.
-		 * @param temperature value used to modulate the next token probabilities
-		 * @return this builder
-		 */
-		public Builder temperature(@Nullable Double temperature) {
-			this.temperature = temperature;
-			return this;
-		}
-
-		/**
-		 * Sets {@code topK}.
-		 * @param topK number of highest probability tokens kept for top-k filtering
-		 * @return this builder
-		 */
-		public Builder topK(@Nullable Integer topK) {
-			this.topK = topK;
-			return this;
-		}
-
-		/**
-		 * Sets {@code topP}.
-		 * @param topP keep the smallest set of tokens whose probabilities add up to this value
-		 * @return this builder
-		 */
-		public Builder topP(@Nullable Double topP) {
-			this.topP = topP;
-			return this;
-		}
-
-		/**
-		 * Sets {@code typicalP}.
-		 * @param typicalP typical-decoding probability mass
-		 * @return this builder
-		 */
-		public Builder typicalP(@Nullable Double typicalP) {
-			this.typicalP = typicalP;
-			return this;
 		}
 
 		/**
@@ -157,16 +105,6 @@ public record GenerationParameters(@Nullable Double temperature, @Nullable Integ
 		}
 
 		/**
-		 * Sets {@code maxNewTokens}.
-		 * @param maxNewTokens maximum number of tokens to generate
-		 * @return this builder
-		 */
-		public Builder maxNewTokens(@Nullable Integer maxNewTokens) {
-			this.maxNewTokens = maxNewTokens;
-			return this;
-		}
-
-		/**
 		 * Sets {@code minLength}.
 		 * @param minLength minimum length of the generated text, input included
 		 * @return this builder
@@ -183,16 +121,6 @@ public record GenerationParameters(@Nullable Double temperature, @Nullable Integ
 		 */
 		public Builder minNewTokens(@Nullable Integer minNewTokens) {
 			this.minNewTokens = minNewTokens;
-			return this;
-		}
-
-		/**
-		 * Sets {@code doSample}.
-		 * @param doSample whether to sample instead of decoding greedily
-		 * @return this builder
-		 */
-		public Builder doSample(@Nullable Boolean doSample) {
-			this.doSample = doSample;
 			return this;
 		}
 

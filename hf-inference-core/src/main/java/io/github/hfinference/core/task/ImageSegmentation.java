@@ -8,12 +8,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code image-segmentation}: segments of an image, each with its label and a PNG mask
@@ -22,14 +19,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class ImageSegmentation {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, Parameters, List<Output>> TASK = Task
-		.<BinaryInput, Parameters, List<Output>>builder("image-segmentation", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(Parameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
-		.encoder(Encoders.binary())
-		.decoder(Decoders.list(Output.class))
+	public static final Task<BinaryInput, Parameters, List<Output>> TASK = TaskDefinitions
+		.list("image-segmentation", BinaryInput.class, Parameters.class, Output.class, Encoders.binary())
 		.build();
 
 	private ImageSegmentation() {

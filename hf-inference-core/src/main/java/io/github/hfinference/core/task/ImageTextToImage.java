@@ -1,8 +1,6 @@
 package io.github.hfinference.core.task;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code image-text-to-image}: edits an image as the prompt in
@@ -12,13 +10,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class ImageTextToImage {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, ImageToImage.Parameters, BinaryOutput> TASK = Task
-		.<BinaryInput, ImageToImage.Parameters, BinaryOutput>builder("image-text-to-image", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(ImageToImage.Parameters.class)
-		.result(BinaryOutput.class)
-		.encoder(Encoders.binary())
-		.decoder(Decoders.binary())
+	public static final Task<BinaryInput, ImageToImage.Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("image-text-to-image", BinaryInput.class, ImageToImage.Parameters.class, Encoders.binary())
 		.build();
 
 	private ImageTextToImage() {

@@ -3,9 +3,7 @@ package io.github.hfinference.core.task;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code image-to-image}: transforms an image (ControlNet, inpainting, super-resolution...).
@@ -16,13 +14,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class ImageToImage {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, Parameters, BinaryOutput> TASK = Task
-		.<BinaryInput, Parameters, BinaryOutput>builder("image-to-image", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(Parameters.class)
-		.result(BinaryOutput.class)
-		.encoder(Encoders.binary())
-		.decoder(Decoders.binary())
+	public static final Task<BinaryInput, Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("image-to-image", BinaryInput.class, Parameters.class, Encoders.binary())
 		.accept(MediaType.IMAGE_PNG_VALUE)
 		.build();
 
@@ -59,17 +52,11 @@ public final class ImageToImage {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
+		public static final class Builder extends DiffusionParametersBuilder<Builder> {
 
 			private @Nullable String prompt;
 
-			private @Nullable String negativePrompt;
-
 			private @Nullable TargetSize targetSize;
-
-			private @Nullable Integer numInferenceSteps;
-
-			private @Nullable Double guidanceScale;
 
 			private Builder() {
 			}
@@ -85,42 +72,12 @@ public final class ImageToImage {
 			}
 
 			/**
-			 * Sets {@code negativePrompt}.
-			 * @param negativePrompt what not to include
-			 * @return this builder
-			 */
-			public Builder negativePrompt(@Nullable String negativePrompt) {
-				this.negativePrompt = negativePrompt;
-				return this;
-			}
-
-			/**
 			 * Sets {@code targetSize}.
 			 * @param targetSize size of the output image in pixels
 			 * @return this builder
 			 */
 			public Builder targetSize(@Nullable TargetSize targetSize) {
 				this.targetSize = targetSize;
-				return this;
-			}
-
-			/**
-			 * Sets {@code numInferenceSteps}.
-			 * @param numInferenceSteps number of denoising steps
-			 * @return this builder
-			 */
-			public Builder numInferenceSteps(@Nullable Integer numInferenceSteps) {
-				this.numInferenceSteps = numInferenceSteps;
-				return this;
-			}
-
-			/**
-			 * Sets {@code guidanceScale}.
-			 * @param guidanceScale how closely to follow the prompt
-			 * @return this builder
-			 */
-			public Builder guidanceScale(@Nullable Double guidanceScale) {
-				this.guidanceScale = guidanceScale;
 				return this;
 			}
 

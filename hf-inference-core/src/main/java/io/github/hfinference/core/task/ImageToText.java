@@ -2,9 +2,7 @@ package io.github.hfinference.core.task;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code image-to-text}: describes an image (captioning). Servers answer
@@ -13,13 +11,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class ImageToText {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, Parameters, Output> TASK = Task
-		.<BinaryInput, Parameters, Output>builder("image-to-text", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(Parameters.class)
-		.result(Output.class)
-		.encoder(Encoders.binary())
-		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+	public static final Task<BinaryInput, Parameters, Output> TASK = TaskDefinitions
+		.single("image-to-text", BinaryInput.class, Parameters.class, Output.class, Encoders.binary())
 		.build();
 
 	private ImageToText() {
@@ -42,11 +35,9 @@ public final class ImageToText {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
+		public static final class Builder extends GeneratingParametersBuilder<Builder> {
 
 			private @Nullable Integer maxNewTokens;
-
-			private @Nullable GenerationParameters generationParameters;
 
 			private Builder() {
 			}
@@ -58,16 +49,6 @@ public final class ImageToText {
 			 */
 			public Builder maxNewTokens(@Nullable Integer maxNewTokens) {
 				this.maxNewTokens = maxNewTokens;
-				return this;
-			}
-
-			/**
-			 * Sets {@code generationParameters}.
-			 * @param generationParameters how the text is generated
-			 * @return this builder
-			 */
-			public Builder generationParameters(@Nullable GenerationParameters generationParameters) {
-				this.generationParameters = generationParameters;
 				return this;
 			}
 

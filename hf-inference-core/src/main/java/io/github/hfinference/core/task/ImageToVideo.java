@@ -1,8 +1,6 @@
 package io.github.hfinference.core.task;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code image-to-video}: animates an image, guided by the prompt in
@@ -13,13 +11,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class ImageToVideo {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, TextToVideo.Parameters, BinaryOutput> TASK = Task
-		.<BinaryInput, TextToVideo.Parameters, BinaryOutput>builder("image-to-video", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(TextToVideo.Parameters.class)
-		.result(BinaryOutput.class)
-		.encoder(Encoders.binary())
-		.decoder(Decoders.binary())
+	public static final Task<BinaryInput, TextToVideo.Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("image-to-video", BinaryInput.class, TextToVideo.Parameters.class, Encoders.binary())
 		.build();
 
 	private ImageToVideo() {

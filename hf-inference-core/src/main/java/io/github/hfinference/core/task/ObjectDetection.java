@@ -3,11 +3,8 @@ package io.github.hfinference.core.task;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code object-detection}: objects found in an image, each with a label, a score and a
@@ -16,14 +13,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class ObjectDetection {
 
 	/** The task definition. */
-	public static final Task<BinaryInput, Parameters, List<Output>> TASK = Task
-		.<BinaryInput, Parameters, List<Output>>builder("object-detection", TaskRoute.MODEL)
-		.input(BinaryInput.class)
-		.parameters(Parameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
-		.encoder(Encoders.binary())
-		.decoder(Decoders.list(Output.class))
+	public static final Task<BinaryInput, Parameters, List<Output>> TASK = TaskDefinitions
+		.list("object-detection", BinaryInput.class, Parameters.class, Output.class, Encoders.binary())
 		.build();
 
 	private ObjectDetection() {

@@ -2,9 +2,7 @@ package io.github.hfinference.core.task;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code summarization}: a shorter version of a text. Servers answer
@@ -13,13 +11,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class Summarization {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, Output> TASK = Task
-		.<String, Parameters, Output>builder("summarization", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(Output.class)
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+	public static final Task<String, Parameters, Output> TASK = TaskDefinitions
+		.single("summarization", String.class, Parameters.class, Output.class, Encoders.inputsAndParameters())
 		.build();
 
 	private Summarization() {
@@ -44,45 +37,9 @@ public final class Summarization {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
-
-			private @Nullable Boolean cleanUpTokenizationSpaces;
-
-			private @Nullable Truncation truncation;
-
-			private @Nullable GenerationParameters generateParameters;
+		public static final class Builder extends TextToTextParametersBuilder<Builder> {
 
 			private Builder() {
-			}
-
-			/**
-			 * Sets {@code cleanUpTokenizationSpaces}.
-			 * @param cleanUpTokenizationSpaces whether to clean up extra spaces in the text
-			 * @return this builder
-			 */
-			public Builder cleanUpTokenizationSpaces(@Nullable Boolean cleanUpTokenizationSpaces) {
-				this.cleanUpTokenizationSpaces = cleanUpTokenizationSpaces;
-				return this;
-			}
-
-			/**
-			 * Sets {@code truncation}.
-			 * @param truncation how to truncate over-long inputs
-			 * @return this builder
-			 */
-			public Builder truncation(@Nullable Truncation truncation) {
-				this.truncation = truncation;
-				return this;
-			}
-
-			/**
-			 * Sets {@code generateParameters}.
-			 * @param generateParameters how the model generates the text
-			 * @return this builder
-			 */
-			public Builder generateParameters(@Nullable GenerationParameters generateParameters) {
-				this.generateParameters = generateParameters;
-				return this;
 			}
 
 			/**

@@ -8,9 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code table-question-answering}: answers a question about a table given by column.
@@ -19,13 +17,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class TableQuestionAnswering {
 
 	/** The task definition. */
-	public static final Task<Input, Parameters, Output> TASK = Task
-		.<Input, Parameters, Output>builder("table-question-answering", TaskRoute.MODEL)
-		.input(Input.class)
-		.parameters(Parameters.class)
-		.result(Output.class)
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+	public static final Task<Input, Parameters, Output> TASK = TaskDefinitions
+		.single("table-question-answering", Input.class, Parameters.class, Output.class, Encoders.inputsAndParameters())
 		.build();
 
 	private TableQuestionAnswering() {

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import io.github.hfinference.core.TokenUsage;
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code text-generation}: continues a prompt (TGI and the classic pipeline). The server
@@ -18,13 +16,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class TextGeneration {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, Output> TASK = Task
-		.<String, Parameters, Output>builder("text-generation", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(Output.class)
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+	public static final Task<String, Parameters, Output> TASK = TaskDefinitions
+		.single("text-generation", String.class, Parameters.class, Output.class, Encoders.inputsAndParameters())
 		.build();
 
 	/**
@@ -91,23 +84,11 @@ public final class TextGeneration {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
-
-			private @Nullable Integer maxNewTokens;
-
-			private @Nullable Double temperature;
-
-			private @Nullable Integer topK;
-
-			private @Nullable Double topP;
-
-			private @Nullable Double typicalP;
+		public static final class Builder extends SamplingParametersBuilder<Builder> {
 
 			private @Nullable Double repetitionPenalty;
 
 			private @Nullable Double frequencyPenalty;
-
-			private @Nullable Boolean doSample;
 
 			private @Nullable List<String> stop;
 
@@ -135,56 +116,6 @@ public final class TextGeneration {
 			}
 
 			/**
-			 * Sets {@code maxNewTokens}.
-			 * @param maxNewTokens maximum tokens to generate
-			 * @return this builder
-			 */
-			public Builder maxNewTokens(@Nullable Integer maxNewTokens) {
-				this.maxNewTokens = maxNewTokens;
-				return this;
-			}
-
-			/**
-			 * Sets {@code temperature}.
-			 * @param temperature sampling temperature
-			 * @return this builder
-			 */
-			public Builder temperature(@Nullable Double temperature) {
-				this.temperature = temperature;
-				return this;
-			}
-
-			/**
-			 * Sets {@code topK}.
-			 * @param topK top-k sampling
-			 * @return this builder
-			 */
-			public Builder topK(@Nullable Integer topK) {
-				this.topK = topK;
-				return this;
-			}
-
-			/**
-			 * Sets {@code topP}.
-			 * @param topP nucleus sampling probability
-			 * @return this builder
-			 */
-			public Builder topP(@Nullable Double topP) {
-				this.topP = topP;
-				return this;
-			}
-
-			/**
-			 * Sets {@code typicalP}.
-			 * @param typicalP typical-decoding mass
-			 * @return this builder
-			 */
-			public Builder typicalP(@Nullable Double typicalP) {
-				this.typicalP = typicalP;
-				return this;
-			}
-
-			/**
 			 * Sets {@code repetitionPenalty}.
 			 * @param repetitionPenalty repetition penalty
 			 * @return this builder
@@ -201,16 +132,6 @@ public final class TextGeneration {
 			 */
 			public Builder frequencyPenalty(@Nullable Double frequencyPenalty) {
 				this.frequencyPenalty = frequencyPenalty;
-				return this;
-			}
-
-			/**
-			 * Sets {@code doSample}.
-			 * @param doSample whether to sample rather than decode greedily
-			 * @return this builder
-			 */
-			public Builder doSample(@Nullable Boolean doSample) {
-				this.doSample = doSample;
 				return this;
 			}
 

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code text-to-audio}: generates audio (music, sound effects) from a prompt. Served by
@@ -17,13 +15,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class TextToAudio {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, BinaryOutput> TASK = Task
-		.<String, Parameters, BinaryOutput>builder("text-to-audio", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(BinaryOutput.class)
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.binary())
+	public static final Task<String, Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("text-to-audio", String.class, Parameters.class, Encoders.inputsAndParameters())
 		.accept("audio/*")
 		.build();
 
@@ -63,22 +56,11 @@ public final class TextToAudio {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
-
-			private @Nullable GenerationParameters generationParameters;
+		public static final class Builder extends GeneratingParametersBuilder<Builder> {
 
 			private @Nullable Map<String, Object> extra;
 
 			private Builder() {
-			}
-
-			/**
-			 * @param generationParameters how the audio is generated (hf-inference)
-			 * @return this builder
-			 */
-			public Builder generationParameters(@Nullable GenerationParameters generationParameters) {
-				this.generationParameters = generationParameters;
-				return this;
 			}
 
 			/**

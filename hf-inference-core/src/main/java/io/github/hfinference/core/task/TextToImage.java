@@ -3,9 +3,7 @@ package io.github.hfinference.core.task;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code text-to-image}: generates an image from a prompt. The answer is the image's bytes
@@ -15,13 +13,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class TextToImage {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, BinaryOutput> TASK = Task
-		.<String, Parameters, BinaryOutput>builder("text-to-image", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(BinaryOutput.class)
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.binary())
+	public static final Task<String, Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("text-to-image", String.class, Parameters.class, Encoders.inputsAndParameters())
 		.accept(MediaType.IMAGE_PNG_VALUE)
 		.build();
 
@@ -62,33 +55,17 @@ public final class TextToImage {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
-
-			private @Nullable String negativePrompt;
+		public static final class Builder extends DiffusionParametersBuilder<Builder> {
 
 			private @Nullable Integer width;
 
 			private @Nullable Integer height;
-
-			private @Nullable Integer numInferenceSteps;
-
-			private @Nullable Double guidanceScale;
 
 			private @Nullable String scheduler;
 
 			private @Nullable Long seed;
 
 			private Builder() {
-			}
-
-			/**
-			 * Sets {@code negativePrompt}.
-			 * @param negativePrompt what not to include in the image
-			 * @return this builder
-			 */
-			public Builder negativePrompt(@Nullable String negativePrompt) {
-				this.negativePrompt = negativePrompt;
-				return this;
 			}
 
 			/**
@@ -108,26 +85,6 @@ public final class TextToImage {
 			 */
 			public Builder height(@Nullable Integer height) {
 				this.height = height;
-				return this;
-			}
-
-			/**
-			 * Sets {@code numInferenceSteps}.
-			 * @param numInferenceSteps number of denoising steps
-			 * @return this builder
-			 */
-			public Builder numInferenceSteps(@Nullable Integer numInferenceSteps) {
-				this.numInferenceSteps = numInferenceSteps;
-				return this;
-			}
-
-			/**
-			 * Sets {@code guidanceScale}.
-			 * @param guidanceScale how closely to follow the prompt
-			 * @return this builder
-			 */
-			public Builder guidanceScale(@Nullable Double guidanceScale) {
-				this.guidanceScale = guidanceScale;
 				return this;
 			}
 

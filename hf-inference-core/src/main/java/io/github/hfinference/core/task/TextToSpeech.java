@@ -2,9 +2,7 @@ package io.github.hfinference.core.task;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code text-to-speech}: speaks a text. The answer is the audio's bytes (for example
@@ -13,13 +11,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class TextToSpeech {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, BinaryOutput> TASK = Task
-		.<String, Parameters, BinaryOutput>builder("text-to-speech", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(BinaryOutput.class)
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.binary())
+	public static final Task<String, Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("text-to-speech", String.class, Parameters.class, Encoders.inputsAndParameters())
 		.accept("audio/*")
 		.build();
 
@@ -42,21 +35,9 @@ public final class TextToSpeech {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
-
-			private @Nullable GenerationParameters generationParameters;
+		public static final class Builder extends GeneratingParametersBuilder<Builder> {
 
 			private Builder() {
-			}
-
-			/**
-			 * Sets {@code generationParameters}.
-			 * @param generationParameters how the speech is generated
-			 * @return this builder
-			 */
-			public Builder generationParameters(@Nullable GenerationParameters generationParameters) {
-				this.generationParameters = generationParameters;
-				return this;
 			}
 
 			/**

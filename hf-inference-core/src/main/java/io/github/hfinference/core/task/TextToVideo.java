@@ -5,9 +5,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code text-to-video}: generates a video from a prompt. Not served by hf-inference: it
@@ -17,13 +15,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class TextToVideo {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, BinaryOutput> TASK = Task
-		.<String, Parameters, BinaryOutput>builder("text-to-video", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(BinaryOutput.class)
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.binary())
+	public static final Task<String, Parameters, BinaryOutput> TASK = TaskDefinitions
+		.binary("text-to-video", String.class, Parameters.class, Encoders.inputsAndParameters())
 		.build();
 
 	private TextToVideo() {
@@ -82,17 +75,11 @@ public final class TextToVideo {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
+		public static final class Builder extends DiffusionParametersBuilder<Builder> {
 
 			private @Nullable String prompt;
 
-			private @Nullable String negativePrompt;
-
 			private @Nullable Integer numFrames;
-
-			private @Nullable Integer numInferenceSteps;
-
-			private @Nullable Double guidanceScale;
 
 			private @Nullable Long seed;
 
@@ -116,42 +103,12 @@ public final class TextToVideo {
 			}
 
 			/**
-			 * Sets {@code negativePrompt}.
-			 * @param negativePrompt what not to include
-			 * @return this builder
-			 */
-			public Builder negativePrompt(@Nullable String negativePrompt) {
-				this.negativePrompt = negativePrompt;
-				return this;
-			}
-
-			/**
 			 * Sets {@code numFrames}.
 			 * @param numFrames number of frames
 			 * @return this builder
 			 */
 			public Builder numFrames(@Nullable Integer numFrames) {
 				this.numFrames = numFrames;
-				return this;
-			}
-
-			/**
-			 * Sets {@code numInferenceSteps}.
-			 * @param numInferenceSteps number of denoising steps
-			 * @return this builder
-			 */
-			public Builder numInferenceSteps(@Nullable Integer numInferenceSteps) {
-				this.numInferenceSteps = numInferenceSteps;
-				return this;
-			}
-
-			/**
-			 * Sets {@code guidanceScale}.
-			 * @param guidanceScale how closely to follow the prompt
-			 * @return this builder
-			 */
-			public Builder guidanceScale(@Nullable Double guidanceScale) {
-				this.guidanceScale = guidanceScale;
 				return this;
 			}
 

@@ -4,11 +4,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 
 import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code token-classification}: labelled spans of a text (named entities,
@@ -18,13 +16,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class TokenClassification {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, List<Output>> TASK = Task
-		.<String, Parameters, List<Output>>builder("token-classification", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(new ParameterizedTypeReference<>() {
-		})
-		.encoder(Encoders.inputsAndParameters())
+	public static final Task<String, Parameters, List<Output>> TASK = TaskDefinitions
+		.list("token-classification", String.class, Parameters.class, Output.class, Encoders.inputsAndParameters())
 		.decoder(Decoders.list(Output.class, Decoders.unwrapNestedList()))
 		.build();
 

@@ -2,9 +2,7 @@ package io.github.hfinference.core.task;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
-import io.github.hfinference.core.task.Task.TaskRoute;
 
 /**
  * {@code translation}: translates a text. Multilingual models need the source and target
@@ -14,13 +12,8 @@ import io.github.hfinference.core.task.Task.TaskRoute;
 public final class Translation {
 
 	/** The task definition. */
-	public static final Task<String, Parameters, Output> TASK = Task
-		.<String, Parameters, Output>builder("translation", TaskRoute.MODEL)
-		.input(String.class)
-		.parameters(Parameters.class)
-		.result(Output.class)
-		.encoder(Encoders.inputsAndParameters())
-		.decoder(Decoders.json(Output.class, Decoders.firstIfList()))
+	public static final Task<String, Parameters, Output> TASK = TaskDefinitions
+		.single("translation", String.class, Parameters.class, Output.class, Encoders.inputsAndParameters())
 		.build();
 
 	private Translation() {
@@ -58,17 +51,11 @@ public final class Translation {
 		}
 
 		/** Builds {@link Parameters} by name; what is not set stays unset (null). */
-		public static final class Builder {
+		public static final class Builder extends TextToTextParametersBuilder<Builder> {
 
 			private @Nullable String srcLang;
 
 			private @Nullable String tgtLang;
-
-			private @Nullable Boolean cleanUpTokenizationSpaces;
-
-			private @Nullable Truncation truncation;
-
-			private @Nullable GenerationParameters generateParameters;
 
 			private Builder() {
 			}
@@ -90,36 +77,6 @@ public final class Translation {
 			 */
 			public Builder tgtLang(@Nullable String tgtLang) {
 				this.tgtLang = tgtLang;
-				return this;
-			}
-
-			/**
-			 * Sets {@code cleanUpTokenizationSpaces}.
-			 * @param cleanUpTokenizationSpaces whether to clean up extra spaces in the text
-			 * @return this builder
-			 */
-			public Builder cleanUpTokenizationSpaces(@Nullable Boolean cleanUpTokenizationSpaces) {
-				this.cleanUpTokenizationSpaces = cleanUpTokenizationSpaces;
-				return this;
-			}
-
-			/**
-			 * Sets {@code truncation}.
-			 * @param truncation how to truncate over-long inputs
-			 * @return this builder
-			 */
-			public Builder truncation(@Nullable Truncation truncation) {
-				this.truncation = truncation;
-				return this;
-			}
-
-			/**
-			 * Sets {@code generateParameters}.
-			 * @param generateParameters how the model generates the text
-			 * @return this builder
-			 */
-			public Builder generateParameters(@Nullable GenerationParameters generateParameters) {
-				this.generateParameters = generateParameters;
 				return this;
 			}
 

@@ -1,19 +1,16 @@
 package io.github.hfinference.core.chat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
-import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.BinaryInput;
@@ -32,21 +29,8 @@ class ChatInputTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private final MockWebServer server = new MockWebServer();
-
-	private HfInferenceClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		URI url = this.server.url("/").uri();
-		this.client = HfInferenceClient.builder().token("hf_test").noTokenLookup().baseUrl(url).hubUrl(url).build();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	@Test
 	void aTextMessageIsStillAPlainStringAndReasoningIsNeverSent() {
@@ -96,15 +80,15 @@ class ChatInputTests {
 		List<ChatMessage> messages = List.of(ChatMessage.system("Be brief."), ChatMessage.user(
 				ContentPart.text("What is it?"), ContentPart.image(new BinaryInput(new byte[11], "image/png"))));
 
-		StepVerifier.create(this.client.call(ChatCompletion.TASK, model, messages, null))
+		StepVerifier.create(this.mock.client().call(ChatCompletion.TASK, model, messages, null))
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(HfInvalidRequestException.class)
 				.hasMessage("Image part #2 of message #2 has 11 bytes, over the limit of 10 bytes for model "
 						+ "'vision' (chat max-image-size); send a smaller image or an https URL"))
 			.verify(WAIT);
-		StepVerifier.create(this.client.stream(ChatCompletion.STREAM, model, messages, null))
+		StepVerifier.create(this.mock.client().stream(ChatCompletion.STREAM, model, messages, null))
 			.expectError(HfInvalidRequestException.class)
 			.verify(WAIT);
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.mock.server().getRequestCount()).isZero();
 	}
 
 	@Test

@@ -1,26 +1,23 @@
 package io.github.hfinference.core.declarative;
 
-import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.chat.HfTool;
 import io.github.hfinference.core.error.HfInvalidRequestException;
+import io.github.hfinference.core.MockServerFixture;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.task.BinaryInput;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
@@ -40,40 +37,28 @@ class HfModelChatFeatureTests {
 	static final String ANSWER = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"%s\"},"
 			+ "\"finish_reason\":\"stop\"}]}";
 
-	final MockWebServer server = new MockWebServer();
-
-	HfInferenceClient client;
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	HfModelProxyFactory factory;
 
 	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		URI url = this.server.url("/").uri();
-		this.client = HfInferenceClient.builder().token("hf_test").noTokenLookup().baseUrl(url).hubUrl(url).build();
-		ModelDefinition vision = ModelDefinition.builder("vision")
-			.id("Qwen/Qwen2.5-VL-7B-Instruct")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
-		this.factory = HfModelProxyFactory.builder(this.client)
+	void start() {
+		ModelDefinition vision = TestModels.onHfInference("vision", "Qwen/Qwen2.5-VL-7B-Instruct");
+		this.factory = HfModelProxyFactory.builder(this.mock.client())
 			.modelResolver(ModelResolver.of(Map.of("vision", new ConfiguredModel(vision, ChatCompletion.TASK))))
 			.build();
 	}
 
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
-
 	@Test
 	void aPromptAndAnImageBecomeOneUserMessageWithParts() throws InterruptedException {
-		this.server.enqueue(json(ANSWER.formatted("A cat.")));
+		this.mock.server().enqueue(json(ANSWER.formatted("A cat.")));
 		Vision vision = this.factory.createClient(Vision.class);
 
 		assertThat(vision.describe("What is it?", new BinaryInput(new byte[] { 1, 2, 3 }, "image/png")))
 			.isEqualTo("A cat.");
 
-		RecordedRequest request = this.server.takeRequest();
+		RecordedRequest request = this.mock.server().takeRequest();
 		assertThat(request.getBody().utf8()).isEqualTo("{\"model\":\"Qwen/Qwen2.5-VL-7B-Instruct\",\"messages\":[{"
 				+ "\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"What is it?\"},{\"type\":\"image_url\","
 				+ "\"image_url\":{\"url\":\"data:image/png;base64,AQID\"}}]}]}");
@@ -81,7 +66,7 @@ class HfModelChatFeatureTests {
 
 	@Test
 	void aListOfImagesFollowsThePromptInOrderAndParametersStillBind() throws InterruptedException {
-		this.server.enqueue(json(ANSWER.formatted("Two.")));
+		this.mock.server().enqueue(json(ANSWER.formatted("Two.")));
 		Vision vision = this.factory.createClient(Vision.class);
 
 		assertThat(vision.compare(List.of(new BinaryInput(new byte[] { 1 }, "image/png"),
@@ -89,7 +74,7 @@ class HfModelChatFeatureTests {
 				ChatCompletion.Parameters.builder().maxTokens(9).build())
 			.block(WAIT)).isEqualTo("Two.");
 
-		String body = this.server.takeRequest().getBody().utf8();
+		String body = this.mock.server().takeRequest().getBody().utf8();
 		assertThat(body).contains("[{\"type\":\"text\",\"text\":\"Differences?\"},{\"type\":\"image_url\",\"image_url\":"
 				+ "{\"url\":\"data:image/png;base64,AQ==\"}},{\"type\":\"image_url\",\"image_url\":{\"url\":"
 				+ "\"data:image/jpeg;base64,Ag==\"}}]").contains("\"max_tokens\":9");
@@ -102,12 +87,12 @@ class HfModelChatFeatureTests {
 		assertThatExceptionOfType(HfInvalidRequestException.class)
 			.isThrownBy(() -> vision.describe("What is it?", new BinaryInput(new byte[] { 1 }, "text/plain")))
 			.withMessageContaining("got 'text/plain'");
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.mock.server().getRequestCount()).isZero();
 	}
 
 	@Test
 	void aStreamedReasoningAnswerKeepsReasoningApartFromTheText() {
-		this.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream")
+		this.mock.server().enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream")
 			.body("data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"reasoning_content\":\"Hmm, \"}}]}\n\n"
 					+ "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"seven.\"}}]}\n\n"
 					+ "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"7\"},\"finish_reason\":\"stop\"}]}\n\n"
@@ -123,12 +108,12 @@ class HfModelChatFeatureTests {
 
 	@Test
 	void aMethodReturningARecordSendsItsSchemaAndReturnsTheTypedAnswer() throws InterruptedException {
-		this.server.enqueue(json(ANSWER.formatted("{\\\"number\\\":\\\"INV-7\\\",\\\"total\\\":12.5}")));
+		this.mock.server().enqueue(json(ANSWER.formatted("{\\\"number\\\":\\\"INV-7\\\",\\\"total\\\":12.5}")));
 		Extractor extractor = this.factory.createClient(Extractor.class);
 
 		assertThat(extractor.extract("INV-7, 12.50").block(WAIT)).isEqualTo(new Invoice("INV-7", 12.5));
 
-		String body = this.server.takeRequest().getBody().utf8();
+		String body = this.mock.server().takeRequest().getBody().utf8();
 		assertThat(body).contains("\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"Invoice\","
 				+ "\"schema\":{\"type\":\"object\",\"properties\":{\"number\":{\"type\":[\"string\",\"null\"]},"
 				+ "\"total\":{\"type\":\"number\"}},\"required\":[\"number\",\"total\"],\"additionalProperties\":false},"
@@ -137,29 +122,29 @@ class HfModelChatFeatureTests {
 
 	@Test
 	void aChatMethodCallsItsToolsAndAThrowingToolsMessageGoesBackToTheModel() throws InterruptedException {
-		this.server.enqueue(json("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"tool_calls\":["
+		this.mock.server().enqueue(json("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"tool_calls\":["
 				+ "{\"id\":\"a\",\"type\":\"function\",\"function\":{\"name\":\"add\",\"arguments\":\"{\\\"a\\\":2,\\\"b\\\":3}\"}},"
 				+ "{\"id\":\"b\",\"type\":\"function\",\"function\":{\"name\":\"divide\",\"arguments\":\"{\\\"a\\\":1,\\\"b\\\":0}\"}}"
 				+ "]},\"finish_reason\":\"tool_calls\"}]}"));
-		this.server.enqueue(json(ANSWER.formatted("5, and 1/0 is undefined.")));
+		this.mock.server().enqueue(json(ANSWER.formatted("5, and 1/0 is undefined.")));
 		HfModelProxyFactory withTools = factoryWithTools(new Calculator());
 
 		assertThat(withTools.createClient(Calculating.class).ask("2+3 and 1/0?")).isEqualTo("5, and 1/0 is undefined.");
 
-		this.server.takeRequest();
-		String second = this.server.takeRequest().getBody().utf8();
+		this.mock.server().takeRequest();
+		String second = this.mock.server().takeRequest().getBody().utf8();
 		assertThat(second).contains("{\"role\":\"tool\",\"content\":\"5\",\"tool_call_id\":\"a\"}")
 			.contains("{\"role\":\"tool\",\"content\":\"error: / by zero\",\"tool_call_id\":\"b\"}");
 	}
 
 	@Test
 	void aStreamingChatMethodWithToolsStreamsTheTextOfEveryRound() throws InterruptedException {
-		this.server.enqueue(sse("data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Adding. \","
+		this.mock.server().enqueue(sse("data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Adding. \","
 				+ "\"tool_calls\":[{\"index\":0,\"id\":\"s1\",\"type\":\"function\",\"function\":{\"name\":\"add\","
 				+ "\"arguments\":\"{\\\"a\\\":4,\"}}]}}]}\n\n"
 				+ "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":"
 				+ "\"\\\"b\\\":5}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n"));
-		this.server.enqueue(sse("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"9\"},\"finish_reason\":\"stop\"}]}\n\n"
+		this.mock.server().enqueue(sse("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"9\"},\"finish_reason\":\"stop\"}]}\n\n"
 				+ "data: [DONE]\n\n"));
 		HfModelProxyFactory withTools = factoryWithTools(new Calculator());
 
@@ -167,8 +152,8 @@ class HfModelChatFeatureTests {
 			.expectNext("Adding. ", "9")
 			.expectComplete()
 			.verify(WAIT);
-		this.server.takeRequest();
-		assertThat(this.server.takeRequest().getBody().utf8())
+		this.mock.server().takeRequest();
+		assertThat(this.mock.server().takeRequest().getBody().utf8())
 			.contains("{\"role\":\"tool\",\"content\":\"9\",\"tool_call_id\":\"s1\"}");
 	}
 
@@ -199,11 +184,8 @@ class HfModelChatFeatureTests {
 
 	/** A factory like {@link #factory} whose {@code @UseTools} classes resolve to the given objects. */
 	HfModelProxyFactory factoryWithTools(Object... tools) {
-		return HfModelProxyFactory.builder(this.client)
-			.modelResolver(ModelResolver.of(Map.of("vision", new ConfiguredModel(ModelDefinition.builder("vision")
-				.id("Qwen/Qwen2.5-VL-7B-Instruct")
-				.target(new InferenceTarget.Router("hf-inference"))
-				.build(), ChatCompletion.TASK))))
+		return HfModelProxyFactory.builder(this.mock.client())
+			.modelResolver(ModelResolver.of(Map.of("vision", new ConfiguredModel(TestModels.onHfInference("vision", "Qwen/Qwen2.5-VL-7B-Instruct"), ChatCompletion.TASK))))
 			.tools(tools)
 			.build();
 	}

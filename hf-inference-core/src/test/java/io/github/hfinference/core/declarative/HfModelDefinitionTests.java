@@ -13,8 +13,8 @@ import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.task.ClassificationOutput;
+import io.github.hfinference.core.task.ClassificationParameters;
 import io.github.hfinference.core.task.Embedding;
-import io.github.hfinference.core.task.TextClassification;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -94,7 +94,7 @@ class HfModelDefinitionTests {
 		assertFails(WrongParameters.class, "classify(String, TextGeneration.Parameters)",
 				"has two input parameters (parameter #1 (String) and parameter #2 (TextGeneration.Parameters)), "
 						+ "but task text-classification takes one input (String), optionally its parameters "
-						+ "(TextClassification.Parameters) and a CallOptions (task named by "
+						+ "(ClassificationParameters) and a CallOptions (task named by "
 						+ "@InferenceTask(\"text-classification\"))");
 	}
 
@@ -389,7 +389,7 @@ class HfModelDefinitionTests {
 	@HfModel("foo")
 	interface UnknownModel {
 
-		List<ClassificationOutput> classify(String text, TextClassification.Parameters parameters);
+		List<ClassificationOutput> classify(String text, ClassificationParameters parameters);
 
 	}
 

@@ -1,18 +1,15 @@
 package io.github.hfinference.core.declarative;
 
-import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.aop.framework.AopProxyUtils;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -20,12 +17,13 @@ import reactor.test.StepVerifier;
 import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceResponse;
-import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.error.HfResponseException;
+import io.github.hfinference.core.MockServerFixture;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.task.ClassificationOutput;
+import io.github.hfinference.core.task.ClassificationParameters;
 import io.github.hfinference.core.task.Embedding;
-import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.TextGeneration;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;
@@ -42,41 +40,22 @@ class HfModelProxyFactoryTests {
 			+ "\"message\":{\"role\":\"assistant\",\"content\":\"Hello there\"},\"finish_reason\":\"stop\"}],"
 			+ "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,\"total_tokens\":7}}";
 
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	private HfModelProxyFactory factory;
 
 	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		URI url = this.server.url("/").uri();
-		HfInferenceClient client = HfInferenceClient.builder().token("hf_test").baseUrl(url).hubUrl(url).build();
-		ModelDefinition sentiment = ModelDefinition.builder("sentiment")
-			.id("distilbert/sst2")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
-		ModelDefinition chat = ModelDefinition.builder("chat")
-			.id("meta-llama/Llama-3.1-8B-Instruct")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
-		ModelDefinition embedder = ModelDefinition.builder("embedder")
-			.id("sentence-transformers/all-MiniLM-L6-v2")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
-		ModelDefinition generator = ModelDefinition.builder("generator")
-			.id("gpt2")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
-		this.factory = HfModelProxyFactory.builder(client)
+	void start() {
+		ModelDefinition sentiment = TestModels.onHfInference("sentiment", "distilbert/sst2");
+		ModelDefinition chat = TestModels.onHfInference("chat", "meta-llama/Llama-3.1-8B-Instruct");
+		ModelDefinition embedder = TestModels.onHfInference("embedder", "sentence-transformers/all-MiniLM-L6-v2");
+		ModelDefinition generator = TestModels.onHfInference("generator", "gpt2");
+		this.factory = HfModelProxyFactory.builder(this.mock.client())
 			.modelResolver(ModelResolver.of(Map.of("sentiment", ConfiguredModel.of(sentiment), "chat",
 					ConfiguredModel.of(chat), "embedder", ConfiguredModel.of(embedder), "generator",
 					new ConfiguredModel(generator, TextGeneration.TASK))))
 			.build();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
 	}
 
 	@Test
@@ -85,7 +64,7 @@ class HfModelProxyFactoryTests {
 		SentimentClient client = this.factory.createClient(SentimentClient.class);
 		assertThat(client.classify("I like you")).containsExactly(new ClassificationOutput("POSITIVE", 0.99),
 				new ClassificationOutput("NEGATIVE", 0.01));
-		RecordedRequest request = this.server.takeRequest();
+		RecordedRequest request = this.mock.server().takeRequest();
 		assertThat(request.getTarget()).isEqualTo("/hf-inference/models/distilbert/sst2");
 		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
 		assertThat(request.getBody().utf8()).isEqualTo("{\"inputs\":\"I like you\"}");
@@ -96,10 +75,10 @@ class HfModelProxyFactoryTests {
 		enqueueJson(SENTIMENT_BODY);
 		SentimentClient client = this.factory.createClient(SentimentClient.class);
 		Mono<List<ClassificationOutput>> result = client.classify("I like you",
-				new TextClassification.Parameters(1, null), CallOptions.defaults().withHeader("X-Trace", "t1"));
-		assertThat(this.server.getRequestCount()).as("nothing is sent before subscription").isZero();
+				new ClassificationParameters(1, null), CallOptions.defaults().withHeader("X-Trace", "t1"));
+		assertThat(this.mock.server().getRequestCount()).as("nothing is sent before subscription").isZero();
 		StepVerifier.create(result).assertNext((labels) -> assertThat(labels).hasSize(2)).verifyComplete();
-		RecordedRequest request = this.server.takeRequest();
+		RecordedRequest request = this.mock.server().takeRequest();
 		assertThat(request.getBody().utf8()).isEqualTo("{\"inputs\":\"I like you\",\"parameters\":{\"top_k\":1}}");
 		assertThat(request.getHeaders().get("X-Trace")).isEqualTo("t1");
 	}
@@ -107,7 +86,7 @@ class HfModelProxyFactoryTests {
 	@Test
 	void completableFutureAndMetadataReturnTypes() throws Exception {
 		enqueueJson(SENTIMENT_BODY);
-		this.server.enqueue(new MockResponse.Builder().code(200)
+		this.mock.server().enqueue(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json")
 			.addHeader("x-sha", "714eb0fa")
 			.body(SENTIMENT_BODY)
@@ -140,7 +119,7 @@ class HfModelProxyFactoryTests {
 		enqueueJson(CHAT_BODY);
 		ChatAssistant assistant = this.factory.createClient(ChatAssistant.class);
 		assertThat(assistant.ask("Hi")).isEqualTo("Hello there");
-		RecordedRequest request = this.server.takeRequest();
+		RecordedRequest request = this.mock.server().takeRequest();
 		assertThat(request.getTarget())
 			.isEqualTo("/hf-inference/models/meta-llama/Llama-3.1-8B-Instruct/v1/chat/completions");
 		assertThat(request.getBody().utf8()).isEqualTo("{\"model\":\"meta-llama/Llama-3.1-8B-Instruct\","
@@ -166,9 +145,9 @@ class HfModelProxyFactoryTests {
 		Embedder embedder = this.factory.createClient(Embedder.class);
 		assertThat(embedder.embed("a").dimensions()).isEqualTo(3);
 		assertThat(embedder.embedAll(List.of("a", "b"))).hasSize(2);
-		assertThat(this.server.takeRequest().getTarget())
+		assertThat(this.mock.server().takeRequest().getTarget())
 			.isEqualTo("/hf-inference/models/sentence-transformers/all-MiniLM-L6-v2/pipeline/feature-extraction");
-		assertThat(this.server.takeRequest().getBody().utf8()).isEqualTo("{\"inputs\":[\"a\",\"b\"]}");
+		assertThat(this.mock.server().takeRequest().getBody().utf8()).isEqualTo("{\"inputs\":[\"a\",\"b\"]}");
 	}
 
 	@Test
@@ -176,7 +155,7 @@ class HfModelProxyFactoryTests {
 		enqueueJson("[{\"generated_text\":\"Once upon a time\"}]");
 		Generator generator = this.factory.createClient(Generator.class);
 		assertThat(generator.complete("Once").generatedText()).isEqualTo("Once upon a time");
-		assertThat(this.server.takeRequest().getTarget()).isEqualTo("/hf-inference/models/gpt2");
+		assertThat(this.mock.server().takeRequest().getTarget()).isEqualTo("/hf-inference/models/gpt2");
 	}
 
 	@Test
@@ -184,7 +163,7 @@ class HfModelProxyFactoryTests {
 		enqueueJson(CHAT_BODY);
 		ById client = this.factory.createClient(ById.class);
 		assertThat(client.ask("Hi")).isEqualTo("Hello there");
-		RecordedRequest request = this.server.takeRequest();
+		RecordedRequest request = this.mock.server().takeRequest();
 		assertThat(request.getTarget()).isEqualTo("/v1/chat/completions");
 		assertThat(request.getBody().utf8()).startsWith("{\"model\":\"Qwen/Qwen3-8B\"");
 	}
@@ -195,7 +174,7 @@ class HfModelProxyFactoryTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> client.classify(null))
 			.withMessage("HfModel interface " + SentimentClient.class.getName()
 					+ ", method classify(String): the input (parameter #1) must not be null");
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.mock.server().getRequestCount()).isZero();
 	}
 
 	@Test
@@ -213,7 +192,7 @@ class HfModelProxyFactoryTests {
 	}
 
 	private void enqueueJson(String body) {
-		this.server.enqueue(
+		this.mock.server().enqueue(
 				new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build());
 	}
 
@@ -222,7 +201,7 @@ class HfModelProxyFactoryTests {
 
 		List<ClassificationOutput> classify(String text);
 
-		Mono<List<ClassificationOutput>> classify(String text, TextClassification.Parameters parameters,
+		Mono<List<ClassificationOutput>> classify(String text, ClassificationParameters parameters,
 				CallOptions options);
 
 		CompletableFuture<List<ClassificationOutput>> classifyLater(String text);

@@ -1,24 +1,21 @@
 package io.github.hfinference.core.declarative;
 
-import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import io.github.hfinference.core.CallOptions;
-import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.MockServerFixture;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.task.TextGeneration;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
@@ -46,49 +43,33 @@ class HfModelStreamingMethodTests {
 			+ "data:{\"index\":3,\"token\":{\"id\":2,\"text\":\"</s>\",\"logprob\":0.0,\"special\":true},"
 			+ "\"generated_text\":\"Once upon a time\",\"details\":null}\n\n";
 
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	private HfModelProxyFactory factory;
 
 	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		URI url = this.server.url("/").uri();
-		HfInferenceClient client = HfInferenceClient.builder().token("hf_test").baseUrl(url).hubUrl(url).build();
-		ModelDefinition chat = ModelDefinition.builder("chat")
-			.id("meta-llama/Llama-3.1-8B-Instruct")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
-		ModelDefinition assistant = ModelDefinition.builder("assistant")
-			.id("meta-llama/Llama-3.1-8B-Instruct")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
-		ModelDefinition generator = ModelDefinition.builder("generator")
-			.id("gpt2")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
-		this.factory = HfModelProxyFactory.builder(client)
+	void start() {
+		ModelDefinition chat = TestModels.onHfInference("chat", "meta-llama/Llama-3.1-8B-Instruct");
+		ModelDefinition assistant = TestModels.onHfInference("assistant", "meta-llama/Llama-3.1-8B-Instruct");
+		ModelDefinition generator = TestModels.onHfInference("generator", "gpt2");
+		this.factory = HfModelProxyFactory.builder(this.mock.client())
 			.modelResolver(ModelResolver.of(Map.of("chat", ConfiguredModel.of(chat), "assistant",
 					new ConfiguredModel(assistant, ChatCompletion.TASK), "generator",
 					new ConfiguredModel(generator, TextGeneration.TASK))))
 			.build();
 	}
 
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
-
 	@Test
 	void fluxOfStringOnAChatModelStreamsTheTextDeltasOfAUserMessage() throws InterruptedException {
-		this.server.enqueue(sse(CHAT_STREAM));
+		this.mock.server().enqueue(sse(CHAT_STREAM));
 		StreamingAssistant assistant = this.factory.createClient(StreamingAssistant.class);
 
 		Flux<String> answer = assistant.ask("Hi");
-		assertThat(this.server.getRequestCount()).as("nothing is sent before subscription").isZero();
+		assertThat(this.mock.server().getRequestCount()).as("nothing is sent before subscription").isZero();
 		StepVerifier.create(answer).expectNext("Hello", " there").expectComplete().verify(WAIT);
 
-		RecordedRequest request = this.server.takeRequest();
+		RecordedRequest request = this.mock.server().takeRequest();
 		assertThat(request.getTarget())
 			.isEqualTo("/hf-inference/models/meta-llama/Llama-3.1-8B-Instruct/v1/chat/completions");
 		assertThat(request.getHeaders().get("Accept")).isEqualTo("text/event-stream");
@@ -98,7 +79,7 @@ class HfModelStreamingMethodTests {
 
 	@Test
 	void fluxOfChunksIsInferredFromTheChunkTypeAndTakesParametersAndOptions() throws InterruptedException {
-		this.server.enqueue(sse(CHAT_STREAM));
+		this.mock.server().enqueue(sse(CHAT_STREAM));
 		StreamingChat chat = this.factory.createClient(StreamingChat.class);
 
 		StepVerifier.create(chat.chat(List.of(ChatMessage.user("Hi")),
@@ -109,15 +90,15 @@ class HfModelStreamingMethodTests {
 			.expectComplete()
 			.verify(WAIT);
 
-		RecordedRequest request = this.server.takeRequest();
+		RecordedRequest request = this.mock.server().takeRequest();
 		assertThat(request.getBody().utf8()).contains("\"max_tokens\":5").contains("\"stream\":true");
 		assertThat(request.getHeaders().get("X-Trace")).isEqualTo("t1");
 	}
 
 	@Test
 	void fluxOfStringOnATextGenerationModelStreamsTheTokenTexts() throws InterruptedException {
-		this.server.enqueue(sse(TGI_STREAM));
-		this.server.enqueue(sse(TGI_STREAM));
+		this.mock.server().enqueue(sse(TGI_STREAM));
+		this.mock.server().enqueue(sse(TGI_STREAM));
 		StreamingGenerator generator = this.factory.createClient(StreamingGenerator.class);
 
 		StepVerifier.create(generator.tokens("Once")).expectNext(" upon", " a time").expectComplete().verify(WAIT);
@@ -127,7 +108,7 @@ class HfModelStreamingMethodTests {
 			.expectComplete()
 			.verify(WAIT);
 
-		RecordedRequest request = this.server.takeRequest();
+		RecordedRequest request = this.mock.server().takeRequest();
 		assertThat(request.getTarget()).isEqualTo("/hf-inference/models/gpt2");
 		assertThat(request.getBody().utf8()).contains("\"inputs\":\"Once\"").contains("\"stream\":true");
 	}

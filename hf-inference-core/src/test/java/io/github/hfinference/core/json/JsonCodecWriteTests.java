@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.task.Task.RequestPayload;
+import io.github.hfinference.core.task.ClassificationParameters;
 import io.github.hfinference.core.task.TextClassification;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +41,7 @@ class JsonCodecWriteTests {
 		RequestPayload.Json plain = (RequestPayload.Json) TextClassification.TASK.encoder()
 			.encode(text, null, CODEC);
 		RequestPayload.Json withParameters = (RequestPayload.Json) TextClassification.TASK.encoder()
-			.encode(text, new TextClassification.Parameters(2, null), CODEC);
+			.encode(text, new ClassificationParameters(2, null), CODEC);
 
 		assertThat(plain.encoded()).as("written at once").isNotNull();
 		assertThat(plain.bytes(CODEC)).isEqualTo(CODEC.write(plain.body()));

@@ -31,7 +31,8 @@ import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.ResiliencePolicy;
 import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
-import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
+import io.github.hfinference.core.MockServerFixture;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.declarative.ConfiguredModel;
 import io.github.hfinference.core.declarative.HfModel;
@@ -120,11 +121,7 @@ class MediaJobTests {
 		assertThat(submit.getTarget()).isEqualTo("/fal-ai/fal-ai/ltx-video?_subdomain=queue");
 		assertThat(JSON.readTree(submit.getBody().utf8())).isEqualTo(
 				JSON.readTree("{\"prompt\":\"A cat surfing\",\"num_frames\":9,\"resolution\":\"480p\"}"));
-		for (int poll = 0; poll < 3; poll++) {
-			RecordedRequest status = this.router.takeRequest();
-			assertThat(status.getTarget()).isEqualTo("/fal-ai/fal-ai/ltx-video/requests/r1/status");
-			assertThat(status.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
-		}
+		assertPolled(this.router, 3, "/fal-ai/fal-ai/ltx-video/requests/r1/status", "Bearer hf_test");
 		assertThat(this.router.takeRequest().getTarget()).isEqualTo("/fal-ai/fal-ai/ltx-video/requests/r1");
 		assertThat(this.router.getRequestCount()).isEqualTo(6);
 		RecordedRequest download = this.cdn.takeRequest();
@@ -152,11 +149,7 @@ class MediaJobTests {
 
 	@Test
 	void jobPastItsDeadlineTimesOutNamingTheLastStatus() throws Exception {
-		mapping("replicate", "genmo/mochi-1", "text-to-video");
-		json(this.router, "{\"id\":\"p1\",\"status\":\"starting\",\"urls\":{\"get\":\"" + base(this.router)
-				+ "/replicate/v1/predictions/p1\"}}");
-		json(this.router, "{\"id\":\"p1\",\"status\":\"processing\"}");
-		json(this.router, "{\"id\":\"p1\",\"status\":\"processing\"}");
+		replicateJobStillProcessingAfterTwoPolls();
 		// the third poll gets no answer: the job is still running when the deadline passes
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
 		CompletableFuture<Throwable> failure = new CompletableFuture<>();
@@ -178,11 +171,7 @@ class MediaJobTests {
 
 	@Test
 	void cancellingTheResultStopsPolling() throws Exception {
-		mapping("replicate", "genmo/mochi-1", "text-to-video");
-		json(this.router, "{\"id\":\"p1\",\"status\":\"starting\",\"urls\":{\"get\":\"" + base(this.router)
-				+ "/replicate/v1/predictions/p1\"}}");
-		json(this.router, "{\"id\":\"p1\",\"status\":\"processing\"}");
-		json(this.router, "{\"id\":\"p1\",\"status\":\"processing\"}");
+		replicateJobStillProcessingAfterTwoPolls();
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
 		MediaJob<BinaryOutput> job = client(Duration.ofSeconds(1), time).submit(InferenceRequest.of(TextToVideo.TASK,
 				model("video", new InferenceTarget.Router("replicate")), "A cat"));
@@ -291,11 +280,7 @@ class MediaJobTests {
 		assertThat(body.path("duration").intValue()).isEqualTo(5);
 		assertThat(body.path("size").asString()).isEqualTo("1280x720");
 		assertThat(body.path("image").asString()).startsWith("data:image/png;base64,");
-		for (int poll = 0; poll < 2; poll++) {
-			RecordedRequest status = this.gateway.takeRequest();
-			assertThat(status.getTarget()).isEqualTo("/v1/videos/generations/v1");
-			assertThat(status.getHeaders().get("Authorization")).isEqualTo("Bearer gw_secret");
-		}
+		assertPolled(this.gateway, 2, "/v1/videos/generations/v1", "Bearer gw_secret");
 		assertThat(this.cdn.takeRequest().getHeaders().get("Authorization")).isNull();
 	}
 
@@ -435,11 +420,7 @@ class MediaJobTests {
 		String base64 = Base64.getEncoder().encodeToString(PNG);
 		assertThat(JSON.readTree(submit.getBody().utf8())).isEqualTo(JSON.readTree("{\"prompt\":\"It waves\","
 				+ "\"image\":\"" + base64 + "\",\"images\":[\"" + base64 + "\"]}"));
-		for (int poll = 0; poll < 2; poll++) {
-			RecordedRequest status = this.router.takeRequest();
-			assertThat(status.getTarget()).isEqualTo("/wavespeed/api/v3/predictions/t1/result");
-			assertThat(status.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
-		}
+		assertPolled(this.router, 2, "/wavespeed/api/v3/predictions/t1/result", "Bearer hf_test");
 		assertThat(this.cdn.takeRequest().getHeaders().get("Authorization")).isNull();
 	}
 
@@ -514,12 +495,7 @@ class MediaJobTests {
 	}
 
 	private HfInferenceClient client(Duration pollWait, VirtualTimeScheduler time) {
-		URI url = this.router.url("/").uri();
-		HfInferenceClient.Builder builder = HfInferenceClient.builder()
-			.token("hf_test")
-			.noTokenLookup()
-			.baseUrl(url)
-			.hubUrl(url)
+		HfInferenceClient.Builder builder = MockServerFixture.builder(this.router.url("/").uri())
 			.pollBackoff(new PollBackoff(pollWait, pollWait));
 		if (time != null) {
 			builder.scheduler(time);
@@ -536,10 +512,27 @@ class MediaJobTests {
 			.id("org/" + name)
 			.target(target)
 			.timeout(timeout)
-			.policy(ResiliencePolicy.defaults()
-				.withRetry(RetrySettings.disabled())
-				.withCircuitBreaker(CircuitBreakerSettings.disabled()))
+			.policy(TestModels.SINGLE_ATTEMPT)
 			.build();
+	}
+
+	/** The next {@code polls} requests to {@code server} poll {@code target} with {@code authorization}. */
+	private static void assertPolled(MockWebServer server, int polls, String target, String authorization)
+			throws InterruptedException {
+		for (int poll = 0; poll < polls; poll++) {
+			RecordedRequest status = server.takeRequest();
+			assertThat(status.getTarget()).isEqualTo(target);
+			assertThat(status.getHeaders().get("Authorization")).isEqualTo(authorization);
+		}
+	}
+
+	/** Replicate's mapping, a started prediction, and two polls answering that it is still processing. */
+	private void replicateJobStillProcessingAfterTwoPolls() {
+		mapping("replicate", "genmo/mochi-1", "text-to-video");
+		json(this.router, "{\"id\":\"p1\",\"status\":\"starting\",\"urls\":{\"get\":\"" + base(this.router)
+				+ "/replicate/v1/predictions/p1\"}}");
+		json(this.router, "{\"id\":\"p1\",\"status\":\"processing\"}");
+		json(this.router, "{\"id\":\"p1\",\"status\":\"processing\"}");
 	}
 
 	private void mapping(String provider, String providerId, String task) {

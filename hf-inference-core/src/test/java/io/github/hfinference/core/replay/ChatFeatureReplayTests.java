@@ -1,21 +1,18 @@
 package io.github.hfinference.core.replay;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
-import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.chat.ChatSettings;
 import io.github.hfinference.core.task.BinaryInput;
@@ -41,20 +38,8 @@ class ChatFeatureReplayTests {
 
 	static final byte[] PNG = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUg==");
 
-	private final MockWebServer server = new MockWebServer();
-
-	private HfInferenceClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		this.client = ReplaySupport.client(this.server);
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	@Test
 	void imagePartsAreSentInTheOpenAiShapeAndTheAnswerReads() throws Exception {
@@ -63,7 +48,7 @@ class ChatFeatureReplayTests {
 				ContentPart.image(new BinaryInput(PNG, "image/png")),
 				ContentPart.image(URI.create("https://cdn.example.com/cat.jpg")));
 
-		ChatCompletionOutput output = this.client.blocking()
+		ChatCompletionOutput output = this.mock.client().blocking()
 			.call(ChatCompletion.TASK, model("Qwen/Qwen2.5-VL-7B-Instruct"), List.of(message),
 					ChatCompletion.Parameters.builder().maxTokens(50).build());
 
@@ -80,7 +65,7 @@ class ChatFeatureReplayTests {
 				ContentPart.audio(new BinaryInput(wav, "audio/wav")));
 
 		ChatCompletionOutput output = ChatStreams
-			.aggregate(this.client.stream(ChatCompletion.STREAM, model("Qwen/Qwen2.5-Omni-7B"), List.of(message), null))
+			.aggregate(this.mock.client().stream(ChatCompletion.STREAM, model("Qwen/Qwen2.5-Omni-7B"), List.of(message), null))
 			.block(WAIT);
 
 		assertSent(exchange);
@@ -92,7 +77,7 @@ class ChatFeatureReplayTests {
 	void reasoningIsReadApartFromTheContentWithReasoningAndCachedTokens() throws Exception {
 		List<Interaction> exchange = serve("reasoning.yaml");
 
-		InferenceResponse<ChatCompletionOutput> response = this.client.blocking()
+		InferenceResponse<ChatCompletionOutput> response = this.mock.client().blocking()
 			.execute(InferenceRequest.of(ChatCompletion.TASK, model("deepseek-ai/DeepSeek-R1"),
 					ChatMessage.conversation("Answer briefly.", "Is 1001 prime?"))
 				.withParameters(ChatCompletion.Parameters.builder().reasoningEffort("low").build()));
@@ -110,7 +95,7 @@ class ChatFeatureReplayTests {
 	@Test
 	void streamedReasoningStaysApartFromTheTextAndInTheAggregate() throws Exception {
 		List<Interaction> exchange = serve("reasoning_stream.yaml");
-		Flux<ChatCompletionChunk> chunks = this.client
+		Flux<ChatCompletionChunk> chunks = this.mock.client()
 			.stream(ChatCompletion.STREAM, model("openai/gpt-oss-20b"), List.of(ChatMessage.user("Is 1001 prime?")),
 					null)
 			.cache();
@@ -133,11 +118,11 @@ class ChatFeatureReplayTests {
 			.chat(ChatSettings.defaults().withIncludeUsage(false))
 			.build();
 
-		this.client.executeStream(StreamingRequest.of(ChatCompletion.STREAM, model, List.of(ChatMessage.user("Hi"))))
+		this.mock.client().executeStream(StreamingRequest.of(ChatCompletion.STREAM, model, List.of(ChatMessage.user("Hi"))))
 			.chunks()
 			.blockLast(WAIT);
 
-		RecordedRequest sent = this.server.takeRequest();
+		RecordedRequest sent = this.mock.server().takeRequest();
 		assertThat(sent.getTarget()).isEqualTo(exchange.get(0).uri().getRawPath());
 		assertThat(json(sent.getBody().toByteArray()).toString()).isEqualTo(
 				"{\"model\":\"Qwen/Qwen2.5-Omni-7B\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"stream\":true}");
@@ -148,11 +133,11 @@ class ChatFeatureReplayTests {
 	}
 
 	List<Interaction> serve(String cassette) {
-		return ReplaySupport.serveCassette(this.server, cassette);
+		return ReplaySupport.serveCassette(this.mock.server(), cassette);
 	}
 
 	void assertSent(List<Interaction> exchange) throws InterruptedException {
-		ReplaySupport.assertSentAsRecorded(this.server, exchange);
+		ReplaySupport.assertSentAsRecorded(this.mock.server(), exchange);
 	}
 
 }

@@ -1,15 +1,12 @@
 package io.github.hfinference.core.replay;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Stream;
 
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +16,7 @@ import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
 import io.github.hfinference.core.internal.routing.Providers;
@@ -51,17 +49,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ChatProviderReplayTests {
 
-	private final MockWebServer server = new MockWebServer();
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	static Stream<Interaction> routerChatPosts() {
 		return Recordings.cassettes(Recordings.HUB)
@@ -112,20 +101,20 @@ class ChatProviderReplayTests {
 		String modelId = mappingLookup.uri().getPath().substring("/api/models/".length());
 		String provider = post.uri().getPath().split("/")[1];
 		JsonNode mapping = mappingLookup.responseJson().path("inferenceProviderMapping").path(provider);
-		this.server.enqueue(recordedResponse(mappingLookup));
-		this.server.enqueue(recordedResponse(post));
+		this.mock.server().enqueue(recordedResponse(mappingLookup));
+		this.mock.server().enqueue(recordedResponse(post));
 		ObjectNode expected = normalised((ObjectNode) post.requestJson(), true);
 
-		InferenceResponse<ChatCompletionOutput> response = ReplaySupport.client(this.server)
+		InferenceResponse<ChatCompletionOutput> response = ReplaySupport.client(this.mock.server())
 			.blocking()
 			.execute(chatRequest(ReplaySupport.viaRouter(modelId, provider), expected));
 
-		RecordedRequest lookup = this.server.takeRequest();
+		RecordedRequest lookup = this.mock.server().takeRequest();
 		assertThat(lookup.getMethod()).isEqualTo("GET");
 		assertThat(lookup.getUrl().encodedPath()).isEqualTo(mappingLookup.uri().getRawPath());
 		assertThat(lookup.getUrl().queryParameter("expand[]")).isEqualTo("inferenceProviderMapping");
 		assertThat(lookup.getHeaders().get("Authorization")).isEqualTo("Bearer " + ReplaySupport.TOKEN);
-		RecordedRequest chat = this.server.takeRequest();
+		RecordedRequest chat = this.mock.server().takeRequest();
 		assertThat(chat.getMethod()).isEqualTo("POST");
 		assertThat(chat.getTarget()).isEqualTo(post.uri().getRawPath());
 		JsonNode sent = json(chat.getBody().toByteArray());
@@ -150,27 +139,27 @@ class ChatProviderReplayTests {
 			.isThrownBy(() -> ModelDefinition.of("org/model", provider))
 			.withMessage("Provider '" + provider + "' is no longer served by the Hugging Face router; current "
 					+ "providers: auto, " + String.join(", ", Providers.names()));
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.mock.server().getRequestCount()).isZero();
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")
 	@MethodSource("directProviderChatPosts")
 	void replaysChatSentDirectlyToProvider(Interaction post) throws Exception {
-		this.server.enqueue(recordedResponse(post));
+		this.mock.server().enqueue(recordedResponse(post));
 		ObjectNode expected = normalised((ObjectNode) post.requestJson(), true);
 		expected.remove("provider");
 		String providerModel = expected.path("model").stringValue();
-		URI url = this.server.url(post.uri().getRawPath()).uri();
+		URI url = this.mock.server().url(post.uri().getRawPath()).uri();
 		ModelDefinition model = ModelDefinition.builder(providerModel)
 			.id(providerModel)
 			.target(new InferenceTarget.Endpoint(post.uri().getHost(), url, HfToken.of("provider-key-1", "test"), false))
 			.build();
 
-		InferenceResponse<ChatCompletionOutput> response = ReplaySupport.client(this.server)
+		InferenceResponse<ChatCompletionOutput> response = ReplaySupport.client(this.mock.server())
 			.blocking()
 			.execute(chatRequest(model, expected));
 
-		RecordedRequest chat = this.server.takeRequest();
+		RecordedRequest chat = this.mock.server().takeRequest();
 		assertThat(chat.getMethod()).isEqualTo("POST");
 		assertThat(chat.getTarget()).isEqualTo(post.uri().getRawPath());
 		assertThat(chat.getHeaders().get("Authorization")).as("the provider's own key, never the HF token")

@@ -1,6 +1,5 @@
 package io.github.hfinference.core.replay;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
@@ -12,14 +11,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import jakarta.validation.constraints.NotNull;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.chat.ChatRequest;
 import io.github.hfinference.core.chat.ChatSettings;
 import io.github.hfinference.core.chat.ChatTool;
@@ -50,19 +49,14 @@ class ChatToolsAndTypedAnswerReplayTests {
 
 	static final Duration WAIT = Duration.ofSeconds(10);
 
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	private HfChatClient chat;
 
 	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		this.chat = HfChatClient.of(ReplaySupport.client(this.server));
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
+	void start() {
+		this.chat = HfChatClient.of(ReplaySupport.client(this.mock.server()));
 	}
 
 	@Test
@@ -100,7 +94,7 @@ class ChatToolsAndTypedAnswerReplayTests {
 
 	@Test
 	void withoutJsonSchemaSupportTheSchemaGoesInASystemMessageWithJsonObject() throws Exception {
-		this.server.enqueue(answer("```json\n{\"name\":\"ACME\",\"country\":\"FR\"}\n```"));
+		this.mock.server().enqueue(answer("```json\n{\"name\":\"ACME\",\"country\":\"FR\"}\n```"));
 		ModelDefinition model = model("org/m").toBuilder()
 			.chat(ChatSettings.defaults().withStructuredOutput(ChatSettings.StructuredOutputMode.JSON_OBJECT))
 			.build();
@@ -112,7 +106,7 @@ class ChatToolsAndTypedAnswerReplayTests {
 		assertThat(response.value()).isEqualTo(new Customer("ACME", "FR"));
 		assertThat(response.mode()).as("the metadata says the fallback was used")
 			.isEqualTo(ChatSettings.StructuredOutputMode.JSON_OBJECT);
-		JsonNode sent = json(this.server.takeRequest().getBody().toByteArray());
+		JsonNode sent = json(this.mock.server().takeRequest().getBody().toByteArray());
 		assertThat(sent.path("response_format").toString()).isEqualTo("{\"type\":\"json_object\"}");
 		assertThat(sent.path("messages").get(0).path("role").asString()).isEqualTo("system");
 		assertThat(sent.path("messages").get(0).path("content").asString())
@@ -122,7 +116,7 @@ class ChatToolsAndTypedAnswerReplayTests {
 
 	@Test
 	void brokenJsonFailsTypedWithTheRawTextTheModelAndTheType() {
-		this.server.enqueue(answer("{\"name\": \"ACME\", "));
+		this.mock.server().enqueue(answer("{\"name\": \"ACME\", "));
 
 		StepVerifier.create(this.chat.entity(model("org/m"), List.of(ChatMessage.user("ACME")), Customer.class))
 			.expectErrorSatisfies((error) -> {
@@ -136,13 +130,13 @@ class ChatToolsAndTypedAnswerReplayTests {
 				assertThat(typed.getCause()).isNotNull();
 			})
 			.verify(WAIT);
-		assertThat(this.server.getRequestCount()).as("no repair round unless asked for").isEqualTo(1);
+		assertThat(this.mock.server().getRequestCount()).as("no repair round unless asked for").isEqualTo(1);
 	}
 
 	@Test
 	void aRepairRoundSendsTheErrorBackOnceWhenTheModelAsksForIt() throws Exception {
-		this.server.enqueue(answer("Sorry, I cannot."));
-		this.server.enqueue(answer("{\"name\":\"ACME\",\"country\":\"FR\"}"));
+		this.mock.server().enqueue(answer("Sorry, I cannot."));
+		this.mock.server().enqueue(answer("{\"name\":\"ACME\",\"country\":\"FR\"}"));
 		ModelDefinition model = model("org/m").toBuilder()
 			.chat(ChatSettings.defaults().withRepairStructuredOutput(true))
 			.build();
@@ -153,8 +147,8 @@ class ChatToolsAndTypedAnswerReplayTests {
 
 		assertThat(response.repaired()).isTrue();
 		assertThat(response.value()).isEqualTo(new Customer("ACME", "FR"));
-		this.server.takeRequest();
-		JsonNode retry = json(this.server.takeRequest().getBody().toByteArray()).path("messages");
+		this.mock.server().takeRequest();
+		JsonNode retry = json(this.mock.server().takeRequest().getBody().toByteArray()).path("messages");
 		assertThat(retry).hasSize(3);
 		assertThat(retry.get(1).path("content").asString()).isEqualTo("Sorry, I cannot.");
 		assertThat(retry.get(2).path("content").asString()).startsWith("That answer cannot be read: ");
@@ -204,7 +198,7 @@ class ChatToolsAndTypedAnswerReplayTests {
 	@Test
 	void aToolLoopThatNeverEndsFailsNamingTheLastCalls() {
 		for (int i = 0; i < 3; i++) {
-			this.server.enqueue(toolCall("temperature", "{\"city\":\"Rome\"}"));
+			this.mock.server().enqueue(toolCall("temperature", "{\"city\":\"Rome\"}"));
 		}
 		ModelDefinition model = model("org/m").toBuilder().chat(ChatSettings.defaults().withMaxToolRounds(2)).build();
 
@@ -218,12 +212,12 @@ class ChatToolsAndTypedAnswerReplayTests {
 				assertThat(((HfToolException) error).lastCalls()).containsExactly("temperature({\"city\":\"Rome\"})");
 			})
 			.verify(WAIT);
-		assertThat(this.server.getRequestCount()).isEqualTo(3);
+		assertThat(this.mock.server().getRequestCount()).isEqualTo(3);
 	}
 
 	@Test
 	void aThrowingToolFailsTheCallWhenTheModelSaysSo() {
-		this.server.enqueue(toolCall("forecast", "{\"city\":\"Rome\",\"days\":1}"));
+		this.mock.server().enqueue(toolCall("forecast", "{\"city\":\"Rome\",\"days\":1}"));
 		ModelDefinition model = model("org/m").toBuilder()
 			.chat(ChatSettings.defaults().withToolErrors(ChatSettings.ToolErrors.FAIL))
 			.build();
@@ -265,11 +259,11 @@ class ChatToolsAndTypedAnswerReplayTests {
 	}
 
 	List<Interaction> serve(String cassette) {
-		return ReplaySupport.serveCassette(this.server, cassette);
+		return ReplaySupport.serveCassette(this.mock.server(), cassette);
 	}
 
 	void assertSent(List<Interaction> exchange) throws InterruptedException {
-		ReplaySupport.assertSentAsRecorded(this.server, exchange);
+		ReplaySupport.assertSentAsRecorded(this.mock.server(), exchange);
 	}
 
 	record Invoice(@JsonProperty("invoice_number") @JsonPropertyDescription("The invoice's number") @NotNull String number,

@@ -1,18 +1,15 @@
 package io.github.hfinference.core.replay;
 
-import java.io.IOException;
 import java.net.URI;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.task.TextClassification;
@@ -31,24 +28,11 @@ class EndpointCredentialsTests {
 
 	private static final String OK = "[{\"label\":\"POSITIVE\",\"score\":0.99}]";
 
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture((builder) -> builder.token(SECRET));
 
-	private final MockWebServer otherHost = new MockWebServer();
-
-	private HfInferenceClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		this.otherHost.start();
-		this.client = ReplaySupport.client(this.server, SECRET);
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-		this.otherHost.close();
-	}
+	@RegisterExtension
+	final MockServerFixture otherHost = new MockServerFixture();
 
 	@Test
 	void hfTokenIsNotSentToAnotherHostByDefault() throws Exception {
@@ -72,20 +56,20 @@ class EndpointCredentialsTests {
 
 	@Test
 	void hfTokenIsSentToTheRouter() throws Exception {
-		this.server.enqueue(new MockResponse.Builder().code(200).body(OK).build());
-		this.client.blocking()
+		this.mock.server().enqueue(new MockResponse.Builder().code(200).body(OK).build());
+		this.mock.client().blocking()
 			.call(TextClassification.TASK, ReplaySupport.viaRouter("org/model", "hf-inference"), "I like you", null);
-		assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + SECRET);
+		assertThat(this.mock.server().takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + SECRET);
 	}
 
 	@Test
 	void redirectToAnotherHostIsNotFollowedFromAnEndpoint() throws Exception {
-		String elsewhere = this.otherHost.url("/steal").toString();
-		this.server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", elsewhere).build());
-		this.otherHost.enqueue(new MockResponse.Builder().code(200).body(OK).build());
+		String elsewhere = this.otherHost.server().url("/steal").toString();
+		this.mock.server().enqueue(new MockResponse.Builder().code(307).addHeader("Location", elsewhere).build());
+		this.otherHost.server().enqueue(new MockResponse.Builder().code(200).body(OK).build());
 
 		HfHttpException exception = catchThrowableOfType(HfHttpException.class,
-				() -> this.client.blocking()
+				() -> this.mock.client().blocking()
 					.call(TextClassification.TASK, ModelDefinition.builder("m")
 						.target(new InferenceTarget.Endpoint("proxy", url("/"), null, true))
 						.build(), "I like you", null));
@@ -93,34 +77,34 @@ class EndpointCredentialsTests {
 		assertThat(exception).isNotNull();
 		assertThat(exception.getStatus()).isEqualTo(307);
 		assertThat(exception.getServerMessage()).contains("redirect to " + elsewhere + " not followed");
-		assertThat(this.otherHost.getRequestCount()).isZero();
-		assertThat(this.server.getRequestCount()).isOne();
+		assertThat(this.otherHost.server().getRequestCount()).isZero();
+		assertThat(this.mock.server().getRequestCount()).isOne();
 	}
 
 	@Test
 	void redirectToAnotherHostIsNotFollowedFromTheRouter() {
-		this.server.enqueue(new MockResponse.Builder().code(307)
-			.addHeader("Location", this.otherHost.url("/hf-inference/models/org/model").toString())
+		this.mock.server().enqueue(new MockResponse.Builder().code(307)
+			.addHeader("Location", this.otherHost.server().url("/hf-inference/models/org/model").toString())
 			.build());
 
-		HfHttpException exception = catchThrowableOfType(HfHttpException.class, () -> this.client.blocking()
+		HfHttpException exception = catchThrowableOfType(HfHttpException.class, () -> this.mock.client().blocking()
 			.call(TextClassification.TASK, ReplaySupport.viaRouter("org/model", "hf-inference"), "I like you", null));
 
 		assertThat(exception.getStatus()).isEqualTo(307);
 		assertThat(exception.getMessage()).doesNotContain(SECRET);
-		assertThat(this.otherHost.getRequestCount()).isZero();
+		assertThat(this.otherHost.server().getRequestCount()).isZero();
 	}
 
 	private RecordedRequest callEndpoint(InferenceTarget.Endpoint endpoint) throws InterruptedException {
-		this.server.enqueue(new MockResponse.Builder().code(200).body(OK).build());
-		var result = this.client.blocking()
+		this.mock.server().enqueue(new MockResponse.Builder().code(200).body(OK).build());
+		var result = this.mock.client().blocking()
 			.call(TextClassification.TASK, ModelDefinition.builder("m").target(endpoint).build(), "I like you", null);
 		assertThat(result).extracting((output) -> output.label()).containsExactly("POSITIVE");
-		return this.server.takeRequest();
+		return this.mock.server().takeRequest();
 	}
 
 	private URI url(String path) {
-		return this.server.url(path).uri();
+		return this.mock.server().url(path).uri();
 	}
 
 }

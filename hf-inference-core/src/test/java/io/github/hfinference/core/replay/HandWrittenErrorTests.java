@@ -1,15 +1,13 @@
 package io.github.hfinference.core.replay;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfServerException;
@@ -26,17 +24,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class HandWrittenErrorTests {
 
-	private final MockWebServer server = new MockWebServer();
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	static Iterable<Fixture> fixtures() {
 		return ErrorFixtures.all();
@@ -45,10 +34,10 @@ class HandWrittenErrorTests {
 	@ParameterizedTest(name = "[{index}] {0}")
 	@MethodSource("fixtures")
 	void mapsErrorToTypedException(Fixture fixture) {
-		this.server.enqueue(fixture.response());
+		this.mock.server().enqueue(fixture.response());
 
 		HfHttpException exception = catchThrowableOfType(fixture.type(),
-				() -> ReplaySupport.client(this.server)
+				() -> ReplaySupport.client(this.mock.server())
 					.blocking()
 					.call(TextClassification.TASK, ReplaySupport.viaRouter("openai-community/gpt2", "hf-inference"),
 							"I like you", null));

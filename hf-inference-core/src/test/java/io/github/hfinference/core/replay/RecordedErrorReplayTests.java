@@ -1,18 +1,15 @@
 package io.github.hfinference.core.replay;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfAuthenticationException;
 import io.github.hfinference.core.error.HfBadRequestException;
@@ -56,17 +54,8 @@ class RecordedErrorReplayTests {
 
 	private static final String TOKEN = "hf_test_secret_value_123";
 
-	private final MockWebServer server = new MockWebServer();
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	static Stream<ErrorCase> recordedErrors() {
 		return Stream.of(
@@ -148,20 +137,20 @@ class RecordedErrorReplayTests {
 	@MethodSource("recordedErrors")
 	void mapsRecordedErrorToTypedException(ErrorCase error) throws Exception {
 		Interaction recording = error.recording();
-		this.server.enqueue(recordedResponse(recording));
+		this.mock.server().enqueue(recordedResponse(recording));
 		boolean hfInference = isHfInference(recording.uri());
 		String modelId = hfInference ? ReplaySupport.modelId(recording.uri()) : "provider/model";
 		ModelDefinition model = hfInference ? ReplaySupport.viaRouter(modelId, "hf-inference")
 				: ModelDefinition.builder(modelId)
 					.id(modelId)
 					.target(new InferenceTarget.Endpoint(recording.uri().getHost(),
-							this.server.url(pathOf(recording.uri())).uri(), HfToken.of("provider-key-1", "test"),
+							this.mock.server().url(pathOf(recording.uri())).uri(), HfToken.of("provider-key-1", "test"),
 							false))
 					.build();
 		Call call = error.call(recording);
 
 		HfHttpException exception = catchThrowableOfType(HfHttpException.class,
-				() -> ReplaySupport.client(this.server, TOKEN).blocking().execute(call.request(model)));
+				() -> ReplaySupport.client(this.mock.server(), TOKEN).blocking().execute(call.request(model)));
 
 		assertThat(exception).as("typed exception for HTTP %d", recording.status()).isNotNull();
 		assertThat(exception.getClass()).isEqualTo(error.type());
@@ -174,7 +163,7 @@ class RecordedErrorReplayTests {
 		assertThat(exception.getMessage()).startsWith("HTTP " + recording.status() + " from model '" + modelId + "'")
 			.contains(error.serverMessage())
 			.doesNotContain(TOKEN);
-		RecordedRequest sent = this.server.takeRequest();
+		RecordedRequest sent = this.mock.server().takeRequest();
 		if (hfInference) {
 			assertThat(sent.getTarget()).isEqualTo(ReplaySupport.todayPath(modelId, call.task()));
 		}

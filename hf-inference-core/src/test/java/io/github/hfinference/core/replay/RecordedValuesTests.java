@@ -1,17 +1,14 @@
 package io.github.hfinference.core.replay;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
-import mockwebserver3.MockWebServer;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.hfinference.core.HfInferenceClient;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.task.AudioToAudio;
 import io.github.hfinference.core.task.AutomaticSpeechRecognition;
 import io.github.hfinference.core.task.BinaryInput;
@@ -48,20 +45,8 @@ class RecordedValuesTests {
 
 	private static final byte[] IMAGE = { 1, 2, 3 };
 
-	private final MockWebServer server = new MockWebServer();
-
-	private HfInferenceClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		this.client = ReplaySupport.client(this.server);
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	@Test
 	void textClassificationUnwrapsTheExtraList() {
@@ -217,8 +202,8 @@ class RecordedValuesTests {
 	}
 
 	private <I, P, R> R replay(Interaction recording, Task<I, P, R> task, I input) {
-		this.server.enqueue(ReplaySupport.recordedResponse(recording));
-		return this.client.blocking()
+		this.mock.server().enqueue(ReplaySupport.recordedResponse(recording));
+		return this.mock.client().blocking()
 			.call(task, ReplaySupport.viaRouter(ReplaySupport.modelId(recording.uri()), "hf-inference"), input, null);
 	}
 

@@ -1,6 +1,5 @@
 package io.github.hfinference.core.replay;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -88,24 +87,17 @@ final class ReplayCatalog {
 
 	/** The recorded calls replayed as task calls. */
 	static List<ReplayCase> taskReplays() {
-		List<ReplayCase> cases = new ArrayList<>();
-		for (Interaction recording : hfInferenceCalls()) {
-			if (classify(recording) instanceof ReplayCase replay) {
-				cases.add(replay);
-			}
-		}
-		return cases;
+		return classified(ReplayCase.class);
 	}
 
 	/** The recorded calls not replayed as task calls. */
 	static List<Skipped> skipped() {
-		List<Skipped> skipped = new ArrayList<>();
-		for (Interaction recording : hfInferenceCalls()) {
-			if (classify(recording) instanceof Skipped skip) {
-				skipped.add(skip);
-			}
-		}
-		return skipped;
+		return classified(Skipped.class);
+	}
+
+	/** The recorded hf-inference calls classified as {@code kind}, in recording order. */
+	private static <T> List<T> classified(Class<T> kind) {
+		return hfInferenceCalls().stream().map(ReplayCatalog::classify).filter(kind::isInstance).map(kind::cast).toList();
 	}
 
 	/**

@@ -20,6 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.MockServerFixture;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.task.Task;
 import io.github.hfinference.core.task.Task.TaskRoute;
 
@@ -66,8 +68,7 @@ final class ReplaySupport {
 	 * @return the client
 	 */
 	static HfInferenceClient client(MockWebServer server, String token) {
-		URI url = server.url("/").uri();
-		return HfInferenceClient.builder().token(token).noTokenLookup().baseUrl(url).hubUrl(url).build();
+		return MockServerFixture.builder(server.url("/").uri()).token(token).build();
 	}
 
 	/**
@@ -81,9 +82,7 @@ final class ReplaySupport {
 		return ModelDefinition.builder(modelId)
 			.id(modelId)
 			.target(new InferenceTarget.Router(provider))
-			.policy(io.github.hfinference.core.ResiliencePolicy.defaults()
-				.withRetry(io.github.hfinference.core.ResiliencePolicy.RetrySettings.disabled())
-				.withCircuitBreaker(io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings.disabled()))
+			.policy(TestModels.SINGLE_ATTEMPT)
 			.build();
 	}
 

@@ -1,6 +1,5 @@
 package io.github.hfinference.core.replay;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,19 +7,17 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.replay.ReplayCatalog.ReplayCase;
 import io.github.hfinference.core.replay.TaskScenarios.Call;
 import io.github.hfinference.core.replay.TaskScenarios.Scenario;
@@ -65,20 +62,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TaskReplayTests {
 
-	private final MockWebServer server = new MockWebServer();
-
-	private HfInferenceClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		this.client = ReplaySupport.client(this.server);
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	static Stream<ReplayCase> recordedTaskCalls() {
 		return ReplayCatalog.taskReplays().stream();
@@ -130,7 +115,7 @@ class TaskReplayTests {
 		Interaction recording = replay.recording();
 		Task<I, P, R> task = scenario.task();
 		boolean chat = task.route() == TaskRoute.CHAT_COMPLETIONS;
-		this.server.enqueue(recordedResponse(recording));
+		this.mock.server().enqueue(recordedResponse(recording));
 
 		Call<I, P> call;
 		Object expectedBody;
@@ -153,11 +138,11 @@ class TaskReplayTests {
 					: ((BinaryInput) call.input()).bytes();
 		}
 
-		InferenceResponse<R> response = this.client.blocking()
+		InferenceResponse<R> response = this.mock.client().blocking()
 			.execute(InferenceRequest.of(task, viaRouter(replay.modelId(), "hf-inference"), call.input())
 				.withParameters(call.parameters()));
 
-		RecordedRequest sent = this.server.takeRequest();
+		RecordedRequest sent = this.mock.server().takeRequest();
 		assertThat(sent.getMethod()).isEqualTo("POST");
 		String path = todayPath(replay.modelId(), task);
 		if (ReplaySupport.isTodaysUrl(recording.uri(), task)) {

@@ -20,6 +20,7 @@ import io.github.hfinference.core.task.AutomaticSpeechRecognition;
 import io.github.hfinference.core.task.BinaryInput;
 import io.github.hfinference.core.task.BinaryOutput;
 import io.github.hfinference.core.task.ClassificationOutput;
+import io.github.hfinference.core.task.ClassificationParameters;
 import io.github.hfinference.core.task.DocumentQuestionAnswering;
 import io.github.hfinference.core.task.Embedding;
 import io.github.hfinference.core.task.FeatureExtraction;
@@ -78,9 +79,9 @@ final class TaskScenarios {
 	private static final Map<String, Scenario<?, ?, ?>> BY_ID = new LinkedHashMap<>();
 
 	static {
-		register(binaryClassification(AudioClassification.TASK, AudioClassification.Parameters.class,
+		register(binaryClassification(AudioClassification.TASK, ClassificationParameters.class,
 				SYNTHETIC_AUDIO));
-		register(binaryClassification(ImageClassification.TASK, ImageClassification.Parameters.class,
+		register(binaryClassification(ImageClassification.TASK, ClassificationParameters.class,
 				SYNTHETIC_IMAGE));
 		register(binary(AudioToAudio.TASK, NoParameters.class, SYNTHETIC_AUDIO, TaskScenarios::audioTracks));
 		register(binary(AutomaticSpeechRecognition.TASK, AutomaticSpeechRecognition.Parameters.class,
@@ -95,7 +96,7 @@ final class TaskScenarios {
 					.isEqualTo(first(recording.responseJson()).path("generated_text").stringValue())));
 		register(binary(ObjectDetection.TASK, ObjectDetection.Parameters.class, SYNTHETIC_IMAGE,
 				TaskScenarios::detections));
-		register(textTask(TextClassification.TASK, TextClassification.Parameters.class, TaskScenarios::classification));
+		register(textTask(TextClassification.TASK, ClassificationParameters.class, TaskScenarios::classification));
 		register(textTask(FillMask.TASK, FillMask.Parameters.class, TaskScenarios::maskFills));
 		register(textToText(Summarization.TASK, Summarization.Parameters.class,
 				(result, recording) -> assertThat(result.summaryText())

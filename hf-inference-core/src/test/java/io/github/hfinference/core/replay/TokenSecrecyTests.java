@@ -1,21 +1,18 @@
 package io.github.hfinference.core.replay;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
-import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfInferenceException;
@@ -34,20 +31,8 @@ class TokenSecrecyTests {
 
 	private static final String SECRET = "hf_test_secret_value_123";
 
-	private final MockWebServer server = new MockWebServer();
-
-	private HfInferenceClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		this.client = ReplaySupport.client(this.server, SECRET);
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture((builder) -> builder.token(SECRET));
 
 	@Test
 	void noErrorResponseRevealsTheToken() {
@@ -67,8 +52,8 @@ class TokenSecrecyTests {
 		assertThat(responses).hasSizeGreaterThan(40);
 
 		for (MockResponse response : responses) {
-			this.server.enqueue(response);
-			HfHttpException exception = catchThrowableOfType(HfHttpException.class, () -> this.client.blocking()
+			this.mock.server().enqueue(response);
+			HfHttpException exception = catchThrowableOfType(HfHttpException.class, () -> this.mock.client().blocking()
 				.call(TextClassification.TASK, ReplaySupport.viaRouter("org/model", "hf-inference"), "text", null));
 			assertThat(exception).isNotNull();
 			assertThat(exception.getMessage()).doesNotContain(SECRET).doesNotContain("secret_value");
@@ -79,20 +64,20 @@ class TokenSecrecyTests {
 
 	@Test
 	void echoedCredentialIsMasked() throws Exception {
-		this.server.enqueue(new MockResponse.Builder().code(401).body("bad token " + SECRET).build());
+		this.mock.server().enqueue(new MockResponse.Builder().code(401).body("bad token " + SECRET).build());
 
-		HfHttpException exception = catchThrowableOfType(HfHttpException.class, () -> this.client.blocking()
+		HfHttpException exception = catchThrowableOfType(HfHttpException.class, () -> this.mock.client().blocking()
 			.call(TextClassification.TASK, ReplaySupport.viaRouter("org/model", "hf-inference"), "text", null));
 
 		assertThat(exception.getServerMessage()).startsWith("bad token ****");
-		assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + SECRET);
+		assertThat(this.mock.server().takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + SECRET);
 	}
 
 	@Test
 	void connectionFailuresDoNotRevealTheToken() {
-		URI closed = URI.create("http://127.0.0.1:" + this.server.getPort() + "/");
-		this.server.close();
-		HfInferenceException exception = catchThrowableOfType(HfInferenceException.class, () -> this.client.blocking()
+		URI closed = URI.create("http://127.0.0.1:" + this.mock.server().getPort() + "/");
+		this.mock.server().close();
+		HfInferenceException exception = catchThrowableOfType(HfInferenceException.class, () -> this.mock.client().blocking()
 			.call(TextClassification.TASK,
 					ModelDefinition.builder("m")
 						.target(new InferenceTarget.Endpoint("e", closed, null, true))

@@ -24,10 +24,8 @@ import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
-import io.github.hfinference.core.ResiliencePolicy;
-import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
-import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 import io.github.hfinference.core.StreamingRequest;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
@@ -69,8 +67,7 @@ class StreamingConnectionTests {
 		this.client = HfInferenceClient.builder().token("hf_test").baseUrl(url).webClientBuilder(webClient).build();
 		// one attempt: these tests are about the connection, not retries
 		this.model = ModelDefinition.builder("tgi").id("tgi").target(InferenceTarget.Endpoint.of(url))
-			.policy(ResiliencePolicy.defaults().withRetry(RetrySettings.disabled())
-				.withCircuitBreaker(CircuitBreakerSettings.disabled()))
+			.policy(TestModels.SINGLE_ATTEMPT)
 			.build();
 	}
 

@@ -1,17 +1,14 @@
 package io.github.hfinference.core.streaming;
 
-import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,15 +16,13 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.CallOptions;
-import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
-import io.github.hfinference.core.ResiliencePolicy;
-import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
-import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.ResponseMetadata;
 import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.StreamingResponse;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.error.HfConfigurationException;
 import io.github.hfinference.core.error.HfGenerationException;
 import io.github.hfinference.core.error.HfHttpException;
@@ -60,31 +55,18 @@ class StreamingProtocolTests {
 
 	private static final String THERE = "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\" there\"}}]}";
 
-	private final MockWebServer server = new MockWebServer();
-
-	private HfInferenceClient client;
-
-	private static final ResiliencePolicy SINGLE_ATTEMPT = ResiliencePolicy.defaults()
-		.withRetry(RetrySettings.disabled())
-		.withCircuitBreaker(CircuitBreakerSettings.disabled());
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	private ModelDefinition model;
 
 	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		URI url = this.server.url("/").uri();
-		this.client = HfInferenceClient.builder().token("hf_test").baseUrl(url).hubUrl(url).build();
+	void start() {
 		this.model = ModelDefinition.builder("chat").id("meta-llama/Llama-3.1-8B-Instruct")
 			.target(new InferenceTarget.Router("hf-inference"))
 			// one attempt: these tests are about the protocol, not retries
-			.policy(SINGLE_ATTEMPT)
+			.policy(TestModels.SINGLE_ATTEMPT)
 			.build();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
 	}
 
 	static List<Arguments> dialects() {
@@ -107,9 +89,9 @@ class StreamingProtocolTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dialects")
 	void understandsEventStreamDialects(String dialect, String body) {
-		this.server.enqueue(sse(body));
+		this.mock.server().enqueue(sse(body));
 
-		StepVerifier.create(ChatStreams.textDeltas(this.client.stream(ChatCompletion.STREAM, this.model, HELLO, null)))
+		StepVerifier.create(ChatStreams.textDeltas(this.mock.client().stream(ChatCompletion.STREAM, this.model, HELLO, null)))
 			.expectNext("Hi", " there")
 			.expectComplete()
 			.verify(WAIT);
@@ -117,9 +99,9 @@ class StreamingProtocolTests {
 
 	@Test
 	void readsAnEventStreamWithoutContentType() {
-		this.server.enqueue(new MockResponse.Builder().code(200).body("data: " + HI + "\n\n").build());
+		this.mock.server().enqueue(new MockResponse.Builder().code(200).body("data: " + HI + "\n\n").build());
 
-		StepVerifier.create(ChatStreams.textDeltas(this.client.stream(ChatCompletion.STREAM, this.model, HELLO, null)))
+		StepVerifier.create(ChatStreams.textDeltas(this.mock.client().stream(ChatCompletion.STREAM, this.model, HELLO, null)))
 			.expectNext("Hi")
 			.expectComplete()
 			.verify(WAIT);
@@ -127,15 +109,15 @@ class StreamingProtocolTests {
 
 	@Test
 	void sendsStreamFlagsAcceptAndCallHeaders() throws InterruptedException {
-		this.server.enqueue(sse("data: " + HI + "\n\n"));
+		this.mock.server().enqueue(sse("data: " + HI + "\n\n"));
 
-		this.client.executeStream(StreamingRequest.of(ChatCompletion.STREAM, this.model, HELLO)
+		this.mock.client().executeStream(StreamingRequest.of(ChatCompletion.STREAM, this.model, HELLO)
 			.withParameters(ChatCompletion.Parameters.builder().maxTokens(5).build())
 			.withOptions(CallOptions.defaults().withHeader("X-Trace", "t-1")))
 			.chunks()
 			.blockLast(WAIT);
 
-		RecordedRequest request = this.server.takeRequest();
+		RecordedRequest request = this.mock.server().takeRequest();
 		assertThat(request.getTarget()).isEqualTo("/hf-inference/models/meta-llama/Llama-3.1-8B-Instruct/v1/chat/completions");
 		assertThat(request.getHeaders().get("Accept")).isEqualTo("text/event-stream");
 		assertThat(request.getHeaders().get("X-Trace")).isEqualTo("t-1");
@@ -146,29 +128,29 @@ class StreamingProtocolTests {
 
 	@Test
 	void keepsStreamOptionsTheCallerSet() throws InterruptedException {
-		this.server.enqueue(sse("data: " + HI + "\n\n"));
+		this.mock.server().enqueue(sse("data: " + HI + "\n\n"));
 		ChatCompletion.Parameters parameters = ChatCompletion.Parameters.builder()
 			.extra("stream_options", Map.of("include_usage", false))
 			.build();
 
-		this.client.stream(ChatCompletion.STREAM, this.model, HELLO, parameters).blockLast(WAIT);
+		this.mock.client().stream(ChatCompletion.STREAM, this.model, HELLO, parameters).blockLast(WAIT);
 
-		JsonNode body = json(this.server.takeRequest().getBody().utf8());
+		JsonNode body = json(this.mock.server().takeRequest().getBody().utf8());
 		assertThat(body.at("/stream_options/include_usage").asBoolean()).isFalse();
 		assertThat(body.get("stream").asBoolean()).isTrue();
 	}
 
 	@Test
 	void reportsHeadersAndLastUsageAsMetadataWithoutStartingACallItself() {
-		this.server.enqueue(sse("data: " + HI + "\n\ndata: {\"choices\":[],\"usage\":{\"prompt_tokens\":9,"
+		this.mock.server().enqueue(sse("data: " + HI + "\n\ndata: {\"choices\":[],\"usage\":{\"prompt_tokens\":9,"
 				+ "\"completion_tokens\":2,\"total_tokens\":11}}\n\ndata: [DONE]\n\n", Map.of("x-request-id", "req-7",
 						"x-sha", "0e9e39f2", "x-compute-type", "2-a10-g")));
-		StreamingResponse<ChatCompletionChunk> response = this.client
+		StreamingResponse<ChatCompletionChunk> response = this.mock.client()
 			.executeStream(StreamingRequest.of(ChatCompletion.STREAM, this.model, HELLO));
 
 		StepVerifier.create(response.metadata()).expectSubscription().expectNoEvent(Duration.ofMillis(100)).thenCancel()
 			.verify(WAIT);
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.mock.server().getRequestCount()).isZero();
 
 		ResponseMetadata metadata = response.chunks().then(response.metadata()).block(WAIT);
 		assertThat(metadata.target()).isEqualTo("hf-inference");
@@ -181,10 +163,10 @@ class StreamingProtocolTests {
 
 	@Test
 	void reassemblesToolCallsStreamedInFragments() {
-		this.server.enqueue(sse(toolCallFragments()));
+		this.mock.server().enqueue(sse(toolCallFragments()));
 
 		ChatCompletionOutput output = ChatStreams
-			.aggregate(this.client.stream(ChatCompletion.STREAM, this.model, HELLO, null))
+			.aggregate(this.mock.client().stream(ChatCompletion.STREAM, this.model, HELLO, null))
 			.block(WAIT);
 
 		assertThat(output.choices()).singleElement().satisfies((choice) -> {
@@ -199,10 +181,10 @@ class StreamingProtocolTests {
 
 	@Test
 	void openAiErrorObjectInsideTheStreamEndsItWithTheTypedException() {
-		this.server.enqueue(sse("data: " + HI + "\n\ndata: {\"error\":{\"message\":\"This model's maximum context length "
+		this.mock.server().enqueue(sse("data: " + HI + "\n\ndata: {\"error\":{\"message\":\"This model's maximum context length "
 				+ "is 8192 tokens\",\"type\":\"invalid_request_error\",\"code\":null}}\n\n", Map.of("x-request-id", "req-9")));
 
-		StepVerifier.create(this.client.stream(ChatCompletion.STREAM, this.model, HELLO, null))
+		StepVerifier.create(this.mock.client().stream(ChatCompletion.STREAM, this.model, HELLO, null))
 			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("Hi"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(HfValidationException.class, (error) -> {
 				assertThat(error.getStatus()).isEqualTo(200);
@@ -226,9 +208,9 @@ class StreamingProtocolTests {
 	@ParameterizedTest(name = "{1}")
 	@MethodSource("errorEvents")
 	void errorEventsMapToTheSameExceptionsAsErrorResponses(String event, Class<? extends HfHttpException> expected) {
-		this.server.enqueue(sse("data: " + HI + "\n\n" + event + "data: " + THERE + "\n\n"));
+		this.mock.server().enqueue(sse("data: " + HI + "\n\n" + event + "data: " + THERE + "\n\n"));
 
-		StepVerifier.create(this.client.stream(ChatCompletion.STREAM, this.model, HELLO, null))
+		StepVerifier.create(this.mock.client().stream(ChatCompletion.STREAM, this.model, HELLO, null))
 			.expectNextCount(1)
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(expected)
 				.hasMessageContaining("Error event in stream from model 'meta-llama/Llama-3.1-8B-Instruct'"))
@@ -237,12 +219,12 @@ class StreamingProtocolTests {
 
 	@Test
 	void errorStatusBeforeTheStreamRaisesTheUsualTypedException() {
-		this.server.enqueue(new MockResponse.Builder().code(429)
+		this.mock.server().enqueue(new MockResponse.Builder().code(429)
 			.addHeader("Retry-After", "3")
 			.addHeader("Content-Type", "application/json")
 			.body("{\"error\":\"Rate limit reached\"}")
 			.build());
-		StreamingResponse<ChatCompletionChunk> response = this.client
+		StreamingResponse<ChatCompletionChunk> response = this.mock.client()
 			.executeStream(StreamingRequest.of(ChatCompletion.STREAM, this.model, HELLO));
 
 		StepVerifier.create(response.chunks())
@@ -256,12 +238,12 @@ class StreamingProtocolTests {
 
 	@Test
 	void jsonAnswerToAStreamingCallIsAClearTypedError() {
-		this.server.enqueue(new MockResponse.Builder().code(200)
+		this.mock.server().enqueue(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json")
 			.body("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi\"}}]}")
 			.build());
 
-		StepVerifier.create(this.client.stream(ChatCompletion.STREAM, this.model, HELLO, null))
+		StepVerifier.create(this.mock.client().stream(ChatCompletion.STREAM, this.model, HELLO, null))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(HfResponseException.class)
 				.hasMessageContaining("hf-inference answered the streaming call for model "
 						+ "'meta-llama/Llama-3.1-8B-Instruct' with application/json")
@@ -271,12 +253,12 @@ class StreamingProtocolTests {
 
 	@Test
 	void jsonErrorAnswerToAStreamingCallKeepsItsType() {
-		this.server.enqueue(new MockResponse.Builder().code(200)
+		this.mock.server().enqueue(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json")
 			.body("{\"error\":\"Template error: template not found\",\"error_type\":\"template_error\"}")
 			.build());
 
-		StepVerifier.create(this.client.stream(ChatCompletion.STREAM, this.model, HELLO, null))
+		StepVerifier.create(this.mock.client().stream(ChatCompletion.STREAM, this.model, HELLO, null))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(HfValidationException.class,
 					(error) -> assertThat(error.getServerMessage()).isEqualTo("Template error: template not found")))
 			.verify(WAIT);
@@ -284,9 +266,9 @@ class StreamingProtocolTests {
 
 	@Test
 	void eventThatIsNotJsonIsAResponseError() {
-		this.server.enqueue(sse("data: " + HI + "\n\ndata: <html>Bad gateway</html>\n\n"));
+		this.mock.server().enqueue(sse("data: " + HI + "\n\ndata: <html>Bad gateway</html>\n\n"));
 
-		StepVerifier.create(this.client.stream(ChatCompletion.STREAM, this.model, HELLO, null))
+		StepVerifier.create(this.mock.client().stream(ChatCompletion.STREAM, this.model, HELLO, null))
 			.expectNextCount(1)
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(HfResponseException.class)
 				.hasMessageContaining("is not JSON: <html>Bad gateway</html>"))
@@ -297,11 +279,11 @@ class StreamingProtocolTests {
 	void inProcessTargetCannotStream() {
 		ModelDefinition local = ModelDefinition.builder("local").target(new InferenceTarget.InProcess("local")).build();
 
-		StepVerifier.create(this.client.stream(ChatCompletion.STREAM, local, HELLO, null))
+		StepVerifier.create(this.mock.client().stream(ChatCompletion.STREAM, local, HELLO, null))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(HfConfigurationException.class)
 				.hasMessageContaining("runs in process and cannot stream chat-completion"))
 			.verify(WAIT);
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.mock.server().getRequestCount()).isZero();
 	}
 
 	private static String toolCallFragments() {

@@ -8,11 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
@@ -23,9 +21,11 @@ import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.ResponseMetadata;
 import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.StreamingResponse;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.error.HfValidationException;
@@ -50,21 +50,8 @@ class StreamingReplayTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private final MockWebServer server = new MockWebServer();
-
-	private HfInferenceClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		URI url = this.server.url("/").uri();
-		this.client = HfInferenceClient.builder().token("hf_test").baseUrl(url).hubUrl(url).build();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "hf-inference", "cerebras", "fireworks-ai", "novita", "together" })
@@ -126,7 +113,7 @@ class StreamingReplayTests {
 				recorded.requestBody(), recorded.status(), recorded.headers(), recorded.body());
 		Recordings.Replay replay = replay(List.of(served));
 		String path = recorded.uri().getPath();
-		URI gateway = this.server.url(path.substring(0, path.length() - "/chat/completions".length())).uri();
+		URI gateway = this.mock.server().url(path.substring(0, path.length() - "/chat/completions".length())).uri();
 		String modelId = recorded.requestJson().get("model").asString();
 		ModelDefinition model = ModelDefinition.builder("gateway")
 			.id(modelId)
@@ -149,7 +136,7 @@ class StreamingReplayTests {
 		Recordings.Exchange post = post(cassette);
 		Recordings.Replay replay = replay(cassette);
 		String path = post.uri().getPath();
-		URI endpoint = this.server.url(path.substring(0, path.length() - "/v1/chat/completions".length())).uri();
+		URI endpoint = this.mock.server().url(path.substring(0, path.length() - "/v1/chat/completions".length())).uri();
 		ModelDefinition model = ModelDefinition.builder("llama")
 			.id("meta-llama/Meta-Llama-3-8B-Instruct")
 			.target(InferenceTarget.Endpoint.of(endpoint))
@@ -170,10 +157,7 @@ class StreamingReplayTests {
 		Recordings.Exchange recorded = Recordings.tape("e1218ba647f9");
 		assertThat(recorded.body()).startsWith("data:{").doesNotContain("[DONE]");
 		replay(List.of(recorded));
-		ModelDefinition model = ModelDefinition.builder("mistral")
-			.id("mistralai/Mistral-7B-Instruct-v0.2")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
+		ModelDefinition model = TestModels.onHfInference("mistral", "mistralai/Mistral-7B-Instruct-v0.2");
 
 		StreamingResponse<ChatCompletionChunk> response = client().executeStream(chatRequest(recorded, model));
 
@@ -190,10 +174,7 @@ class StreamingReplayTests {
 		JsonNode recorded = post.requestJson();
 		TextGeneration.Parameters parameters = JsonCodec.get()
 			.convert(recorded.get("parameters"), TextGeneration.Parameters.class);
-		ModelDefinition model = ModelDefinition.builder("t5")
-			.id("google/flan-t5-xxl")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
+		ModelDefinition model = TestModels.onHfInference("t5", "google/flan-t5-xxl");
 
 		StreamingResponse<TextGeneration.StreamOutput> response = client().executeStream(
 				StreamingRequest.of(TextGeneration.STREAM, model, recorded.get("inputs").asString())
@@ -228,10 +209,7 @@ class StreamingReplayTests {
 		Recordings.Replay replay = replay(List.of(recorded));
 		JsonNode request = recorded.requestJson();
 		String modelId = recorded.uri().getPath().substring("/hf-inference/models/".length());
-		ModelDefinition model = ModelDefinition.builder("tgi")
-			.id(modelId)
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
+		ModelDefinition model = TestModels.onHfInference("tgi", modelId);
 		TextGeneration.Parameters parameters = request.has("parameters")
 				? JsonCodec.get().convert(request.get("parameters"), TextGeneration.Parameters.class) : null;
 
@@ -267,10 +245,7 @@ class StreamingReplayTests {
 		replay(List.of(recorded, rejected));
 		JsonNode request = recorded.requestJson();
 		String modelId = recorded.uri().getPath().substring("/hf-inference/models/".length());
-		ModelDefinition model = ModelDefinition.builder("tgi")
-			.id(modelId)
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
+		ModelDefinition model = TestModels.onHfInference("tgi", modelId);
 		StreamingResponse<TextGeneration.StreamOutput> response = client()
 			.executeStream(StreamingRequest.of(TextGeneration.STREAM, model, request.get("inputs").asString())
 				.withParameters(TextGeneration.Parameters.maxNewTokens(10000)));
@@ -285,10 +260,7 @@ class StreamingReplayTests {
 			.verify(WAIT);
 		StepVerifier.create(response.metadata()).expectError(HfValidationException.class).verify(WAIT);
 
-		ModelDefinition t5 = ModelDefinition.builder("t5")
-			.id("google/flan-t5-xxl")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.build();
+		ModelDefinition t5 = TestModels.onHfInference("t5", "google/flan-t5-xxl");
 		assertThatExceptionOfType(HfHttpException.class)
 			.isThrownBy(() -> client().blocking()
 				.execute(InferenceRequest.of(TextGeneration.TASK, t5, "test")
@@ -360,12 +332,12 @@ class StreamingReplayTests {
 
 	private Recordings.Replay replay(List<Recordings.Exchange> exchanges) {
 		Recordings.Replay replay = new Recordings.Replay(exchanges);
-		this.server.setDispatcher(replay);
+		this.mock.server().setDispatcher(replay);
 		return replay;
 	}
 
 	private HfInferenceClient client() {
-		return this.client;
+		return this.mock.client();
 	}
 
 	private static Recordings.Exchange post(List<Recordings.Exchange> cassette) {

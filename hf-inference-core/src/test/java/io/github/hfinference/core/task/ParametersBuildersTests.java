@@ -75,8 +75,8 @@ class ParametersBuildersTests {
 	@Test
 	void readmeSaysEveryTaskParametersHasABuilder() throws IOException {
 		String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-		assertThat(readme).contains("`Parameters` is the task's own nested record (`TextClassification.Parameters`, "
-				+ "...), with a builder.");
+		assertThat(readme).contains("`Parameters` is the task's own nested record (`TextGeneration.Parameters`, "
+				+ "...), with a builder; text, image and\naudio classification share one, `ClassificationParameters`.");
 	}
 
 	/** Every record with components whose name ends in {@code Parameters} under {@code core.task}. */

@@ -1,6 +1,7 @@
 package io.github.hfinference.local.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import ai.onnxruntime.OrtEnvironment;
@@ -51,7 +52,7 @@ class LocalProviderAutoConfigurationTests {
 			List<Double> scores = provider.execute(SentenceSimilarity.TASK, model,
 					new SentenceSimilarity.Input("The cat sits on the mat.", List.of("A kitten is resting on a rug.")),
 					null)
-				.block();
+				.block(Duration.ofSeconds(10));
 			assertThat(scores).singleElement().satisfies((score) -> assertThat(score).isCloseTo(0.6274, within(1e-4)));
 		});
 	}

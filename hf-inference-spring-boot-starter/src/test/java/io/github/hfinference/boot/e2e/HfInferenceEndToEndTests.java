@@ -10,6 +10,7 @@ import reactor.test.StepVerifier;
 
 import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.task.ClassificationOutput;
+import io.github.hfinference.core.task.ClassificationParameters;
 import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletion;
@@ -72,7 +73,7 @@ class HfInferenceEndToEndTests {
 
 	@Test
 	void reactiveClassificationWithParameters() {
-		StepVerifier.create(this.sentiment.classify("meh", new TextClassification.Parameters(1, null)))
+		StepVerifier.create(this.sentiment.classify("meh", new ClassificationParameters(1, null)))
 			.assertNext((labels) -> assertThat(labels).hasSize(2))
 			.verifyComplete();
 		assertThat(this.stub).receivedCalls(SENTIMENT).hasSize(1).first()

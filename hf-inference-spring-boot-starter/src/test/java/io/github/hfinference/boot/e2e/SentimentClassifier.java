@@ -8,8 +8,8 @@ import reactor.core.publisher.Mono;
 import io.github.hfinference.core.declarative.HfModel;
 import io.github.hfinference.core.declarative.InferenceTask;
 import io.github.hfinference.core.task.ClassificationOutput;
+import io.github.hfinference.core.task.ClassificationParameters;
 import io.github.hfinference.core.task.Embedding;
-import io.github.hfinference.core.task.TextClassification;
 
 /** A sentiment classifier on the hf-inference provider. */
 @HfModel("sentiment")
@@ -17,7 +17,7 @@ public interface SentimentClassifier {
 
 	List<ClassificationOutput> classify(String text);
 
-	Mono<List<ClassificationOutput>> classify(String text, TextClassification.Parameters parameters);
+	Mono<List<ClassificationOutput>> classify(String text, ClassificationParameters parameters);
 
 	@InferenceTask("feature-extraction")
 	CompletableFuture<Embedding> embed(String text);

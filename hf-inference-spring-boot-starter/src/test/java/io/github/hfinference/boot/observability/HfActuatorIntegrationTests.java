@@ -1,9 +1,5 @@
 package io.github.hfinference.boot.observability;
 
-import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.health.HfHealthContributorAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.observation.HfInferenceObservationAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.HfInferenceEndpointAutoConfiguration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -51,24 +47,15 @@ class HfActuatorIntegrationTests {
 	@BeforeEach
 	void start() throws Exception {
 		this.hf = ScriptedHuggingFace.start();
-		this.contextRunner = new ApplicationContextRunner()
+		this.contextRunner = ScriptedHuggingFace.contextRunner(this.hf, "hf_test")
 			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
 					HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
 					HealthEndpointAutoConfiguration.class, ObservationAutoConfiguration.class,
 					MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-					CompositeMeterRegistryAutoConfiguration.class, MetricsEndpointAutoConfiguration.class,
-					HfInferenceAutoConfiguration.class, HfHealthContributorAutoConfiguration.class,
-					HfInferenceObservationAutoConfiguration.class, HfInferenceEndpointAutoConfiguration.class))
-			.withPropertyValues("hf.inference.token=hf_test", "hf.inference.base-url=" + this.hf.baseUrl(),
-					"hf.inference.hub-url=" + this.hf.hubUrl(),
-					"management.endpoints.web.exposure.include=health,metrics,hfinference",
-					"management.endpoint.health.show-details=always",
-					"hf.inference.models.sentiment.id=" + ScriptedHuggingFace.SENTIMENT_ID,
-					"hf.inference.models.sentiment.provider=hf-inference",
-					"hf.inference.models.sentiment.task=text-classification",
-					"hf.inference.models.sentiment.revision=" + ScriptedHuggingFace.PINNED_SHA,
-					"hf.inference.models.chat.id=" + ScriptedHuggingFace.CHAT_ID,
-					"hf.inference.models.chat.task=chat-completion");
+					CompositeMeterRegistryAutoConfiguration.class, MetricsEndpointAutoConfiguration.class))
+			.withPropertyValues(ScriptedHuggingFace.modelProperties())
+			.withPropertyValues("management.endpoints.web.exposure.include=health,metrics,hfinference",
+					"management.endpoint.health.show-details=always");
 	}
 
 	@AfterEach

@@ -1,9 +1,5 @@
 package io.github.hfinference.boot.observability;
 
-import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.health.HfHealthContributorAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.observation.HfInferenceObservationAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.HfInferenceEndpointAutoConfiguration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -62,13 +58,8 @@ class HfObservabilityAutoConfigurationTests {
 	@BeforeEach
 	void start() throws Exception {
 		this.hf = ScriptedHuggingFace.start();
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(HfInferenceAutoConfiguration.class,
-					HfHealthContributorAutoConfiguration.class, HfInferenceObservationAutoConfiguration.class,
-					HfInferenceEndpointAutoConfiguration.class))
-			.withPropertyValues("hf.inference.token=hf_test", "hf.inference.base-url=" + this.hf.baseUrl(),
-					"hf.inference.hub-url=" + this.hf.hubUrl(),
-					"hf.inference.models.sentiment.id=" + ScriptedHuggingFace.SENTIMENT_ID,
+		this.contextRunner = ScriptedHuggingFace.contextRunner(this.hf, "hf_test")
+			.withPropertyValues("hf.inference.models.sentiment.id=" + ScriptedHuggingFace.SENTIMENT_ID,
 					"hf.inference.models.sentiment.provider=hf-inference");
 	}
 

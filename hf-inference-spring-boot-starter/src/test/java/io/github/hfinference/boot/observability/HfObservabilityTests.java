@@ -1,9 +1,5 @@
 package io.github.hfinference.boot.observability;
 
-import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.health.HfHealthContributorAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.observation.HfInferenceObservationAutoConfiguration;
-import io.github.hfinference.boot.autoconfigure.HfInferenceEndpointAutoConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +43,7 @@ import io.github.hfinference.test.HfInferenceStub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The health contributor, meters and actuator endpoint, against a local Hub, router and
@@ -64,20 +61,12 @@ class HfObservabilityTests {
 	@BeforeEach
 	void start() throws Exception {
 		this.hf = ScriptedHuggingFace.start();
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(HfInferenceAutoConfiguration.class,
-					HfHealthContributorAutoConfiguration.class, HfInferenceObservationAutoConfiguration.class,
-					HfInferenceEndpointAutoConfiguration.class, ObservationAutoConfiguration.class))
+		this.contextRunner = ScriptedHuggingFace.contextRunner(this.hf, TOKEN)
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
 			.withUserConfiguration(MetricsConfiguration.class)
-			.withPropertyValues("hf.inference.token=" + TOKEN, "hf.inference.base-url=" + this.hf.baseUrl(),
-					"hf.inference.hub-url=" + this.hf.hubUrl(), "hf.inference.retry.initial-interval=1ms",
-					"hf.inference.retry.jitter=0", "management.endpoints.web.exposure.include=hfinference",
-					"hf.inference.models.sentiment.id=" + ScriptedHuggingFace.SENTIMENT_ID,
-					"hf.inference.models.sentiment.provider=hf-inference",
-					"hf.inference.models.sentiment.task=text-classification",
-					"hf.inference.models.sentiment.revision=" + ScriptedHuggingFace.PINNED_SHA,
-					"hf.inference.models.chat.id=meta-llama/Llama-3.1-8B-Instruct",
-					"hf.inference.models.chat.task=chat-completion",
+			.withPropertyValues(ScriptedHuggingFace.modelProperties())
+			.withPropertyValues("hf.inference.retry.initial-interval=1ms", "hf.inference.retry.jitter=0",
+					"management.endpoints.web.exposure.include=hfinference",
 					"hf.inference.models.tgi.endpoint-url=" + this.hf.endpointUrl("tgi"));
 	}
 
@@ -206,7 +195,10 @@ class HfObservabilityTests {
 		this.contextRunner.withPropertyValues("hf.inference.health.token-ttl=1ns").run((context) -> {
 			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UNKNOWN);
 			this.hf.whoami("jane");
-			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UP);
+			// the cached result is dropped by a task on Reactor's clock, not at once: wait for it
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(health(context, "token").getStatus()).isEqualTo(Status.UP));
+			assertThat(ScriptedHuggingFace.count(this.hf, "/api/whoami-v2")).isGreaterThanOrEqualTo(2);
 		});
 	}
 
@@ -437,7 +429,10 @@ class HfObservabilityTests {
 				}
 				this.hf.whoamiFails(401);
 				this.hf.model(ScriptedHuggingFace.SENTIMENT_ID).providerStatus("hf-inference", "error");
-				everything.append(json.writeValueAsString(health(context, "token").getDetails()));
+				// the cached token check expires on Reactor's clock, not at once: wait for the rejection
+				Health rejected = await().atMost(Duration.ofSeconds(10))
+					.until(() -> health(context, "token"), (health) -> Status.DOWN.equals(health.getStatus()));
+				everything.append(json.writeValueAsString(rejected.getDetails()));
 				everything.append(json.writeValueAsString(health(context, "sentiment").getDetails()));
 				everything.append(endpointJson(context));
 				meters(context).getMeters().forEach((meter) -> everything.append(meter.getId()));

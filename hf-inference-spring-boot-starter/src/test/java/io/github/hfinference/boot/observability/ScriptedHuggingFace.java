@@ -2,6 +2,13 @@ package io.github.hfinference.boot.observability;
 
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.github.hfinference.boot.autoconfigure.HfInferenceAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.HfInferenceEndpointAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.health.HfHealthContributorAutoConfiguration;
+import io.github.hfinference.boot.autoconfigure.observation.HfInferenceObservationAutoConfiguration;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
@@ -48,6 +55,45 @@ final class ScriptedHuggingFace {
 					new Usage(12, 3, 15)));
 		stub.endpoint("tgi").servesRevision(PINNED_SHA);
 		return stub;
+	}
+
+	/**
+	 * A context runner with the client's, health, observation and endpoint
+	 * auto-configurations, pointed at the stub with a token.
+	 * @param stub the stub
+	 * @param token the token
+	 * @return the runner
+	 */
+	static ApplicationContextRunner contextRunner(HfInferenceStub stub, String token) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HfInferenceAutoConfiguration.class,
+					HfHealthContributorAutoConfiguration.class, HfInferenceObservationAutoConfiguration.class,
+					HfInferenceEndpointAutoConfiguration.class))
+			.withPropertyValues(connectionProperties(stub, token));
+	}
+
+	/**
+	 * The properties pointing the client at the stub (router and Hub) with a token.
+	 * @param stub the stub
+	 * @param token the token
+	 * @return the properties
+	 */
+	static String[] connectionProperties(HfInferenceStub stub, String token) {
+		return new String[] { "hf.inference.token=" + token, "hf.inference.base-url=" + stub.baseUrl(),
+				"hf.inference.hub-url=" + stub.hubUrl() };
+	}
+
+	/**
+	 * The properties declaring the sentiment model, pinned to {@link #PINNED_SHA} on
+	 * hf-inference, and the chat model.
+	 * @return the properties
+	 */
+	static String[] modelProperties() {
+		return new String[] { "hf.inference.models.sentiment.id=" + SENTIMENT_ID,
+				"hf.inference.models.sentiment.provider=hf-inference",
+				"hf.inference.models.sentiment.task=text-classification",
+				"hf.inference.models.sentiment.revision=" + PINNED_SHA, "hf.inference.models.chat.id=" + CHAT_ID,
+				"hf.inference.models.chat.task=chat-completion" };
 	}
 
 	/** The sentiment model's script. */

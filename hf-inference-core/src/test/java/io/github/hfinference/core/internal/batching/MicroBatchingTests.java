@@ -26,13 +26,11 @@ import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
-import io.github.hfinference.core.ResiliencePolicy;
-import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
-import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.task.Embedding;
 import io.github.hfinference.core.task.FeatureExtraction;
 import io.github.hfinference.core.task.TextClassification;
@@ -270,9 +268,7 @@ class MicroBatchingTests {
 			.id("org/embedder")
 			.target(new InferenceTarget.Endpoint("mock", this.server.url("/embed").uri(), HfToken.of("hf_test", "test"),
 					false))
-			.policy(ResiliencePolicy.defaults()
-				.withRetry(RetrySettings.disabled())
-				.withCircuitBreaker(CircuitBreakerSettings.disabled()))
+			.policy(TestModels.SINGLE_ATTEMPT)
 			.batching(BatchingSettings.of(maxSize, maxWait))
 			.build();
 	}

@@ -1,21 +1,19 @@
 package io.github.hfinference.core.internal.observation;
 
-import java.io.IOException;
-import java.net.URI;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.hfinference.core.HfInferenceClient;
-import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.ResiliencePolicy;
 import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
 import io.github.hfinference.core.error.HfRateLimitException;
+import io.github.hfinference.core.MockServerFixture;
+import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.task.TextClassification;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
@@ -23,46 +21,28 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CallObserverTests {
 
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture((builder) -> builder.observationRegistry(this.registry));
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
-
-	private HfInferenceClient client;
 
 	private ModelDefinition model;
 
 	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		URI url = this.server.url("/").uri();
-		this.client = HfInferenceClient.builder()
-			.token("hf_test")
-			.noTokenLookup()
-			.baseUrl(url)
-			.hubUrl(url)
-			.observationRegistry(this.registry)
-			.build();
-		this.model = ModelDefinition.builder("sentiment")
-			.id("distilbert/sst2")
-			.target(new InferenceTarget.Router("hf-inference"))
-			.policy(ResiliencePolicy.defaults().withRetry(RetrySettings.disabled()))
-			.build();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
+	void start() {
+		this.model = TestModels.onHfInference("sentiment", "distilbert/sst2",
+				ResiliencePolicy.defaults().withRetry(RetrySettings.disabled()));
 	}
 
 	@Test
 	void successfulCallIsObservedWithModelTaskAndServingProvider() {
-		this.server.enqueue(new MockResponse.Builder().code(200)
+		this.mock.server().enqueue(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json")
 			.addHeader("x-sha", "714eb0fa89d2f80546fda750413ed43d93601a13")
 			.addHeader("x-request-id", "req-42")
 			.body("[[{\"label\":\"POSITIVE\",\"score\":0.99}]]")
 			.build());
-		this.client.blocking().call(TextClassification.TASK, this.model, "I like you", null);
+		this.mock.client().blocking().call(TextClassification.TASK, this.model, "I like you", null);
 		assertThat(this.registry).hasObservationWithNameEqualTo("gen_ai.client.operation")
 			.that()
 			.hasContextualNameEqualTo("text-classification distilbert/sst2")
@@ -83,7 +63,7 @@ class CallObserverTests {
 	void configurationErrorIsAClientError() {
 		HfInferenceClient tokenless = HfInferenceClient.builder()
 			.noTokenLookup()
-			.baseUrl(this.server.url("/").uri())
+			.baseUrl(this.mock.server().url("/").uri())
 			.observationRegistry(this.registry)
 			.build();
 		assertThatExceptionOfType(io.github.hfinference.core.error.HfMissingTokenException.class)
@@ -96,9 +76,9 @@ class CallObserverTests {
 
 	@Test
 	void failedCallIsObservedWithOutcomeAndErrorType() {
-		this.server.enqueue(new MockResponse.Builder().code(429).body("{\"error\":\"slow down\"}").build());
+		this.mock.server().enqueue(new MockResponse.Builder().code(429).body("{\"error\":\"slow down\"}").build());
 		assertThatExceptionOfType(HfRateLimitException.class)
-			.isThrownBy(() -> this.client.blocking().call(TextClassification.TASK, this.model, "x", null));
+			.isThrownBy(() -> this.mock.client().blocking().call(TextClassification.TASK, this.model, "x", null));
 		assertThat(this.registry).hasObservationWithNameEqualTo("gen_ai.client.operation")
 			.that()
 			.hasLowCardinalityKeyValue("outcome", "RATE_LIMITED")

@@ -9,17 +9,15 @@ import java.util.Set;
 
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
-import io.github.hfinference.core.TestClients;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
 import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.Task.RequestPayload;
@@ -49,7 +47,8 @@ class CapabilityRoutingTests {
 			List.of(Responses.FunctionTool.function("weather", "Current weather", Map.of("type", "object"))), null,
 			null, null, null, null);
 
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	private final List<RecordedRequest> requests = new ArrayList<>();
 
@@ -57,12 +56,10 @@ class CapabilityRoutingTests {
 
 	private volatile String catalog;
 
-	private HfInferenceClient client;
-
 	@BeforeEach
 	void start() throws IOException {
 		this.catalog = ModelCatalogTests.fixtureBody();
-		this.server.setDispatcher(new Dispatcher() {
+		this.mock.server().setDispatcher(new Dispatcher() {
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {
 				CapabilityRoutingTests.this.requests.add(request);
@@ -79,17 +76,10 @@ class CapabilityRoutingTests {
 					.build();
 			}
 		});
-		this.server.start();
-		this.client = TestClients.against(this.server);
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
 	}
 
 	private String modelSent(String provider, Responses.Parameters parameters) {
-		this.client.call(Responses.TASK, ModelDefinition.of(MODEL, provider), Responses.Input.text("Hi"), parameters)
+		this.mock.client().call(Responses.TASK, ModelDefinition.of(MODEL, provider), Responses.Input.text("Hi"), parameters)
 			.block(WAIT);
 		RecordedRequest post = this.requests.stream()
 			.filter((request) -> request.getMethod().equals("POST"))
@@ -121,7 +111,7 @@ class CapabilityRoutingTests {
 
 	@Test
 	void explicitProviderLackingTheCapabilityIsRefusedBeforeSending() {
-		this.client.catalog().refresh().block(WAIT);
+		this.mock.client().catalog().refresh().block(WAIT);
 		this.requests.clear();
 
 		assertThatExceptionOfType(HfUnsupportedProviderException.class)
@@ -134,7 +124,7 @@ class CapabilityRoutingTests {
 
 	@Test
 	void failoverSkipsATargetLackingTheCapabilityWithoutWaiting() {
-		this.client.catalog().refresh().block(WAIT);
+		this.mock.client().catalog().refresh().block(WAIT);
 		this.requests.clear();
 		ModelDefinition model = ModelDefinition.builder("deepseek")
 			.id(MODEL)
@@ -142,7 +132,7 @@ class CapabilityRoutingTests {
 			.target(new InferenceTarget.Router("together"))
 			.build();
 
-		io.github.hfinference.core.InferenceResponse<ResponseOutput> response = this.client.blocking()
+		io.github.hfinference.core.InferenceResponse<ResponseOutput> response = this.mock.client().blocking()
 			.execute(io.github.hfinference.core.InferenceRequest.of(Responses.TASK, model, Responses.Input.text("Hi"))
 				.withParameters(STRUCTURED));
 
@@ -162,7 +152,7 @@ class CapabilityRoutingTests {
 	@Test
 	void noCapableProviderIsATypedErrorListingWhatTheCatalogueSays() {
 		assertThatExceptionOfType(HfUnsupportedProviderException.class)
-			.isThrownBy(() -> this.client.call(Responses.TASK, ModelDefinition.of("openai/gpt-oss-120b"),
+			.isThrownBy(() -> this.mock.client().call(Responses.TASK, ModelDefinition.of("openai/gpt-oss-120b"),
 					Responses.Input.text("Hi"), STRUCTURED).block(WAIT))
 			.withMessageStartingWith("No provider of model 'openai/gpt-oss-120b' supports structured output according to the "
 					+ "router's catalogue (cerebras: live, tools=true, structured output=false; groq: error, "

@@ -10,11 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.catalog.ModelCatalog;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.error.HfHttpException;
 import io.github.hfinference.core.internal.http.HttpTransport;
 import io.github.hfinference.core.json.JsonCodec;
@@ -43,24 +43,19 @@ public class ModelCatalogTests {
 
 	private static final Duration TTL = Duration.ofMinutes(10);
 
-	private final MockWebServer server = new MockWebServer();
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	private final AtomicLong nanos = new AtomicLong();
 
 	private CachedModelCatalog catalog;
 
 	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
+	void start() {
 		HttpTransport transport = new HttpTransport(
 				org.springframework.web.reactive.function.client.WebClient.builder().build(), HttpClient.create());
-		this.catalog = new CachedModelCatalog(transport, this.server.url("/").uri(), (uri) -> new HttpHeaders(), TTL,
-				this.nanos::get, Runnable::run);
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
+		this.catalog = new CachedModelCatalog(transport, this.mock.server().url("/").uri(), (uri) -> new HttpHeaders(),
+				TTL, this.nanos::get, Runnable::run);
 	}
 
 	public static String fixtureBody() throws IOException {
@@ -85,7 +80,7 @@ public class ModelCatalogTests {
 	}
 
 	private void enqueueCatalog() throws IOException {
-		this.server.enqueue(new MockResponse.Builder().code(200)
+		this.mock.server().enqueue(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json")
 			.body(fixtureBody())
 			.build());
@@ -118,7 +113,7 @@ public class ModelCatalogTests {
 			.extracting(ModelCatalog.ProviderEntry::status)
 			.isEqualTo("error");
 		assertThat(together.pricing().cost(1_000_000, 500_000)).isCloseTo(4.3, org.assertj.core.data.Offset.offset(1e-9));
-		RecordedRequest request = this.server.takeRequest();
+		RecordedRequest request = this.mock.server().takeRequest();
 		assertThat(request.getTarget()).isEqualTo("/v1/models");
 		assertThat(request.getHeaders().get("Authorization")).isNull();
 	}
@@ -133,20 +128,20 @@ public class ModelCatalogTests {
 			.block(WAIT);
 
 		assertThat(answers).hasSize(50).allSatisfy((answer) -> assertThat(answer.data()).hasSize(2));
-		assertThat(this.server.getRequestCount()).isEqualTo(1);
+		assertThat(this.mock.server().getRequestCount()).isEqualTo(1);
 	}
 
 	@Test
 	void afterTheTimeToLiveTheNextReadAnswersTheCachedCatalogueAndRefreshesItOnce() throws Exception {
 		loadCatalog();
-		this.server.enqueue(new MockResponse.Builder().code(200)
+		this.mock.server().enqueue(new MockResponse.Builder().code(200)
 			.addHeader("Content-Type", "application/json")
 			.body("{\"object\":\"list\",\"data\":[]}")
 			.build());
 
 		this.nanos.addAndGet(TTL.toNanos() - 1);
 		assertThat(this.catalog.now()).get().satisfies((snapshot) -> assertThat(snapshot.data()).hasSize(2));
-		assertThat(this.server.getRequestCount()).isEqualTo(1);
+		assertThat(this.mock.server().getRequestCount()).isEqualTo(1);
 
 		this.nanos.addAndGet(2);
 		List<ModelCatalog.Snapshot> reads = Flux.range(0, 20).flatMap((i) -> Mono.justOrEmpty(this.catalog.now()))
@@ -160,27 +155,27 @@ public class ModelCatalogTests {
 			.filter(Duration::isZero)
 			.repeatWhenEmpty(400, (empty) -> empty.delayElements(Duration.ofMillis(5)))
 			.block(WAIT);
-		assertThat(this.server.getRequestCount()).as("one refresh for 20 reads").isEqualTo(2);
+		assertThat(this.mock.server().getRequestCount()).as("one refresh for 20 reads").isEqualTo(2);
 		assertThat(this.catalog.now()).get().satisfies((snapshot) -> assertThat(snapshot.data()).isEmpty());
-		assertThat(this.server.getRequestCount()).isEqualTo(2);
+		assertThat(this.mock.server().getRequestCount()).isEqualTo(2);
 	}
 
 	@Test
 	void failedRefreshKeepsThePreviousCatalogue() throws Exception {
 		loadCatalog();
-		this.server.enqueue(new MockResponse.Builder().code(503).body("busy").build());
+		this.mock.server().enqueue(new MockResponse.Builder().code(503).body("busy").build());
 
 		this.nanos.addAndGet(TTL.toNanos() + 1);
 		assertThat(this.catalog.now()).isPresent();
-		assertThat(this.server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
-		assertThat(this.server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+		assertThat(this.mock.server().takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+		assertThat(this.mock.server().takeRequest(5, TimeUnit.SECONDS)).isNotNull();
 
 		assertThat(this.catalog.catalog().block(WAIT).data()).hasSize(2);
 	}
 
 	@Test
 	void failedFirstFetchIsATypedErrorAndIsNotCached() throws Exception {
-		this.server.enqueue(new MockResponse.Builder().code(500).body("{\"error\":\"down\"}").build());
+		this.mock.server().enqueue(new MockResponse.Builder().code(500).body("{\"error\":\"down\"}").build());
 		enqueueCatalog();
 
 		assertThatExceptionOfType(HfHttpException.class).isThrownBy(() -> this.catalog.catalog().block(WAIT));
@@ -193,12 +188,12 @@ public class ModelCatalogTests {
 		enqueueCatalog();
 		HfInferenceClient client = HfInferenceClient.builder()
 			.noTokenLookup()
-			.baseUrl(URI.create(this.server.url("/").toString()))
+			.baseUrl(URI.create(this.mock.server().url("/").toString()))
 			.build();
 
 		assertThat(client.catalog().model("openai/gpt-oss-120b").block(WAIT).statuses())
 			.containsExactly(java.util.Map.entry("cerebras", "live"), java.util.Map.entry("groq", "error"));
-		assertThat(this.server.takeRequest().getHeaders().get("User-Agent")).isNotBlank();
+		assertThat(this.mock.server().takeRequest().getHeaders().get("User-Agent")).isNotBlank();
 	}
 
 }

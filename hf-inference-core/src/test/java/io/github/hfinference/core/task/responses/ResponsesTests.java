@@ -1,27 +1,23 @@
 package io.github.hfinference.core.task.responses;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
-import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceRequest;
 import io.github.hfinference.core.InferenceResponse;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.ResiliencePolicy;
 import io.github.hfinference.core.ResiliencePolicy.RetrySettings;
-import io.github.hfinference.core.TestClients;
+import io.github.hfinference.core.MockServerFixture;
 import io.github.hfinference.core.declarative.ConfiguredModel;
 import io.github.hfinference.core.declarative.HfModel;
 import io.github.hfinference.core.declarative.HfModelProxyFactory;
@@ -52,20 +48,8 @@ class ResponsesTests {
 			+ "{\"type\":\"output_text\",\"text\":\"{\\\"city\\\":\\\"Paris\\\"}\",\"annotations\":[]}]}],"
 			+ "\"usage\":{\"input_tokens\":21,\"output_tokens\":9,\"total_tokens\":30}}";
 
-	private final MockWebServer server = new MockWebServer();
-
-	private HfInferenceClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-		this.client = TestClients.against(this.server);
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	@RegisterExtension
+	final MockServerFixture mock = new MockServerFixture();
 
 	@Test
 	void typedRequestGoesToTheRouterAndTheResponseIsDecodedWithItsUsage() throws Exception {
@@ -78,7 +62,7 @@ class ResponsesTests {
 				new Responses.Reasoning("low", null), null, null)
 			.withPreviousResponseId("resp_0");
 
-		InferenceResponse<ResponseOutput> response = this.client.blocking()
+		InferenceResponse<ResponseOutput> response = this.mock.client().blocking()
 			.execute(InferenceRequest.of(Responses.TASK, ModelDefinition.of("openai/gpt-oss-120b"),
 					Responses.Input.text("Capital of France?")).withParameters(parameters));
 
@@ -88,9 +72,9 @@ class ResponsesTests {
 			.containsExactly("reasoning", "message");
 		assertThat(response.metadata().promptTokens()).isEqualTo(21);
 		assertThat(response.metadata().generatedTokens()).isEqualTo(9);
-		assertThat(this.server.takeRequest().getTarget()).as("tools and a JSON schema: auto reads the catalogue, "
+		assertThat(this.mock.server().takeRequest().getTarget()).as("tools and a JSON schema: auto reads the catalogue, "
 				+ "which does not list the model, so the router chooses").isEqualTo("/v1/models");
-		RecordedRequest sent = this.server.takeRequest();
+		RecordedRequest sent = this.mock.server().takeRequest();
 		assertThat(sent.getTarget()).isEqualTo("/v1/responses");
 		assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bearer hf_test");
 		assertThat(body(sent)).isEqualTo(JsonCodec.get().parse(("{\"model\":\"openai/gpt-oss-120b\","
@@ -106,13 +90,13 @@ class ResponsesTests {
 	void itemsInputAndAnExplicitProviderBecomeTheModelSuffix() throws Exception {
 		json(200, RESPONSE);
 
-		this.client.call(Responses.TASK, ModelDefinition.of("openai/gpt-oss-120b", "cerebras"),
+		this.mock.client().call(Responses.TASK, ModelDefinition.of("openai/gpt-oss-120b", "cerebras"),
 				Responses.Input.items(List.of(Responses.InputItem.message("user", "Hi"),
 						Responses.InputItem.functionCallOutput("call_1", "{\"t\":21}"))),
 				null)
 			.block(WAIT);
 
-		JsonNode body = body(this.server.takeRequest());
+		JsonNode body = body(this.mock.server().takeRequest());
 		assertThat(body.path("model").asString()).isEqualTo("openai/gpt-oss-120b:cerebras");
 		assertThat(body.path("input")).isEqualTo(JsonCodec.get().parse(("[{\"role\":\"user\",\"content\":\"Hi\"},"
 				+ "{\"type\":\"function_call_output\",\"call_id\":\"call_1\",\"output\":\"{\\\"t\\\":21}\"}]")
@@ -122,16 +106,16 @@ class ResponsesTests {
 	@Test
 	void providerThatDoesNotServeResponsesIsRefusedBeforeSending() {
 		assertThatExceptionOfType(HfUnsupportedProviderException.class)
-			.isThrownBy(() -> this.client
+			.isThrownBy(() -> this.mock.client()
 				.call(Responses.TASK, ModelDefinition.of("org/m", "fal-ai"), Responses.Input.text("Hi"), null)
 				.block(WAIT))
 			.withMessageStartingWith("Provider 'fal-ai' does not serve task 'responses'; providers that do: baseten,");
-		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.mock.server().getRequestCount()).isZero();
 	}
 
 	@Test
 	void streamYieldsTypedEventsEndingWithTheCompletedResponse() throws Exception {
-		this.server.enqueue(events(event("response.created", "{\"type\":\"response.created\",\"sequence_number\":0,"
+		this.mock.server().enqueue(events(event("response.created", "{\"type\":\"response.created\",\"sequence_number\":0,"
 				+ "\"response\":{\"id\":\"resp_2\",\"status\":\"in_progress\",\"output\":[]}}"),
 				event("response.output_item.added", "{\"type\":\"response.output_item.added\",\"output_index\":0,"
 						+ "\"item\":{\"type\":\"message\",\"id\":\"msg_2\",\"role\":\"assistant\",\"content\":[]}}"),
@@ -146,7 +130,7 @@ class ResponsesTests {
 						+ "[{\"type\":\"output_text\",\"text\":\"Bonjour\"}]}],\"usage\":{\"input_tokens\":5,"
 						+ "\"output_tokens\":2,\"total_tokens\":7}}}")));
 
-		List<ResponseEvent> events = this.client
+		List<ResponseEvent> events = this.mock.client()
 			.stream(Responses.STREAM, ModelDefinition.of("openai/gpt-oss-120b"), Responses.Input.text("Hello in French"),
 					null)
 			.collectList()
@@ -162,7 +146,7 @@ class ResponsesTests {
 		ResponseEvent.Completed completed = (ResponseEvent.Completed) events.get(5);
 		assertThat(completed.response().outputText()).isEqualTo("Bonjour");
 		assertThat(completed.response().usage().outputTokens()).isEqualTo(2);
-		RecordedRequest sent = this.server.takeRequest();
+		RecordedRequest sent = this.mock.server().takeRequest();
 		assertThat(sent.getTarget()).isEqualTo("/v1/responses");
 		assertThat(sent.getHeaders().get("Accept")).isEqualTo("text/event-stream");
 		assertThat(body(sent).path("stream").asBoolean()).isTrue();
@@ -170,12 +154,12 @@ class ResponsesTests {
 
 	@Test
 	void errorEventInTheStreamIsATypedException() {
-		this.server.enqueue(events(event("response.created", "{\"type\":\"response.created\",\"response\":"
+		this.mock.server().enqueue(events(event("response.created", "{\"type\":\"response.created\",\"response\":"
 				+ "{\"id\":\"resp_3\",\"status\":\"in_progress\"}}"),
 				event("error", "{\"type\":\"error\",\"code\":\"server_error\",\"message\":\"The provider is "
 						+ "overloaded\",\"param\":null}")));
 
-		Flux<ResponseEvent> events = this.client.stream(Responses.STREAM, ModelDefinition.of("openai/gpt-oss-120b"),
+		Flux<ResponseEvent> events = this.mock.client().stream(Responses.STREAM, ModelDefinition.of("openai/gpt-oss-120b"),
 				Responses.Input.text("Hi"), null);
 
 		assertThatExceptionOfType(HfInferenceException.class).isThrownBy(() -> events.collectList().block(WAIT))
@@ -184,7 +168,7 @@ class ResponsesTests {
 
 	@Test
 	void failedAttemptIsRetriedLikeChat() throws Exception {
-		this.server.enqueue(new MockResponse.Builder().code(503).body("{\"error\":\"busy\"}").build());
+		this.mock.server().enqueue(new MockResponse.Builder().code(503).body("{\"error\":\"busy\"}").build());
 		json(200, RESPONSE);
 		ModelDefinition model = ModelDefinition.builder("gpt")
 			.id("openai/gpt-oss-120b")
@@ -194,11 +178,11 @@ class ResponsesTests {
 						Duration.ofMillis(1), null)))
 			.build();
 
-		InferenceResponse<ResponseOutput> response = this.client.blocking()
+		InferenceResponse<ResponseOutput> response = this.mock.client().blocking()
 			.execute(InferenceRequest.of(Responses.TASK, model, Responses.Input.text("Hi")));
 
 		assertThat(response.metadata().attempts()).isEqualTo(2);
-		assertThat(this.server.getRequestCount()).isEqualTo(2);
+		assertThat(this.mock.server().getRequestCount()).isEqualTo(2);
 	}
 
 	@HfModel("assistant")
@@ -215,10 +199,10 @@ class ResponsesTests {
 	@Test
 	void declarativeMethodsAnswerTextAndStreamTextDeltas() {
 		json(200, RESPONSE);
-		this.server.enqueue(events(event("response.output_text.delta", "{\"type\":\"response.output_text.delta\","
+		this.mock.server().enqueue(events(event("response.output_text.delta", "{\"type\":\"response.output_text.delta\","
 				+ "\"delta\":\"Hi\"}"), event("response.output_text.delta", "{\"type\":\"response.output_text.delta\","
 						+ "\"delta\":\" there\"}")));
-		Assistant assistant = HfModelProxyFactory.builder(this.client)
+		Assistant assistant = HfModelProxyFactory.builder(this.mock.client())
 			.modelResolver(ModelResolver
 				.of(Map.of("assistant", ConfiguredModel.of(ModelDefinition.of("openai/gpt-oss-120b")))))
 			.build()
@@ -229,7 +213,7 @@ class ResponsesTests {
 	}
 
 	private void json(int status, String body) {
-		this.server.enqueue(new MockResponse.Builder().code(status)
+		this.mock.server().enqueue(new MockResponse.Builder().code(status)
 			.addHeader("Content-Type", "application/json")
 			.body(body)
 			.build());
