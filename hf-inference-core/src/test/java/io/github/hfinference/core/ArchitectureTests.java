@@ -32,7 +32,7 @@ class ArchitectureTests {
 	 * Public top-level types outside {@code ..internal..}. Lower it when a type goes; a new public type
 	 * has to raise it, on purpose.
 	 */
-	static final int PUBLIC_API_BUDGET = 130;
+	static final int PUBLIC_API_BUDGET = 131;
 
 	private static final JavaClasses CORE = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

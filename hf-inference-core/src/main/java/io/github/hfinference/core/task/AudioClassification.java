@@ -2,7 +2,6 @@ package io.github.hfinference.core.task;
 
 import java.util.List;
 
-
 import io.github.hfinference.core.internal.task.Encoders;
 
 /**
@@ -13,7 +12,8 @@ public final class AudioClassification {
 
 	/** The task definition. */
 	public static final Task<BinaryInput, ClassificationParameters, List<ClassificationOutput>> TASK = TaskDefinitions
-		.list("audio-classification", BinaryInput.class, ClassificationParameters.class, ClassificationOutput.class, Encoders.binary())
+		.list("audio-classification", BinaryInput.class, ClassificationParameters.class, ClassificationOutput.class,
+				Encoders.binary())
 		.build();
 
 	private AudioClassification() {

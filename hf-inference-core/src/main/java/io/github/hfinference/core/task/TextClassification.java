@@ -2,7 +2,6 @@ package io.github.hfinference.core.task;
 
 import java.util.List;
 
-
 import io.github.hfinference.core.internal.task.Decoders;
 import io.github.hfinference.core.internal.task.Encoders;
 
@@ -14,7 +13,8 @@ public final class TextClassification {
 
 	/** The task definition. */
 	public static final Task<String, ClassificationParameters, List<ClassificationOutput>> TASK = TaskDefinitions
-		.list("text-classification", String.class, ClassificationParameters.class, ClassificationOutput.class, Encoders.inputsAndParameters())
+		.list("text-classification", String.class, ClassificationParameters.class, ClassificationOutput.class,
+				Encoders.inputsAndParameters())
 		.decoder(Decoders.list(ClassificationOutput.class, Decoders.unwrapNestedList()))
 		.build();
 

@@ -1,6 +1,5 @@
 package io.github.hfinference.core.json;
 
-
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.params.ParameterizedTest;

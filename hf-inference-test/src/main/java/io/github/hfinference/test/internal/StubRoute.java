@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-
 /**
  * What a request to the stub asks for, read from its path (and, for chat completions, the
  * body's {@code model}), the way the router, the Hub and endpoints address things.

@@ -1,6 +1,5 @@
 package io.github.hfinference.core.internal.media;
 
-
 import java.net.URI;
 import java.util.Base64;
 

@@ -1,6 +1,5 @@
 package io.github.hfinference.core.internal.media;
 
-
 import java.net.URI;
 
 import org.springframework.http.HttpMethod;

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * @param usage token counts, if reported
  */
 public record ChatCompletionOutput(@Nullable String id, long created, @Nullable String model,
-		@Nullable String systemFingerprint, @JsonProperty(required = true) List<Choice> choices, @Nullable Usage usage) implements ChatUsage {
+		@Nullable String systemFingerprint, @JsonProperty(required = true) List<Choice> choices,
+		@Nullable Usage usage) implements ChatUsage {
 
 	/** The text of the first choice, or null if it only called tools. */
 	public @Nullable String content() {
@@ -38,7 +39,8 @@ public record ChatCompletionOutput(@Nullable String id, long created, @Nullable 
 	 * {@code tool_calls}, ...)
 	 * @param logprobs log probabilities, when requested
 	 */
-	public record Choice(int index, @JsonProperty(required = true) ChatMessage message, @Nullable String finishReason, @Nullable JsonNode logprobs) {
+	public record Choice(int index, @JsonProperty(required = true) ChatMessage message,
+			@Nullable String finishReason, @Nullable JsonNode logprobs) {
 
 	}
 

@@ -1,6 +1,5 @@
 package io.github.hfinference.core.internal.http;
 
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 

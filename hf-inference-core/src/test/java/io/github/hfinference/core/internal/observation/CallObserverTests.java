@@ -1,6 +1,5 @@
 package io.github.hfinference.core.internal.observation;
 
-
 import io.micrometer.observation.tck.TestObservationRegistry;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,5 @@
 package io.github.hfinference.core.internal.observation;
 
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

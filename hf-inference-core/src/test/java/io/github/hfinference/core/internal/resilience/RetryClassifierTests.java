@@ -1,6 +1,5 @@
 package io.github.hfinference.core.internal.resilience;
 
-
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 

@@ -1,6 +1,5 @@
 package io.github.hfinference.core.internal.resilience;
 
-
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package io.github.hfinference.boot.autoconfigure.observation;
 
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
