@@ -42,7 +42,9 @@ import io.github.hfinference.core.task.chat.ChatMessage;
  * One JVM runs both clients in interleaved repetitions (raw then core, core then raw, ...)
  * at 1 stream and at 64 concurrent streams, after untimed warm-up repetitions, so that both
  * see the same machine state; each repetition gives a chunks/s ratio (core / raw) and the
- * time-to-first-chunk p50 and p99 differences (core − raw). The median and the range over
+ * time-to-first-chunk p50 and p99 differences (core − raw), and the client JVM's CPU time
+ * per chunk of each (less sensitive than throughput to other load on the machine, as the
+ * stub and other processes do not count). The median and the range over
  * the repetitions are printed as a Markdown section between {@code BEGIN-SECTION} and
  * {@code END-SECTION} lines.
  * <p>
@@ -70,6 +72,9 @@ public final class StreamChatBenchmark {
 	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.UTF_8);
 
 	private static final List<ChatMessage> HELLO = List.of(ChatMessage.user("Hello"));
+
+	private static final com.sun.management.OperatingSystemMXBean CPU = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+		.getOperatingSystemMXBean();
 
 	private StreamChatBenchmark() {
 	}
@@ -113,10 +118,10 @@ public final class StreamChatBenchmark {
 				cores.add(o);
 				System.out.printf(Locale.ROOT,
 						"STREAMCHAT concurrency=%d rep=%d raw=%.0f core=%.0f ratio=%.3f ttfcP50Raw=%.3f ttfcP50Core=%.3f "
-								+ "ttfcP99Raw=%.3f ttfcP99Core=%.3f errors=%d%n",
+								+ "ttfcP99Raw=%.3f ttfcP99Core=%.3f cpuRaw=%.2f cpuCore=%.2f errors=%d%n",
 						concurrency, i, r.chunksPerSecond(), o.chunksPerSecond(),
 						o.chunksPerSecond() / r.chunksPerSecond(), r.ttfcP50Ms(), o.ttfcP50Ms(), r.ttfcP99Ms(),
-						o.ttfcP99Ms(), r.errors() + o.errors());
+						o.ttfcP99Ms(), r.cpuMicrosPerChunk(), o.cpuMicrosPerChunk(), r.errors() + o.errors());
 			}
 			section.append(row(concurrency, streams[c], expected, raws, cores));
 		}
@@ -125,11 +130,12 @@ public final class StreamChatBenchmark {
 				+ " token chunks, a usage chunk and [DONE] per stream)\n");
 		System.out.println("Core `stream(ChatCompletion.STREAM, ...)` against raw Reactor Netty + Jackson reading the same "
 				+ "stream, " + repetitions + " interleaved repetitions after " + WARMUP_REPETITIONS
-				+ " warm-up ones; median [min – max] over the repetitions. TTFC: subscription to first chunk.\n");
+				+ " warm-up ones; median [min – max] over the repetitions. TTFC: subscription to first chunk. CPU: the client JVM's process CPU time (all threads: event loops, GC, JIT) per chunk.\n");
 		System.out.println("| concurrent streams | streams per rep | raw chunks/s | core chunks/s | core / raw chunks/s "
+				+ "| raw CPU µs/chunk | core CPU µs/chunk | CPU ratio raw / core "
 				+ "| raw TTFC p50 (ms) | TTFC p50 Δ core − raw (ms) | raw TTFC p99 (ms) | TTFC p99 Δ core − raw (ms) "
 				+ "| errors |");
-		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		System.out.print(section);
 		System.out.println("END-SECTION");
 		pool.disposeLater().block(Duration.ofSeconds(5));
@@ -140,16 +146,20 @@ public final class StreamChatBenchmark {
 		double[] ratio = new double[raws.size()];
 		double[] p50 = new double[raws.size()];
 		double[] p99 = new double[raws.size()];
+		double[] cpu = new double[raws.size()];
 		long errors = 0;
 		for (int i = 0; i < raws.size(); i++) {
 			ratio[i] = cores.get(i).chunksPerSecond() / raws.get(i).chunksPerSecond();
 			p50[i] = cores.get(i).ttfcP50Ms() - raws.get(i).ttfcP50Ms();
 			p99[i] = cores.get(i).ttfcP99Ms() - raws.get(i).ttfcP99Ms();
+			cpu[i] = raws.get(i).cpuMicrosPerChunk() / cores.get(i).cpuMicrosPerChunk();
 			errors += raws.get(i).errors() + cores.get(i).errors();
 		}
-		return String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | %s | %.3f | %s | %.3f | %s | %d |%n", concurrency,
-				streams, median(raws.stream().mapToDouble(Run::chunksPerSecond).toArray()),
+		return String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | %s | %.2f | %.2f | %s | %.3f | %s | %.3f | %s | %d |%n",
+				concurrency, streams, median(raws.stream().mapToDouble(Run::chunksPerSecond).toArray()),
 				median(cores.stream().mapToDouble(Run::chunksPerSecond).toArray()), spread(ratio, "%.2f"),
+				median(raws.stream().mapToDouble(Run::cpuMicrosPerChunk).toArray()),
+				median(cores.stream().mapToDouble(Run::cpuMicrosPerChunk).toArray()), spread(cpu, "%.2f"),
 				median(raws.stream().mapToDouble(Run::ttfcP50Ms).toArray()), spread(p50, "%+.3f"),
 				median(raws.stream().mapToDouble(Run::ttfcP99Ms).toArray()), spread(p99, "%+.3f"), errors);
 	}
@@ -173,6 +183,7 @@ public final class StreamChatBenchmark {
 		long[] ttfc = new long[streams];
 		AtomicLong chunks = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
+		long cpuStart = CPU.getProcessCpuTime();
 		long start = System.nanoTime();
 		Flux.range(0, streams).flatMap((i) -> Mono.defer(() -> {
 			long subscribed = System.nanoTime();
@@ -194,10 +205,11 @@ public final class StreamChatBenchmark {
 			}
 		}), concurrency).blockLast(MAX_REPETITION);
 		long elapsed = System.nanoTime() - start;
+		long cpu = CPU.getProcessCpuTime() - cpuStart;
 		long[] sorted = ttfc.clone();
 		Arrays.sort(sorted);
 		return new Run(chunks.get() * 1e9 / elapsed, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
-				errors.get());
+				cpu / 1e3 / Math.max(1, chunks.get()), errors.get());
 	}
 
 	private static double percentile(long[] sorted, double p) {
@@ -292,7 +304,8 @@ public final class StreamChatBenchmark {
 
 	}
 
-	private record Run(double chunksPerSecond, double ttfcP50Ms, double ttfcP99Ms, long errors) {
+	private record Run(double chunksPerSecond, double ttfcP50Ms, double ttfcP99Ms, double cpuMicrosPerChunk,
+			long errors) {
 
 	}
 
