@@ -48,7 +48,7 @@ final class StreamInvoker {
 	 * Data containing these bytes may be an error event ({@code {"error": ...}}): it takes
 	 * the tree path, which tells. Anything else is read straight into the chunk.
 	 */
-	private static final byte[] ERROR_FIELD = "\"error\"".getBytes(StandardCharsets.US_ASCII);
+	private static final SseEvent.Needle ERROR_FIELD = new SseEvent.Needle("\"error\"");
 
 	private final HttpTransport transport;
 

@@ -104,22 +104,51 @@ public final class SseEvent {
 
 	/**
 	 * Whether the data contains the given bytes anywhere.
-	 * @param needle the bytes looked for (not empty)
+	 * @param needle the bytes looked for
 	 * @return true if found
 	 */
-	public boolean dataContains(byte[] needle) {
-		byte[] bytes = this.data;
-		if (bytes == null) {
-			return false;
-		}
-		byte first = needle[0];
-		int last = bytes.length - needle.length;
-		for (int i = 0; i <= last; i++) {
-			if (bytes[i] == first && Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
-				return true;
+	public boolean dataContains(Needle needle) {
+		return this.data != null && needle.in(this.data);
+	}
+
+	/**
+	 * Bytes to look for in event data, with the skip table of a Boyer-Moore-Horspool
+	 * search built once (most of a JSON payload is skipped a needle's length at a time).
+	 */
+	public static final class Needle {
+
+		private final byte[] bytes;
+
+		private final int[] skip = new int[256];
+
+		/**
+		 * Creates a needle.
+		 * @param text the text looked for (not empty), as UTF-8
+		 */
+		public Needle(String text) {
+			this.bytes = text.getBytes(StandardCharsets.UTF_8);
+			if (this.bytes.length == 0) {
+				throw new IllegalArgumentException("empty needle");
+			}
+			Arrays.fill(this.skip, this.bytes.length);
+			for (int i = 0; i < this.bytes.length - 1; i++) {
+				this.skip[this.bytes[i] & 0xFF] = this.bytes.length - 1 - i;
 			}
 		}
-		return false;
+
+		boolean in(byte[] haystack) {
+			int last = this.bytes.length - 1;
+			int at = 0;
+			while (at + last < haystack.length) {
+				byte end = haystack[at + last];
+				if (end == this.bytes[last] && Arrays.equals(haystack, at, at + last, this.bytes, 0, last)) {
+					return true;
+				}
+				at += this.skip[end & 0xFF];
+			}
+			return false;
+		}
+
 	}
 
 	private static boolean isWhitespace(byte b) {

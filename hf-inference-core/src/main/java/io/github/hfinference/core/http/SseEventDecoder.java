@@ -1,5 +1,8 @@
 package io.github.hfinference.core.http;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +37,9 @@ public final class SseEventDecoder {
 
 	/** Decoded buffers read ahead of the subscriber's demand. */
 	private static final int PREFETCH = 32;
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+			ByteOrder.LITTLE_ENDIAN);
 
 	private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
@@ -111,17 +117,17 @@ public final class SseEventDecoder {
 		byte[] bytes = this.pending;
 		List<SseEvent> events = null;
 		int start = 0;
-		for (int i = this.pendingLength; i < end; i++) {
-			if (bytes[i] == '\n') {
-				SseEvent completed = line(bytes, start, i);
-				if (completed != null) {
-					if (events == null) {
-						events = new ArrayList<>(2);
-					}
-					events.add(completed);
+		int newline = indexOfNewline(bytes, this.pendingLength, end);
+		while (newline >= 0) {
+			SseEvent completed = line(bytes, start, newline);
+			if (completed != null) {
+				if (events == null) {
+					events = new ArrayList<>(2);
 				}
-				start = i + 1;
+				events.add(completed);
 			}
+			start = newline + 1;
+			newline = indexOfNewline(bytes, start, end);
 		}
 		int left = end - start;
 		if (left > 0 && start > 0) {
@@ -197,6 +203,27 @@ public final class SseEventDecoder {
 		this.dataLength = 0;
 		this.hasLines = false;
 		return completed;
+	}
+
+	/**
+	 * The first {@code \n} in {@code bytes[from, to)}, or -1: eight bytes at a time (the
+	 * lowest zero byte of {@code word ^ 0x0A...} is found exactly by the classic test).
+	 */
+	static int indexOfNewline(byte[] bytes, int from, int to) {
+		int i = from;
+		for (; i + Long.BYTES <= to; i += Long.BYTES) {
+			long word = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
+			long found = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+			if (found != 0) {
+				return i + (Long.numberOfTrailingZeros(found) >>> 3);
+			}
+		}
+		for (; i < to; i++) {
+			if (bytes[i] == '\n') {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static boolean startsWith(byte[] bytes, int from, int to, byte[] prefix) {

@@ -169,11 +169,46 @@ class SseEventDecoderTests {
 	@Test
 	void dataHelpersWorkOnTheBytes() {
 		SseEvent event = SseEvent.of(null, " {\"error\":\"x\"} ");
-		assertThat(event.dataContains(bytes("\"error\""))).isTrue();
-		assertThat(event.dataContains(bytes("\"errors\""))).isFalse();
+		assertThat(event.dataContains(new SseEvent.Needle("\"error\""))).isTrue();
+		assertThat(event.dataContains(new SseEvent.Needle("\"errors\""))).isFalse();
+		assertThat(SseEvent.of(null, "\"error\"").dataContains(new SseEvent.Needle("\"error\""))).isTrue();
+		assertThat(SseEvent.of(null, "{\"a\":\"\\\"error\\\"\",\"err\":1,\"rror\":2}")
+			.dataContains(new SseEvent.Needle("\"error\""))).isFalse();
+		assertThat(SseEvent.of(null, "{\"content\":\"x\"}\n{\"x\":1,\"error\":{}}")
+			.dataContains(new SseEvent.Needle("\"error\""))).isTrue();
 		assertThat(event.isBlank()).isFalse();
 		assertThat(SseEvent.of(null, " \t").isBlank()).isTrue();
 		assertThat(SseEvent.of("ping", null).isBlank()).isTrue();
+	}
+
+	@Test
+	void findsEveryNewlineWhereverItIsInTheWord() {
+		for (int length = 0; length < 40; length++) {
+			for (int at = 0; at < length; at++) {
+				byte[] bytes = new byte[length];
+				Arrays.fill(bytes, (byte) 'x');
+				bytes[at] = '\n';
+				if (at + 3 < length) {
+					bytes[at + 3] = '\n';
+				}
+				assertThat(SseEventDecoder.indexOfNewline(bytes, 0, length)).as("length %d, at %d", length, at).isEqualTo(at);
+				assertThat(SseEventDecoder.indexOfNewline(bytes, at + 1, length)).isEqualTo((at + 3 < length) ? at + 3 : -1);
+			}
+			java.util.Random random = new java.util.Random(length);
+			byte[] noise = new byte[length];
+			random.nextBytes(noise);
+			for (int i = 0; i < length; i++) {
+				noise[i] = (byte) ((random.nextInt(4) == 0) ? 0x0A + random.nextInt(3) - 1 : noise[i]);
+			}
+			int expected = -1;
+			for (int i = 0; i < length && expected < 0; i++) {
+				expected = (noise[i] == '\n') ? i : -1;
+			}
+			assertThat(SseEventDecoder.indexOfNewline(noise, 0, length)).isEqualTo(expected);
+			byte[] none = new byte[length];
+			Arrays.fill(none, (byte) 0x8A);
+			assertThat(SseEventDecoder.indexOfNewline(none, 0, length)).isEqualTo(-1);
+		}
 	}
 
 	private static String describe(SseEvent event) {
