@@ -36,7 +36,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Options: {@code --quick} (short windows, for a smoke run), {@code --skip-js},
  * {@code --skip-jmh}, {@code --skip-load}, {@code --skip-inflight}, {@code --skip-stream} (the
  * streaming chat comparison, {@link StreamChatBenchmark}), {@code --pin} (stub on CPU 1, the
- * streaming chat client on CPU 0, with {@code taskset}), {@code --clients=a,b,...}
+ * streaming chat client on CPU 0, with {@code taskset}), {@code --stream-timeout=60000} (the
+ * core model's timeout in the streaming chat comparison, as the Boot starter's default),
+ * {@code --clients=a,b,...}
  * (only these load clients, ids of {@link LoadMain#CLIENTS}, e.g. {@code raw,core,layer1};
  * the breakdown layers run only when named),
  * {@code --concurrency=64} (only that concurrency), {@code --tasks=text-classification}.
@@ -90,7 +92,7 @@ public final class RunAll {
 				report.append(inFlight(base)).append('\n');
 			}
 			if (!options.contains("--skip-stream")) {
-				report.append(streamChat(base, quick)).append('\n');
+				report.append(streamChat(base, quick, option(options, "stream-timeout", ""))).append('\n');
 			}
 		}
 		finally {
@@ -257,10 +259,14 @@ public final class RunAll {
 	 * The streaming chat comparison ({@link StreamChatBenchmark}) in a JVM of its own, on CPU 0
 	 * with {@code --pin}; returns its Markdown section.
 	 */
-	private static String streamChat(URI base, boolean quick) throws Exception {
+	private static String streamChat(URI base, boolean quick, String timeout) throws Exception {
 		List<String> command = new ArrayList<>(pinned("0"));
-		command.addAll(java(List.of("-Xms1g", "-Xmx1g"), StreamChatBenchmark.class, base.toString(),
-				quick ? "5" : "7", quick ? "100" : "300", quick ? "192" : "640"));
+		List<String> arguments = new ArrayList<>(List.of(base.toString(), quick ? "5" : "7", quick ? "100" : "300",
+				quick ? "192" : "640"));
+		if (!timeout.isEmpty()) {
+			arguments.add(timeout);
+		}
+		command.addAll(java(List.of("-Xms1g", "-Xmx1g"), StreamChatBenchmark.class, arguments.toArray(String[]::new)));
 		StringBuilder section = new StringBuilder();
 		boolean inside = false;
 		for (String line : run(Path.of("."), command)) {

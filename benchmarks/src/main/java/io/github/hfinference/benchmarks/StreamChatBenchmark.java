@@ -48,8 +48,11 @@ import io.github.hfinference.core.task.chat.ChatMessage;
  * the repetitions are printed as a Markdown section between {@code BEGIN-SECTION} and
  * {@code END-SECTION} lines.
  * <p>
- * Arguments: the stub's base URL, the number of repetitions (default 7), and the number of
- * streams per repetition at 1 and at 64 concurrent streams (default 300 and 640).
+ * Arguments: the stub's base URL, the number of repetitions (default 7), the number of
+ * streams per repetition at 1 and at 64 concurrent streams (default 300 and 640), and the
+ * core model's timeout in milliseconds (default none, the client's default; 60000 is the
+ * Spring Boot starter's default {@code hf.inference.timeout}, which arms a timer between
+ * events).
  */
 public final class StreamChatBenchmark {
 
@@ -92,8 +95,10 @@ public final class StreamChatBenchmark {
 			.build();
 		HttpClient raw = HttpClient.create(pool).baseUrl(base.toString());
 		HfInferenceClient core = HfInferenceClient.builder().noTokenLookup().build();
+		Duration timeout = (args.length > 4) ? Duration.ofMillis(Long.parseLong(args[4])) : null;
 		ModelDefinition model = ModelDefinition.builder("chat")
 			.id(MODEL_ID)
+			.timeout(timeout)
 			.target(new InferenceTarget.Endpoint("stub", base, HfToken.of(Clients.TOKEN, "benchmark"), false))
 			.build();
 		Supplier<Flux<ChatCompletionChunk>> rawStream = () -> raw(raw);
@@ -128,7 +133,8 @@ public final class StreamChatBenchmark {
 		System.out.println("BEGIN-SECTION");
 		System.out.println("## Streaming chat (" + (StubServer.CHAT_EVENTS.size() - 2)
 				+ " token chunks, a usage chunk and [DONE] per stream)\n");
-		System.out.println("Core `stream(ChatCompletion.STREAM, ...)` against raw Reactor Netty + Jackson reading the same "
+		System.out.println(((timeout != null) ? "Core model timeout " + timeout.toMillis() + " ms. " : "")
+				+ "Core `stream(ChatCompletion.STREAM, ...)` against raw Reactor Netty + Jackson reading the same "
 				+ "stream, " + repetitions + " interleaved repetitions after " + WARMUP_REPETITIONS
 				+ " warm-up ones; median [min – max] over the repetitions. TTFC: subscription to first chunk. CPU: the client JVM's process CPU time (all threads: event loops, GC, JIT) per chunk.\n");
 		System.out.println("| concurrent streams | streams per rep | raw chunks/s | core chunks/s | core / raw chunks/s "
