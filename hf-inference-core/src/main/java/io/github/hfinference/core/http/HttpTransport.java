@@ -246,7 +246,8 @@ public final class HttpTransport {
 				.onErrorResume((ex) -> progress.ended() ? Flux.empty() : Flux.error(mapTransportError(ex, call)))
 				.filter((event) -> !progress.ended())
 				.doOnNext((event) -> demand.delivered())
-				.doOnRequest(demand::requested);
+				.doOnRequest(demand::requested)
+				.doFinally((signal) -> demand.dispose());
 		});
 	}
 
