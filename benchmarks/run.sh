@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one benchmark command: builds the benchmarks module (and the modules it uses, tests skipped)
 # and runs every benchmark; prints the tables and writes benchmarks/target/results.md.
-# Usage: benchmarks/run.sh [--quick] [--skip-js] [--skip-jmh] [--skip-load] [--skip-inflight]
+# Usage: benchmarks/run.sh [--quick] [--skip-js] [--skip-jmh] [--skip-load] [--skip-inflight] [--skip-stream] [--pin] [--stream-timeout=60000]
 # Needs: Maven, a JDK 21+ (JAVA_HOME, else the first JDK 21+ found), and Node 20+/npm for the JS comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."

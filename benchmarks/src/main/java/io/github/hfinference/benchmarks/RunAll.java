@@ -34,7 +34,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * tables (Markdown) and writes them to {@code benchmarks/target/results.md}.
  * <p>
  * Options: {@code --quick} (short windows, for a smoke run), {@code --skip-js},
- * {@code --skip-jmh}, {@code --skip-load}, {@code --skip-inflight}, {@code --clients=a,b,...}
+ * {@code --skip-jmh}, {@code --skip-load}, {@code --skip-inflight}, {@code --skip-stream} (the
+ * streaming chat comparison, {@link StreamChatBenchmark}), {@code --pin} (stub on CPU 1, the
+ * streaming chat client on CPU 0, with {@code taskset}), {@code --stream-timeout=60000} (the
+ * core model's timeout in the streaming chat comparison, as the Boot starter's default),
+ * {@code --clients=a,b,...}
  * (only these load clients, ids of {@link LoadMain#CLIENTS}, e.g. {@code raw,core,layer1};
  * the breakdown layers run only when named),
  * {@code --concurrency=64} (only that concurrency), {@code --tasks=text-classification}.
@@ -71,6 +75,7 @@ public final class RunAll {
 		Duration measure = quick ? Duration.ofSeconds(2) : Duration.ofSeconds(5);
 		StringBuilder report = new StringBuilder();
 		report.append("# Benchmark results\n\n").append(machine()).append('\n');
+		pin = options.contains("--pin");
 		Process stub = startStub();
 		try {
 			URI base = URI.create("http://127.0.0.1:" + readPort(stub));
@@ -85,6 +90,9 @@ public final class RunAll {
 			}
 			if (!options.contains("--skip-inflight")) {
 				report.append(inFlight(base)).append('\n');
+			}
+			if (!options.contains("--skip-stream")) {
+				report.append(streamChat(base, quick, option(options, "stream-timeout", ""))).append('\n');
 			}
 		}
 		finally {
@@ -113,6 +121,8 @@ public final class RunAll {
 	}
 
 	private static List<String> clientFilter = List.of();
+
+	private static boolean pin;
 
 	private static int[] concurrencies = CONCURRENCY;
 
@@ -245,6 +255,45 @@ public final class RunAll {
 		return table.toString();
 	}
 
+	/**
+	 * The streaming chat comparison ({@link StreamChatBenchmark}) in a JVM of its own, on CPU 0
+	 * with {@code --pin}; returns its Markdown section.
+	 */
+	private static String streamChat(URI base, boolean quick, String timeout) throws Exception {
+		List<String> command = new ArrayList<>(pinned("0"));
+		List<String> arguments = new ArrayList<>(List.of(base.toString(), quick ? "5" : "7", quick ? "100" : "300",
+				quick ? "192" : "640"));
+		if (!timeout.isEmpty()) {
+			arguments.add(timeout);
+		}
+		command.addAll(java(List.of("-Xms1g", "-Xmx1g"), StreamChatBenchmark.class, arguments.toArray(String[]::new)));
+		StringBuilder section = new StringBuilder();
+		boolean inside = false;
+		for (String line : run(Path.of("."), command)) {
+			if (line.startsWith("STREAMCHAT ")) {
+				System.out.println(line);
+			}
+			else if (line.equals("BEGIN-SECTION")) {
+				inside = true;
+			}
+			else if (line.equals("END-SECTION")) {
+				inside = false;
+			}
+			else if (inside) {
+				section.append(line).append('\n');
+			}
+		}
+		if (pin) {
+			section.append("\nStub pinned to CPU 1 and the streaming client to CPU 0 (taskset).\n");
+		}
+		return section.toString();
+	}
+
+	/** {@code taskset -c <cpu>} with {@code --pin}, else nothing. */
+	private static List<String> pinned(String cpu) {
+		return pin ? List.of("taskset", "-c", cpu) : List.of();
+	}
+
 	private static String jmh(boolean quick) throws Exception {
 		OptionsBuilder options = new OptionsBuilder();
 		options.include(CodecBenchmarks.class.getName()).include(StreamBenchmarks.class.getName());
@@ -270,7 +319,8 @@ public final class RunAll {
 	}
 
 	private static Process startStub() throws IOException {
-		List<String> command = java(List.of("-Xmx256m", "-XX:+UseParallelGC"), StubServer.class, "0", "2");
+		List<String> command = new ArrayList<>(pinned("1"));
+		command.addAll(java(List.of("-Xmx256m", "-XX:+UseParallelGC"), StubServer.class, "0", pin ? "1" : "2"));
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 	}
 

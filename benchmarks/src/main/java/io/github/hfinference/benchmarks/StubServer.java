@@ -1,6 +1,8 @@
 package io.github.hfinference.benchmarks;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -28,6 +32,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 
 /**
  * The loopback stub every benchmark calls: a plain Netty HTTP/1.1 server (keep-alive)
@@ -37,7 +42,14 @@ import io.netty.handler.codec.http.HttpVersion;
  * <li>{@code /tc...}: a text-classification answer (two labels);</li>
  * <li>{@code /fe...} and {@code .../fe} (a router path of model {@code bench/fe}): a
  * 384-dimension sentence embedding;</li>
- * <li>{@code /slow...}: the text-classification answer one second later.</li>
+ * <li>{@code /slow...}: the text-classification answer one second later;</li>
+ * <li>{@code .../chat/completions} (an endpoint's {@code /v1/chat/completions}, the router's
+ * {@code /v1/chat/completions} or {@code /models/<id>/v1/chat/completions}): a streamed chat
+ * answer, {@value #CHAT_CHUNKS} OpenAI-style {@code chat.completion.chunk} events of one token
+ * each, a usage chunk and {@code data: [DONE]}: the first event flushed on its own (time to
+ * first chunk), the rest written at once, so that the stub costs little next to the client's
+ * decoding (a real server sends a token at a time; what is measured here is the client's
+ * cost per chunk).</li>
  * </ul>
  * Prints {@code READY <port>} once listening.
  */
@@ -49,6 +61,12 @@ public final class StubServer {
 
 	/** The feature-extraction body (384 floats, as all-MiniLM-L6-v2). */
 	public static final String FEATURE_EXTRACTION = embedding(384);
+
+	/** Token chunks in the streamed chat answer (the usage chunk and {@code [DONE]} come on top). */
+	public static final int CHAT_CHUNKS = 200;
+
+	/** The events of the streamed chat answer, each as it is written ({@code data: ...\n\n}). */
+	public static final List<String> CHAT_EVENTS = chatEvents(CHAT_CHUNKS);
 
 	private StubServer() {
 	}
@@ -96,11 +114,44 @@ public final class StubServer {
 		return json.append(']').toString();
 	}
 
+	/**
+	 * A realistic streamed chat answer as a server such as TGI or vLLM writes it: a role
+	 * chunk, one chunk per token, a finish chunk, a usage chunk and {@code [DONE]}.
+	 * @param tokens the number of token chunks
+	 * @return the events, each ending with a blank line
+	 */
+	static List<String> chatEvents(int tokens) {
+		String head = "data: {\"id\":\"chatcmpl-7f3a9c2e\",\"object\":\"chat.completion.chunk\",\"created\":1732000000,"
+				+ "\"model\":\"meta-llama/Llama-3.1-8B-Instruct\",\"system_fingerprint\":\"3.0.1-sha-bb9095a\",\"choices\":[";
+		List<String> events = new ArrayList<>();
+		String[] words = { " The", " quick", " brown", " fox", " jumps", " over", " the", " lazy", " dög", "." };
+		for (int i = 0; i < tokens; i++) {
+			String delta = (i == 0) ? "{\"role\":\"assistant\",\"content\":\"" + words[0] + "\"}"
+					: "{\"content\":\"" + words[i % words.length] + "\"}";
+			String finish = (i == tokens - 1) ? "\"stop\"" : "null";
+			events.add(head + "{\"index\":0,\"delta\":" + delta + ",\"logprobs\":null,\"finish_reason\":" + finish
+					+ "}],\"usage\":null}\n\n");
+		}
+		events.add(head + "],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":" + tokens + ",\"total_tokens\":"
+				+ (12 + tokens) + "}}\n\n");
+		events.add("data: [DONE]\n\n");
+		return List.copyOf(events);
+	}
+
 	private static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
 		private final ByteBuf textClassification;
 
 		private final ByteBuf featureExtraction;
+
+		private static final ByteBuf CHAT_FIRST = direct(CHAT_EVENTS.get(0));
+
+		private static final ByteBuf CHAT_REST = direct(String.join("", CHAT_EVENTS.subList(1, CHAT_EVENTS.size())));
+
+		private static ByteBuf direct(String text) {
+			byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+			return Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes));
+		}
 
 		Handler(ByteBuf textClassification, ByteBuf featureExtraction) {
 			this.textClassification = textClassification;
@@ -111,6 +162,10 @@ public final class StubServer {
 		protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
 			String uri = request.uri();
 			boolean keepAlive = HttpUtil.isKeepAlive(request);
+			if (uri.endsWith("/chat/completions")) {
+				streamChat(ctx, keepAlive);
+				return;
+			}
 			ByteBuf body = (uri.startsWith("/fe") || uri.endsWith("/fe")) ? this.featureExtraction
 					: this.textClassification;
 			FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
@@ -126,6 +181,31 @@ public final class StubServer {
 			}
 			else {
 				write(ctx, response, keepAlive);
+			}
+		}
+
+		/**
+		 * Writes the streamed chat answer, chunked: the first event in an HTTP chunk of its own,
+		 * flushed at once (time to first chunk), then the rest in one HTTP chunk, which the
+		 * client's HTTP decoder hands over in pieces of at most 8 KB, events cut anywhere.
+		 */
+		private void streamChat(ChannelHandlerContext ctx, boolean keepAlive) {
+			DefaultHttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+			response.headers()
+				.set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
+				.set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
+				.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+			if (!keepAlive) {
+				response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+			}
+			ctx.write(response, ctx.voidPromise());
+			ctx.writeAndFlush(new DefaultHttpContent(CHAT_FIRST.duplicate()), ctx.voidPromise());
+			ctx.write(new DefaultHttpContent(CHAT_REST.duplicate()), ctx.voidPromise());
+			if (keepAlive) {
+				ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ctx.voidPromise());
+			}
+			else {
+				ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
 			}
 		}
 

@@ -1,14 +1,15 @@
 package io.github.hfinference.core;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -26,6 +27,8 @@ import io.github.hfinference.core.internal.http.StreamResponse;
 import io.github.hfinference.core.internal.resilience.ResilientExecutor;
 import io.github.hfinference.core.internal.routing.RequestRouter;
 import io.github.hfinference.core.json.JsonCodec;
+import io.github.hfinference.core.internal.http.SseEvent;
+import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.task.StreamingTask;
 
 /**
@@ -40,6 +43,12 @@ import io.github.hfinference.core.task.StreamingTask;
 final class StreamInvoker {
 
 	private static final int MAX_QUOTED_EVENT = 200;
+
+	/**
+	 * Data containing these bytes may be an error event ({@code {"error": ...}}): it takes
+	 * the tree path, which tells. Anything else is read straight into the chunk.
+	 */
+	private static final SseEvent.Needle ERROR_FIELD = new SseEvent.Needle("\"error\"");
 
 	private final HttpTransport transport;
 
@@ -121,7 +130,7 @@ final class StreamInvoker {
 			.flatMap((payload) -> this.router.resolve(task.task(), request.model(), target, payload, headers))
 			.flatMapMany((call) -> {
 				StreamResponse response = this.transport.stream(call, firstEventTimeout, eventTimeout,
-						task::isEndOfStream);
+						endOfStream(task));
 				exchange.response = response;
 				return response.events().handle((event, sink) -> {
 					checkRevision(request, exchange, response.headers());
@@ -143,13 +152,41 @@ final class StreamInvoker {
 				headers.getFirst("x-sha"));
 	}
 
-	private static <C> @Nullable C decode(StreamingTask<?, ?, C> task, ServerSentEvent<String> event, HttpCall call,
+	/** The task's end-of-stream test on an event: on its bytes for a fixed marker such as {@code [DONE]}. */
+	private static Predicate<SseEvent> endOfStream(StreamingTask<?, ?, ?> task) {
+		String marker = task.endMarker();
+		if (marker != null) {
+			byte[] bytes = marker.getBytes(StandardCharsets.UTF_8);
+			return (event) -> event.dataIs(bytes);
+		}
+		return (event) -> {
+			String data = event.text();
+			return data != null && task.isEndOfStream(data.strip());
+		};
+	}
+
+	/**
+	 * One event as a chunk, or null for an event without data. Data that cannot be an
+	 * error event is read straight from its bytes into the chunk type when the task allows
+	 * it ({@link StreamingTask#readChunk}); everything else, and data that does not read as
+	 * a chunk, is parsed as a tree: error events become typed exceptions, the rest goes to
+	 * the task's decoder.
+	 */
+	private static <C> @Nullable C decode(StreamingTask<?, ?, C> task, SseEvent event, HttpCall call,
 			@Nullable HttpHeaders headers) {
-		String data = event.data();
-		if (data == null || data.isBlank()) {
+		if (event.isBlank()) {
 			return null;
 		}
-		JsonNode json = parse(data, "error".equals(event.event()), call);
+		boolean errorEvent = "error".equals(event.event());
+		byte[] bytes = event.data();
+		if (!errorEvent && bytes != null && !event.dataContains(ERROR_FIELD)) {
+			C chunk = task.readChunk(bytes, JsonCodec.get());
+			if (chunk != null) {
+				return chunk;
+			}
+		}
+		String data = (event.text() != null) ? event.text() : "";
+		JsonNode json = parse(data, errorEvent, call);
 		if (ErrorMapper.isErrorEvent(json)) {
 			throw ErrorMapper.fromStreamEvent(json, (headers != null) ? ErrorMapper.requestId(headers) : null,
 					call.model(), call.target());

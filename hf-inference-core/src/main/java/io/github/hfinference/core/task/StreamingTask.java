@@ -45,6 +45,11 @@ public final class StreamingTask<I, P, C> {
 
 	private final Predicate<String> endOfStream;
 
+	private final @Nullable String endMarker;
+
+	/** Whether events are read with the default decoder (so straight from their bytes). */
+	private final boolean readsChunkType;
+
 	private final Function<C, @Nullable String> text;
 
 	private StreamingTask(Builder<I, P, C> builder) {
@@ -54,7 +59,9 @@ public final class StreamingTask<I, P, C> {
 		});
 		Class<C> type = builder.chunkType;
 		this.decoder = (builder.decoder != null) ? builder.decoder : (event, codec) -> codec.convert(event, type);
+		this.readsChunkType = (builder.decoder == null);
 		this.endOfStream = builder.endOfStream;
+		this.endMarker = builder.endMarker;
 		this.text = Objects.requireNonNull(builder.text, "text");
 	}
 
@@ -136,6 +143,39 @@ public final class StreamingTask<I, P, C> {
 	}
 
 	/**
+	 * The fixed data that ends the stream ({@code [DONE]} unless the task set its own
+	 * {@linkplain Builder#endOfStream(Predicate) test}), so that a stream can look for it
+	 * on the event's bytes; null when only {@link #isEndOfStream(String)} can tell.
+	 * @return the marker, or null
+	 */
+	public @Nullable String endMarker() {
+		return this.endMarker;
+	}
+
+	/**
+	 * Reads an event's data straight from its UTF-8 bytes into the chunk type, without a
+	 * JSON tree, when the task uses the default decoder (the fast path of a stream). Null
+	 * when the task has its own {@link ChunkDecoder}, or when the bytes do not read as a
+	 * chunk: the caller then parses the tree and calls the {@link #decoder()}, which says
+	 * what was wrong. Error events must be told apart before (they would read as an empty
+	 * chunk).
+	 * @param data the event's data
+	 * @param codec the JSON codec
+	 * @return the chunk, or null
+	 */
+	public @Nullable C readChunk(byte[] data, JsonCodec codec) {
+		if (!this.readsChunkType) {
+			return null;
+		}
+		try {
+			return codec.readOrNull(data, codec.typeOf(this.chunkType));
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
 	 * The text a chunk adds to the answer (a chat delta's content, a generated token's
 	 * text), or null if it adds none.
 	 * @param chunk the chunk
@@ -184,6 +224,8 @@ public final class StreamingTask<I, P, C> {
 
 		private Predicate<String> endOfStream = DONE::equals;
 
+		private @Nullable String endMarker = DONE;
+
 		private @Nullable Function<C, @Nullable String> text;
 
 		private Builder(Task<I, P, ?> task, Class<C> chunkType) {
@@ -219,6 +261,7 @@ public final class StreamingTask<I, P, C> {
 		 */
 		public Builder<I, P, C> endOfStream(Predicate<String> endOfStream) {
 			this.endOfStream = Objects.requireNonNull(endOfStream, "endOfStream");
+			this.endMarker = null;
 			return this;
 		}
 

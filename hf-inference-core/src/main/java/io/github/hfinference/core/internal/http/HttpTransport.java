@@ -6,14 +6,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ReactiveHttpOutputMessage;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.support.Netty4HeadersAdapter;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserter;
@@ -41,8 +39,7 @@ public final class HttpTransport {
 
 	private static final int MAX_SAME_HOST_REDIRECTS = 3;
 
-	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
-	};
+	private static final byte[] DONE = "[DONE]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
 	/** Longest wait for the end of the body once the end-of-stream marker arrived. */
 	private static final Duration MAX_DRAIN = Duration.ofSeconds(1);
@@ -176,21 +173,24 @@ public final class HttpTransport {
 	 * @return the events, with response headers available once the response started
 	 */
 	public StreamResponse stream(HttpCall call, @Nullable Duration firstEventTimeout, @Nullable Duration eventTimeout) {
-		return stream(call, firstEventTimeout, eventTimeout, "[DONE]"::equals);
+		return stream(call, firstEventTimeout, eventTimeout, (event) -> event.dataIs(DONE));
 	}
 
 	/**
-	 * Sends a call whose answer is a server-sent event stream, decoded by Spring's
-	 * {@code ServerSentEventHttpMessageReader} (so {@code data:} with or without a space,
+	 * Sends a call whose answer is a server-sent event stream, split into events on the
+	 * connector's buffers by {@link SseEventDecoder} (so {@code data:} with or without a space,
 	 * multi-line data, comments, {@code event:}/{@code id:} lines and CRLF line ends are
-	 * all understood).
+	 * all understood, as by Spring's {@code ServerSentEventHttpMessageReader}, without
+	 * making strings of the body). A body that ends cleanly ends the stream (servers such as
+	 * TGI send no end marker); a connection that closes in the middle of the body fails it
+	 * with {@link HfConnectionException}.
 	 * <ul>
 	 * <li>A non-2xx status becomes the typed exception of {@link ErrorMapper} before any
 	 * event is emitted. A 2xx response that is not {@code text/event-stream} (a server that
 	 * ignored {@code "stream": true}) fails with the typed exception of its JSON error, if it
 	 * is one, else with {@link HfResponseException}; a response without a content type is
 	 * read as an event stream.</li>
-	 * <li>An event whose stripped data matches {@code endOfStream} completes the stream;
+	 * <li>An event that matches {@code endOfStream} completes the stream;
 	 * later events are dropped. The body is still read to its end (at most one second, or
 	 * the event timeout if shorter) so that the connection can be reused.</li>
 	 * <li>The timeouts count only while the subscriber is waiting for an event (has
@@ -204,13 +204,13 @@ public final class HttpTransport {
 	 * @param firstEventTimeout the time allowed until the first event (connecting, sending
 	 * and the server's first byte included), or null for none
 	 * @param eventTimeout the time allowed between two events, or null for none
-	 * @param endOfStream tests an event's stripped data for the end-of-stream marker
+	 * @param endOfStream tests an event for the end-of-stream marker
 	 * @return the events, with response headers available once the response started
 	 */
 	public StreamResponse stream(HttpCall call, @Nullable Duration firstEventTimeout, @Nullable Duration eventTimeout,
-			Predicate<String> endOfStream) {
+			Predicate<SseEvent> endOfStream) {
 		StreamResponse.Holder holder = new StreamResponse.Holder();
-		Flux<ServerSentEvent<String>> events = request(call).exchangeToFlux((response) -> {
+		Flux<SseEvent> events = request(call).exchangeToFlux((response) -> {
 			HttpHeaders headers = response.headers().asHttpHeaders();
 			holder.headers = headers;
 			int status = response.statusCode().value();
@@ -223,13 +223,17 @@ public final class HttpTransport {
 			if (type != null && !MediaType.TEXT_EVENT_STREAM.equalsTypeAndSubtype(type)) {
 				return body(response).flatMapMany((body) -> Flux.error(notAnEventStream(call, headers, type, body)));
 			}
-			return response.bodyToFlux(SSE);
+			return events(response);
 		});
 		return new StreamResponse(guard(events, call, firstEventTimeout, eventTimeout, endOfStream), holder);
 	}
 
-	private static Flux<ServerSentEvent<String>> guard(Flux<ServerSentEvent<String>> events, HttpCall call,
-			@Nullable Duration firstEventTimeout, @Nullable Duration eventTimeout, Predicate<String> endOfStream) {
+	private static Flux<SseEvent> events(ClientResponse response) {
+		return SseEventDecoder.events(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES);
+	}
+
+	private static Flux<SseEvent> guard(Flux<SseEvent> events, HttpCall call,
+			@Nullable Duration firstEventTimeout, @Nullable Duration eventTimeout, Predicate<SseEvent> endOfStream) {
 		Duration drain = (eventTimeout != null && eventTimeout.compareTo(MAX_DRAIN) < 0) ? eventTimeout : MAX_DRAIN;
 		return Flux.defer(() -> {
 			SubscriberDemand demand = new SubscriberDemand();
@@ -244,7 +248,8 @@ public final class HttpTransport {
 				.onErrorResume((ex) -> progress.ended() ? Flux.empty() : Flux.error(mapTransportError(ex, call)))
 				.filter((event) -> !progress.ended())
 				.doOnNext((event) -> demand.delivered())
-				.doOnRequest(demand::requested);
+				.doOnRequest(demand::requested)
+				.doFinally((signal) -> demand.dispose());
 		});
 	}
 

@@ -3,7 +3,6 @@ package io.github.hfinference.core.internal.http;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * How far one event stream got: whether any event arrived and whether (and when) the
@@ -20,12 +19,11 @@ final class StreamProgress {
 	/**
 	 * Records an event.
 	 * @param event the event
-	 * @param endOfStream tests stripped data for the end-of-stream marker
+	 * @param endOfStream tests an event for the end-of-stream marker
 	 */
-	void observe(ServerSentEvent<String> event, Predicate<String> endOfStream) {
+	void observe(SseEvent event, Predicate<SseEvent> endOfStream) {
 		this.started = true;
-		String data = event.data();
-		if (!this.ended && data != null && endOfStream.test(data.strip())) {
+		if (!this.ended && event.data() != null && endOfStream.test(event)) {
 			this.endedAt = System.nanoTime();
 			this.ended = true;
 		}

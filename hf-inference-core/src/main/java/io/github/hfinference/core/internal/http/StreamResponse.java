@@ -2,7 +2,6 @@ package io.github.hfinference.core.internal.http;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
 
 /**
@@ -11,7 +10,7 @@ import reactor.core.publisher.Flux;
  * @param events the decoded events
  * @param holder receives the response headers when the response starts
  */
-public record StreamResponse(Flux<ServerSentEvent<String>> events, Holder holder) {
+public record StreamResponse(Flux<SseEvent> events, Holder holder) {
 
 	/** The response headers, or null before the response started. */
 	public @Nullable HttpHeaders headers() {
