@@ -89,13 +89,11 @@ public final class LocalEmbeddingBenchmark {
 			}
 		}
 		System.out.println();
-		System.out.println("| workload | thread settings | sentences/s (median of " + repetitions + ") | spread |");
-		System.out.println("|---|---|---|---|");
+		System.out.println("| workload | thread settings | sentences/s, median [min – max] of " + repetitions + " |");
+		System.out.println("|---|---|---|");
 		for (Row row : rows) {
-			double[] sorted = row.results.clone();
-			Arrays.sort(sorted, 0, repetitions);
-			System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f–%.1f |%n", row.name, row.threads,
-					sorted[repetitions / 2], sorted[0], sorted[repetitions - 1]);
+			System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", row.name, row.threads,
+					Stats.spread(Arrays.copyOf(row.results, repetitions), "%.1f"));
 		}
 		for (AutoCloseable resource : resources) {
 			resource.close();

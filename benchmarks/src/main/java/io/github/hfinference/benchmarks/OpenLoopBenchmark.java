@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,15 +62,9 @@ public final class OpenLoopBenchmark {
 		double seconds = (args.length > 2) ? Double.parseDouble(args[2]) : 5;
 		int repetitions = (args.length > 3) ? Integer.parseInt(args[3]) : 5;
 		boolean pin = Runtime.getRuntime().availableProcessors() >= 2 && new File("/usr/bin/taskset").canExecute();
-		Process stub = start(pin ? "0" : null, StubServer.class.getName(), "0", "1");
+		Process stub = start(pin ? "0" : null, StubServer.class, "0", "1");
 		try {
-			BufferedReader stubOut = new BufferedReader(
-					new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
-			String ready = stubOut.readLine();
-			if (ready == null || !ready.startsWith("READY ")) {
-				throw new IllegalStateException("stub did not start: " + ready);
-			}
-			URI base = URI.create("http://127.0.0.1:" + ready.substring(6));
+			URI base = URI.create("http://127.0.0.1:" + RunAll.readPort(stub));
 			Map<String, List<Double>> micros = new LinkedHashMap<>();
 			for (int repetition = 1; repetition <= repetitions; repetition++) {
 				for (String target : TARGETS) {
@@ -86,15 +79,14 @@ public final class OpenLoopBenchmark {
 			System.out.println();
 			System.out.printf(Locale.ROOT, "%s at %d calls/s offered, %s s windows, %d rounds, %s%n%n", task, rate,
 					seconds, repetitions, pin ? "stub on CPU 0, client on CPU 1" : "not pinned");
-			System.out.println("| target | client | µs CPU per call (median) | spread | raw ÷ client (median) |");
-			System.out.println("|---|---|---|---|---|");
+			System.out.println("| target | client | µs CPU per call, median [min – max] | raw ÷ client (medians) |");
+			System.out.println("|---|---|---|---|");
 			for (String target : TARGETS) {
-				double raw = median(micros.get(target + " raw"));
+				double raw = Stats.median(micros.get(target + " raw"));
 				for (String client : CLIENTS) {
 					List<Double> values = micros.get(target + " " + client);
-					System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f–%.1f | %.2f |%n", target, client,
-							median(values), values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-							values.stream().mapToDouble(Double::doubleValue).max().orElse(0), raw / median(values));
+					System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f |%n", target, client,
+							Stats.spread(values, "%.1f"), raw / Stats.median(values));
 				}
 			}
 		}
@@ -105,7 +97,7 @@ public final class OpenLoopBenchmark {
 
 	private static double measure(boolean pin, URI base, String client, String target, String task, int rate,
 			double seconds) throws Exception {
-		Process child = start(pin ? "1" : null, OpenLoopBenchmark.class.getName(), "child", base.toString(), client,
+		Process child = start(pin ? "1" : null, OpenLoopBenchmark.class, "child", base.toString(), client,
 				target, task, Integer.toString(rate), Double.toString(seconds));
 		String result = null;
 		try (BufferedReader out = new BufferedReader(
@@ -126,15 +118,12 @@ public final class OpenLoopBenchmark {
 		return Double.parseDouble(result.substring(7));
 	}
 
-	private static Process start(String cpu, String mainClass, String... args) throws Exception {
+	private static Process start(String cpu, Class<?> main, String... args) throws Exception {
 		List<String> command = new ArrayList<>();
 		if (cpu != null) {
 			command.addAll(List.of("taskset", "-c", cpu));
 		}
-		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC", "-cp",
-				System.getProperty("java.class.path"), mainClass));
-		command.addAll(Arrays.asList(args));
+		command.addAll(RunAll.java(List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC"), main, args));
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
 	}
 
@@ -204,11 +193,6 @@ public final class OpenLoopBenchmark {
 	private static long cpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
-	}
-
-	private static double median(List<Double> values) {
-		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		return sorted[sorted.length / 2];
 	}
 
 }

@@ -324,7 +324,7 @@ public final class RunAll {
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 	}
 
-	private static int readPort(Process stub) throws IOException {
+	static int readPort(Process stub) throws IOException {
 		BufferedReader reader = new BufferedReader(new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
 		String line;
 		while ((line = reader.readLine()) != null) {
@@ -335,7 +335,7 @@ public final class RunAll {
 		throw new IllegalStateException("the stub server did not start");
 	}
 
-	private static List<String> java(List<String> jvmOptions, Class<?> main, String... args) {
+	static List<String> java(List<String> jvmOptions, Class<?> main, String... args) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);

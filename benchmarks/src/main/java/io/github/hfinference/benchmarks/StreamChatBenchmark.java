@@ -162,26 +162,12 @@ public final class StreamChatBenchmark {
 			errors += raws.get(i).errors() + cores.get(i).errors();
 		}
 		return String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | %s | %.2f | %.2f | %s | %.3f | %s | %.3f | %s | %d |%n",
-				concurrency, streams, median(raws.stream().mapToDouble(Run::chunksPerSecond).toArray()),
-				median(cores.stream().mapToDouble(Run::chunksPerSecond).toArray()), spread(ratio, "%.2f"),
-				median(raws.stream().mapToDouble(Run::cpuMicrosPerChunk).toArray()),
-				median(cores.stream().mapToDouble(Run::cpuMicrosPerChunk).toArray()), spread(cpu, "%.2f"),
-				median(raws.stream().mapToDouble(Run::ttfcP50Ms).toArray()), spread(p50, "%+.3f"),
-				median(raws.stream().mapToDouble(Run::ttfcP99Ms).toArray()), spread(p99, "%+.3f"), errors);
-	}
-
-	private static String spread(double[] values, String format) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return String.format(Locale.ROOT, format + " [" + format + " – " + format + "]", median(sorted), sorted[0],
-				sorted[sorted.length - 1]);
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int n = sorted.length;
-		return (n % 2 == 1) ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+				concurrency, streams, Stats.median(raws.stream().mapToDouble(Run::chunksPerSecond).toArray()),
+				Stats.median(cores.stream().mapToDouble(Run::chunksPerSecond).toArray()), Stats.spread(ratio, "%.2f"),
+				Stats.median(raws.stream().mapToDouble(Run::cpuMicrosPerChunk).toArray()),
+				Stats.median(cores.stream().mapToDouble(Run::cpuMicrosPerChunk).toArray()), Stats.spread(cpu, "%.2f"),
+				Stats.median(raws.stream().mapToDouble(Run::ttfcP50Ms).toArray()), Stats.spread(p50, "%+.3f"),
+				Stats.median(raws.stream().mapToDouble(Run::ttfcP99Ms).toArray()), Stats.spread(p99, "%+.3f"), errors);
 	}
 
 	/** One measured repetition: {@code streams} streams, {@code concurrency} at a time. */
