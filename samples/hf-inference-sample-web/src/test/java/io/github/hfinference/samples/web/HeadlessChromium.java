@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
@@ -152,18 +151,17 @@ final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until an element's text is complete.
+	 * Waits until an element's result is complete: the page has cleared its
+	 * {@code aria-busy} (set while an answer, streamed or not, is still coming).
 	 * @param id the element's id
-	 * @param complete whether a text is complete
-	 * @return the complete text
+	 * @return the text it shows then
 	 */
-	String awaitText(String id, Predicate<String> complete) {
+	String awaitResult(String id) {
 		WebElement element = this.driver.findElement(By.id(id));
-		return await().withMessage(() -> "#" + id + " still shows '" + element.getText() + "'")
-			.until((driver) -> {
-				String text = element.getText();
-				return complete.test(text) ? text : null;
-			});
+		return await()
+			.withMessage(() -> "#" + id + " still busy (aria-busy=" + element.getDomAttribute("aria-busy")
+					+ ") showing '" + element.getText() + "'")
+			.until((driver) -> "false".equals(element.getDomAttribute("aria-busy")) ? element.getText() : null);
 	}
 
 	/**

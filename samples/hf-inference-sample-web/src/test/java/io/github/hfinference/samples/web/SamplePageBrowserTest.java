@@ -27,8 +27,6 @@ import io.github.hfinference.test.HfInferenceStub;
 		properties = "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=error")
 abstract class SamplePageBrowserTest {
 
-	private static final String LOADING = "…";
-
 	@Autowired
 	HeadlessChromium browser;
 
@@ -50,13 +48,12 @@ abstract class SamplePageBrowserTest {
 	}
 
 	/**
-	 * Waits for a button's result on screen.
+	 * Waits for a button's complete result on screen (a streamed answer to its end).
 	 * @param button the button's id
-	 * @return the text its output shows once it is no longer loading
+	 * @return the text its output shows once the page no longer marks it busy
 	 */
 	String resultOf(String button) {
-		return this.browser.awaitText(button.replace("-button", "-out"),
-				(text) -> !text.isBlank() && !text.equals(LOADING));
+		return this.browser.awaitResult(button.replace("-button", "-out"));
 	}
 
 	/**
