@@ -1,9 +1,11 @@
 package io.github.hfinference.core;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 
 import io.github.hfinference.core.auth.HfToken;
 import io.github.hfinference.core.fleet.FleetCoordination;
@@ -45,8 +47,16 @@ final class FleetAttempts {
 		HfToken own = (target instanceof InferenceTarget.Endpoint endpoint) ? endpoint.token()
 				: (target instanceof InferenceTarget.Gateway gateway) ? gateway.token() : null;
 		String account = (own != null) ? account(own) : this.account;
-		return this.fleet.around(new FleetAttempt(account, model.alias(), model.id(), target.name(), task,
-				reservedTokens(input, parameters), attempt.timeout()), call);
+		// A failure before the call was subscribed was the fleet's (a shared pause, the quota):
+		// the target never saw the attempt, so its circuit must not count it.
+		AtomicBoolean sent = new AtomicBoolean();
+		Publisher<T> tracked = Flux.from(call).doOnSubscribe((subscription) -> sent.set(true));
+		return Flux.from(this.fleet.around(new FleetAttempt(account, model.alias(), model.id(), target.name(), task,
+				reservedTokens(input, parameters), attempt.timeout()), tracked)).doOnError((failure) -> {
+					if (!sent.get()) {
+						attempt.withheld();
+					}
+				});
 	}
 
 	/** For chat: {@code max_tokens} plus about one token per four characters of the messages. */

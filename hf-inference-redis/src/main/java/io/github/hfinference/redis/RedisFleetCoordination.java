@@ -24,7 +24,7 @@ import io.github.hfinference.core.fleet.FleetCoordination.FleetAttempt;
  * A {@link FleetCoordination} on Redis (Lettuce): the instances of an application that
  * share this Redis share the account's quota, the pauses servers ask for and the state of
  * circuits. Each attempt costs one {@code MGET} (pauses) and, with a quota, one Bucket4j
- * compare-and-swap per bucket; circuits cost nothing per attempt (they are pushed by
+ * compare-and-swap per bucket, sent together; circuits cost nothing per attempt (they are pushed by
  * pub/sub).
  * <p>
  * Redis is never allowed to fail or stall a call: every command has
@@ -67,8 +67,18 @@ public final class RedisFleetCoordination implements FleetCoordination, AutoClos
 
 	@Override
 	public <T> Publisher<T> around(FleetAttempt attempt, Publisher<T> call) {
-		return this.pauses.await(attempt)
-			.then(this.quota.reserve(attempt))
+		// The pause check and the quota reservation go to Redis together (one round trip, not two);
+		// a paused attempt gives its reservation back and reserves again once the pause is over.
+		return Mono.zip(this.pauses.left(attempt), this.quota.take(attempt))
+			.flatMap((checked) -> {
+				long paused = checked.getT1();
+				if (paused <= 0) {
+					return this.quota.awaitTurn(attempt, checked.getT2());
+				}
+				return checked.getT2().release()
+					.then(this.pauses.honour(attempt, paused))
+					.then(this.quota.reserve(attempt));
+			})
 			.flatMapMany((reservation) -> Flux.from(call).concatMap((element) -> {
 				long used = usedTokens(element);
 				return (used >= 0) ? reservation.settle(used).thenReturn(element) : Mono.just(element);

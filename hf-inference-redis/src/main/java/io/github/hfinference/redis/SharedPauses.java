@@ -24,7 +24,7 @@ import io.github.hfinference.redis.RedisFleetSettings.PauseMode;
  * a loading model's 503 {@code estimated_time} pauses calls to that model on that
  * provider, until the time the server gave. Each is a Redis key holding the end of the
  * pause (epoch milliseconds) that expires with it; every attempt reads its two keys in
- * one {@code MGET} and waits the pause out, or fails at once, per
+ * one {@code MGET} (alongside its quota reservation) and waits the pause out, or fails at once, per
  * {@link RedisFleetSettings#onPause()}. This JVM's own pauses stand in while Redis cannot
  * answer.
  */
@@ -41,8 +41,12 @@ final class SharedPauses {
 		this.settings = settings;
 	}
 
-	/** Completes when the attempt may be sent, or fails with {@link HfRateLimitException} while paused. */
-	Mono<Void> await(FleetAttempt attempt) {
+	/**
+	 * How long the attempt's pauses have left, read in one {@code MGET} (this JVM's own
+	 * pauses while Redis cannot answer).
+	 * @return milliseconds left, 0 or less when the attempt is not paused
+	 */
+	Mono<Long> left(FleetAttempt attempt) {
 		String[] keys = keys(attempt).toArray(String[]::new);
 		return this.redis.call("pause check", (connection) -> connection.async().mget(keys).thenApply((values) -> {
 			long until = 0;
@@ -52,16 +56,22 @@ final class SharedPauses {
 				}
 			}
 			return until;
-		}), () -> Mono.just(localUntil(keys))).flatMap((until) -> {
-			long left = until - System.currentTimeMillis();
-			if (left <= 0) {
-				return Mono.empty();
-			}
-			if (this.settings.onPause() == PauseMode.FAIL || left > this.settings.maxPauseWait().toMillis()) {
-				return Mono.error(paused(attempt, until, left));
-			}
-			return Mono.delay(Duration.ofMillis(left)).then();
-		});
+		}), () -> Mono.just(localUntil(keys))).map((until) -> until - System.currentTimeMillis());
+	}
+
+	/**
+	 * Honours a pause: waits it out, or fails with {@link HfRateLimitException} at once when
+	 * so configured or when it is longer than the longest wait allowed.
+	 * @param left milliseconds the pause has left, as {@link #left} gave them
+	 */
+	Mono<Void> honour(FleetAttempt attempt, long left) {
+		if (left <= 0) {
+			return Mono.empty();
+		}
+		if (this.settings.onPause() == PauseMode.FAIL || left > this.settings.maxPauseWait().toMillis()) {
+			return Mono.error(paused(attempt, System.currentTimeMillis() + left, left));
+		}
+		return Mono.delay(Duration.ofMillis(left)).then();
 	}
 
 	/**

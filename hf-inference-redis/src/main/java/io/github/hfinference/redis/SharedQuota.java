@@ -58,6 +58,14 @@ final class SharedQuota {
 	 * @return the reservation, to settle or refund once the attempt is over
 	 */
 	Mono<Reservation> reserve(FleetAttempt attempt) {
+		return take(attempt).flatMap((reservation) -> awaitTurn(attempt, reservation));
+	}
+
+	/**
+	 * Reserves what an attempt needs, without waiting for its turn.
+	 * @return the reservation, whose {@link Reservation#waitNanos()} says how long the turn is off
+	 */
+	Mono<Reservation> take(FleetAttempt attempt) {
 		QuotaLimits limits = this.settings.quotaOf(attempt.model(), attempt.target());
 		if (!limits.isLimited()) {
 			return Mono.just(Reservation.NONE);
@@ -78,16 +86,21 @@ final class SharedQuota {
 			for (Object one : held) {
 				all.add((Held) one);
 			}
-			return new Reservation(this, all);
-		}).flatMap((reservation) -> {
-			long waitNanos = reservation.waitNanos();
-			if (waitNanos > this.settings.maxQuotaWait().toNanos()) {
-				reservation.cancel();
-				return Mono.error(tooLong(attempt, limits, waitNanos));
-			}
-			return (waitNanos > 0) ? Mono.delay(Duration.ofNanos(waitNanos)).thenReturn(reservation)
-					: Mono.just(reservation);
+			return new Reservation(this, limits, all);
 		});
+	}
+
+	/**
+	 * Waits for a reservation's turn, or gives it back and fails with
+	 * {@link HfAdmissionRejectedException} when the turn is further off than the longest wait allowed.
+	 */
+	Mono<Reservation> awaitTurn(FleetAttempt attempt, Reservation reservation) {
+		long waitNanos = reservation.waitNanos();
+		if (waitNanos > this.settings.maxQuotaWait().toNanos()) {
+			return reservation.release().then(Mono.error(tooLong(attempt, reservation.limits, waitNanos)));
+		}
+		return (waitNanos > 0) ? Mono.delay(Duration.ofNanos(waitNanos)).thenReturn(reservation)
+				: Mono.just(reservation);
 	}
 
 	private Mono<Held> hold(FleetAttempt attempt, String key, long perMinute, long amount) {
@@ -193,16 +206,19 @@ final class SharedQuota {
 	/** What an attempt reserved, settled once when it ends. */
 	static final class Reservation {
 
-		static final Reservation NONE = new Reservation(null, List.of());
+		static final Reservation NONE = new Reservation(null, QuotaLimits.UNLIMITED, List.of());
 
 		private final @Nullable SharedQuota quota;
+
+		private final QuotaLimits limits;
 
 		private final List<Held> held;
 
 		private boolean settled;
 
-		Reservation(@Nullable SharedQuota quota, List<Held> held) {
+		Reservation(@Nullable SharedQuota quota, QuotaLimits limits, List<Held> held) {
 			this.quota = quota;
+			this.limits = limits;
 			this.held = held;
 		}
 
@@ -231,23 +247,26 @@ final class SharedQuota {
 
 		/** The attempt was sent but used no tokens (it failed): every reserved token goes back. */
 		void refund() {
-			giveBack(false);
+			giveBack(false).subscribe();
 		}
 
-		/** The attempt was never sent: everything it reserved goes back. */
-		void cancel() {
-			giveBack(true);
+		/**
+		 * The attempt will not be sent: everything it reserved goes back.
+		 * @return completes once the buckets hold it again (or Redis could not be used)
+		 */
+		Mono<Void> release() {
+			return giveBack(true);
 		}
 
-		private void giveBack(boolean requests) {
+		private Mono<Void> giveBack(boolean requests) {
 			SharedQuota quota = this.quota;
 			if (quota == null || !claim()) {
-				return;
+				return Mono.empty();
 			}
-			Flux.fromIterable(this.held)
+			return Flux.fromIterable(this.held)
 				.filter((one) -> (requests || one.key().contains(":tokens:")) && one.waitNanos() != Long.MAX_VALUE)
 				.flatMap((one) -> quota.adjust(one, one.amount()))
-				.subscribe();
+				.then();
 		}
 
 		private synchronized boolean claim() {

@@ -144,6 +144,32 @@ class RedisFleetTests {
 	}
 
 	@Test
+	void attemptsRefusedDuringAPauseDoNotSpendTheSharedQuota() {
+		TestSettings settings = settings().withQuota(new QuotaLimits(3, 0), Duration.ofMillis(200))
+			.withPauses(PauseMode.FAIL);
+		HfInferenceClient first = client(fleet(settings));
+		HfInferenceClient second = client(fleet(settings));
+		this.router.enqueue(new MockResponse.Builder().code(429)
+			.addHeader("Retry-After", "30")
+			.body("{\"error\":\"Too many requests\"}")
+			.build());
+		assertThatExceptionOfType(HfRateLimitException.class).isThrownBy(() -> classify(first));
+		for (int i = 0; i < 5; i++) {
+			assertThatExceptionOfType(HfRateLimitException.class).isThrownBy(() -> classify(second))
+				.withMessageContaining("not sent: the fleet paused calls");
+		}
+		// The pause ends (its key expires): the two requests the 429 left of the quota are still there.
+		withRedis((commands) -> commands.del(pauseKeyOf(commands)));
+		this.router.enqueue(ok(CLASSIFICATION));
+		this.router.enqueue(ok(CLASSIFICATION));
+		assertThat(classify(second)).isNotEmpty();
+		assertThat(classify(first)).isNotEmpty();
+		assertThatExceptionOfType(HfAdmissionRejectedException.class).isThrownBy(() -> classify(second))
+			.withMessageContaining("3 requests/min");
+		assertThat(this.router.getRequestCount()).isEqualTo(3);
+	}
+
+	@Test
 	void aWaitingClientSendsOnlyOnceThePauseIsOver() throws InterruptedException {
 		HfInferenceClient first = client(fleet(settings()));
 		HfInferenceClient second = client(fleet(settings()));

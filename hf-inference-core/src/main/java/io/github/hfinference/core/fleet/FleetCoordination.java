@@ -29,7 +29,9 @@ public interface FleetCoordination {
 	 * ({@link io.github.hfinference.core.error.HfRateLimitException} while the target is
 	 * paused, {@link io.github.hfinference.core.error.HfAdmissionRejectedException} when the
 	 * quota would make it wait too long), and learn from its outcome (tokens used, a 429's
-	 * reset time, a loading model's {@code estimated_time}).
+	 * reset time, a loading model's {@code estimated_time}). A failure raised before
+	 * {@code call} is subscribed means the attempt was never sent: it does not count
+	 * against the target's circuit.
 	 * @param <T> the element type: an {@link io.github.hfinference.core.InferenceResponse}
 	 * for a plain call, a chunk for a stream
 	 * @param attempt the attempt

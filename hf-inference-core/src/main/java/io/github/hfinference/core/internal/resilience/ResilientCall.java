@@ -156,7 +156,7 @@ final class ResilientCall<T> {
 			timeout = remaining;
 		}
 		Attempt attempt = new Attempt(this.model.target(chosen), this.attemptCount, timeout);
-		Outcome outcome = new Outcome(chosen, permit, now());
+		Outcome outcome = new Outcome(chosen, attempt, permit, now());
 		Publisher<T> attempted;
 		try {
 			attempted = this.attempts.apply(attempt);
@@ -279,14 +279,17 @@ final class ResilientCall<T> {
 
 		private final int target;
 
+		private final Attempt attempt;
+
 		private final CircuitBreaker.Permit permit;
 
 		private final long startMillis;
 
 		private final AtomicBoolean concluded = new AtomicBoolean();
 
-		Outcome(int target, CircuitBreaker.Permit permit, long startMillis) {
+		Outcome(int target, Attempt attempt, CircuitBreaker.Permit permit, long startMillis) {
 			this.target = target;
+			this.attempt = attempt;
 			this.permit = permit;
 			this.startMillis = startMillis;
 		}
@@ -300,7 +303,12 @@ final class ResilientCall<T> {
 
 		void failed(Throwable failure) {
 			boolean first = this.concluded.compareAndSet(false, true);
-			if (RetryClassifier.isRetryable(failure)) {
+			if (this.attempt.wasWithheld()) {
+				if (first) {
+					breaker().onAbandon(this.permit);
+				}
+			}
+			else if (RetryClassifier.isRetryable(failure)) {
 				breaker().onFailure(this.permit);
 				if (first && failure instanceof HfTimeoutException) {
 					latency().record(this.target, elapsed());
