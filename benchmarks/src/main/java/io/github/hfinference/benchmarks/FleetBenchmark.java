@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -153,37 +154,78 @@ public final class FleetBenchmark {
 		stub.disposeNow();
 	}
 
+	/**
+	 * The latency the shared quota adds, against an unlimited stub and a quota too large to
+	 * bite. Paced: 64 callers each start one call every {@code 64 / rate} seconds (in all
+	 * {@code fleet.rate} calls/s, default 8,000, a rate both set-ups sustain on two cores),
+	 * latency counted from when a call was due, so a call held up behind another counts its
+	 * wait. Closed loop at full speed mostly measures which set-up saturates the CPUs first,
+	 * so it is printed for contrast only. Interleaved rounds after a warm-up, medians reported.
+	 */
 	private static void overhead(RedisURI redisUri, int seconds) {
 		DisposableServer stub = stub((request) -> null);
 		ModelDefinition model = model(ResiliencePolicy.defaults().withRetry(RetrySettings.disabled()));
 		RedisFleetCoordination fleet = fleet(redisUri, new QuotaLimits(100_000_000, 0));
-		for (int round = 0; round < 2; round++) {
-			double[] local = latencies(client(stub, FleetCoordination.LOCAL), model, seconds);
-			double[] shared = latencies(client(stub, fleet), model, seconds);
-			if (round == 1) {
-				System.out.printf(Integer.getInteger("fleet.callers", CALLERS) + " callers, unlimited stub: without fleet p50 %.0f µs p99 %.0f µs (%.0f calls/s); "
-						+ "shared quota p50 %.0f µs p99 %.0f µs (%.0f calls/s); p99 added %.0f µs%n", local[0], local[1],
-						local[2], shared[0], shared[1], shared[2], shared[1] - local[1]);
-			}
+		HfInferenceClient local = client(stub, FleetCoordination.LOCAL);
+		HfInferenceClient shared = client(stub, fleet);
+		int rate = Integer.getInteger("fleet.rate", 8000);
+		int rounds = Integer.getInteger("fleet.rounds", 5);
+		latencies(local, model, seconds, rate);
+		latencies(shared, model, seconds, rate);
+		List<Double> localP50 = new ArrayList<>(), localP99 = new ArrayList<>(), sharedP50 = new ArrayList<>(),
+				sharedP99 = new ArrayList<>(), added = new ArrayList<>();
+		for (int round = 0; round < rounds; round++) {
+			double[] without = latencies(local, model, seconds, rate);
+			double[] with = latencies(shared, model, seconds, rate);
+			System.out.printf("  round %d at %d calls/s: without fleet p50 %.0f µs p99 %.0f µs; shared quota p50 %.0f µs "
+					+ "p99 %.0f µs%n", round + 1, rate, without[0], without[1], with[0], with[1]);
+			localP50.add(without[0]);
+			localP99.add(without[1]);
+			sharedP50.add(with[0]);
+			sharedP99.add(with[1]);
+			added.add(with[1] - without[1]);
 		}
+		System.out.printf("%d callers paced at %d calls/s, %d rounds of %d s: without fleet p50 %s µs, p99 %s µs; "
+				+ "shared quota p50 %s µs, p99 %s µs; p99 added %s µs%n", CALLERS, rate, rounds, seconds,
+				Stats.spread(localP50, "%.0f"), Stats.spread(localP99, "%.0f"), Stats.spread(sharedP50, "%.0f"),
+				Stats.spread(sharedP99, "%.0f"), Stats.spread(added, "%.0f"));
+		double[] saturatedWithout = latencies(local, model, seconds, 0);
+		double[] saturatedWith = latencies(shared, model, seconds, 0);
+		System.out.printf("Contrast, %d callers closed loop at full speed: without fleet p50 %.0f µs p99 %.0f µs "
+				+ "(%.0f calls/s); shared quota p50 %.0f µs p99 %.0f µs (%.0f calls/s)%n", CALLERS, saturatedWithout[0],
+				saturatedWithout[1], saturatedWithout[2], saturatedWith[0], saturatedWith[1], saturatedWith[2]);
 		fleet.close();
 		stub.disposeNow();
 	}
 
-	/** p50 and p99 in microseconds, and calls per second, of the callers for some seconds. */
-	private static double[] latencies(HfInferenceClient client, ModelDefinition model, int seconds) {
-		int callers = Integer.getInteger("fleet.callers", CALLERS);
+	/**
+	 * p50 and p99 in microseconds, and calls per second, of the callers for some seconds:
+	 * paced at {@code rate} calls/s (latency from when each call was due), or closed loop
+	 * when {@code rate} is 0.
+	 */
+	private static double[] latencies(HfInferenceClient client, ModelDefinition model, int seconds, int rate) {
 		ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
 		long start = System.nanoTime();
 		long end = start + Duration.ofSeconds(seconds).toNanos();
-		Flux.range(0, callers)
-			.flatMap((caller) -> Mono.defer(() -> {
-				long began = System.nanoTime();
-				return client.call(TextClassification.TASK, model, "I like you", null)
-					.doOnSuccess((result) -> samples.add(System.nanoTime() - began))
-					.then();
-			}).repeat(() -> System.nanoTime() < end), callers)
-			.blockLast(Duration.ofSeconds(seconds + 60));
+		Function<Long, Mono<Void>> call = (due) -> client.call(TextClassification.TASK, model, "I like you", null)
+			.doOnSuccess((result) -> samples.add(System.nanoTime() - due))
+			.then();
+		if (rate == 0) {
+			Flux.range(0, CALLERS)
+				.flatMap((caller) -> Mono.defer(() -> call.apply(System.nanoTime())).repeat(() -> System.nanoTime() < end),
+						CALLERS)
+				.blockLast(Duration.ofSeconds(seconds + 60));
+		}
+		else {
+			// One tick a millisecond starts the calls due in it; a caller's next call waits for its last.
+			int perTick = Math.max(1, rate / 1000);
+			Flux.interval(Duration.ofMillis(1))
+				.take(Duration.ofSeconds(seconds))
+				.onBackpressureBuffer()
+				.concatMapIterable((tick) -> Collections.nCopies(perTick, start + (tick + 1) * 1_000_000L))
+				.flatMap(call, CALLERS)
+				.blockLast(Duration.ofSeconds(seconds + 60));
+		}
 		long[] sorted = samples.stream().mapToLong(Long::longValue).sorted().toArray();
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		return new double[] { sorted[sorted.length / 2] / 1e3, sorted[(int) (sorted.length * 0.99)] / 1e3,

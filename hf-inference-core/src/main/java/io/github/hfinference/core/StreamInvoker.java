@@ -45,8 +45,9 @@ final class StreamInvoker {
 	private static final int MAX_QUOTED_EVENT = 200;
 
 	/**
-	 * Data containing these bytes may be an error event ({@code {"error": ...}}): it takes
-	 * the tree path, which tells. Anything else is read straight into the chunk.
+	 * Data without text containing these bytes may be an error event
+	 * ({@code {"error": ...}}): it takes the tree path, which tells. Anything else is read
+	 * straight into the chunk.
 	 */
 	private static final SseEvent.Needle ERROR_FIELD = new SseEvent.Needle("\"error\"");
 
@@ -166,11 +167,11 @@ final class StreamInvoker {
 	}
 
 	/**
-	 * One event as a chunk, or null for an event without data. Data that cannot be an
-	 * error event is read straight from its bytes into the chunk type when the task allows
-	 * it ({@link StreamingTask#readChunk}); everything else, and data that does not read as
-	 * a chunk, is parsed as a tree: error events become typed exceptions, the rest goes to
-	 * the task's decoder.
+	 * One event as a chunk, or null for an event without data. Data is read straight from
+	 * its bytes into the chunk type when the task allows it ({@link StreamingTask#readChunk});
+	 * a chunk with text is taken as it is, one without is taken unless its data mentions
+	 * {@code "error"}. Everything else, and data that does not read as a chunk, is parsed
+	 * as a tree: error events become typed exceptions, the rest goes to the task's decoder.
 	 */
 	private static <C> @Nullable C decode(StreamingTask<?, ?, C> task, SseEvent event, HttpCall call,
 			@Nullable HttpHeaders headers) {
@@ -179,9 +180,10 @@ final class StreamInvoker {
 		}
 		boolean errorEvent = "error".equals(event.event());
 		byte[] bytes = event.data();
-		if (!errorEvent && bytes != null && !event.dataContains(ERROR_FIELD)) {
+		if (!errorEvent && bytes != null) {
 			C chunk = task.readChunk(bytes, JsonCodec.get());
-			if (chunk != null) {
+			// A chunk with text is no error event; only the others (role, finish, usage) are searched.
+			if (chunk != null && (task.text(chunk) != null || !event.dataContains(ERROR_FIELD))) {
 				return chunk;
 			}
 		}

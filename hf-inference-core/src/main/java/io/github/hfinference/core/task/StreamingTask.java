@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.error.HfConfigurationException;
@@ -51,6 +52,8 @@ public final class StreamingTask<I, P, C> {
 	private final boolean readsChunkType;
 
 	private final Function<C, @Nullable String> text;
+
+	private volatile @Nullable ChunkReader chunkReader;
 
 	private StreamingTask(Builder<I, P, C> builder) {
 		this.task = builder.task;
@@ -167,12 +170,21 @@ public final class StreamingTask<I, P, C> {
 		if (!this.readsChunkType) {
 			return null;
 		}
+		ChunkReader cached = this.chunkReader;
+		if (cached == null || cached.codec() != codec) {
+			cached = new ChunkReader(codec, codec.mapper().readerFor(codec.typeOf(this.chunkType)));
+			this.chunkReader = cached;
+		}
 		try {
-			return codec.readOrNull(data, codec.typeOf(this.chunkType));
+			return cached.reader().readValue(data);
 		}
 		catch (RuntimeException ex) {
 			return null;
 		}
+	}
+
+	/** The chunk type's reader of one codec, looked up once rather than per event. */
+	private record ChunkReader(JsonCodec codec, ObjectReader reader) {
 	}
 
 	/**

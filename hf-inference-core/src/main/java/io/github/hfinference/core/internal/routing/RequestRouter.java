@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
@@ -79,9 +80,15 @@ public final class RequestRouter {
 	 * encoded once rather than on every call (bounded, as ids may come from callers).
 	 */
 	/** Model ids that passed the Hub's rules (bounded, as ids may come from callers). */
+	private static final String CHAT_COMPLETIONS_PATH = "/chat/completions";
+
+	private static final String RESPONSES_PATH = "/responses";
+
 	private final Cache<String, Boolean> checkedIds = Caffeine.newBuilder().maximumSize(4096).build();
 
 	private final Cache<HfInferenceKey, URI> hfInferenceUris = Caffeine.newBuilder().maximumSize(4096).build();
+
+	private final Cache<OpenAiUrlKey, URI> openAiUris = Caffeine.newBuilder().maximumSize(1024).build();
 
 	/**
 	 * Creates a router.
@@ -143,16 +150,16 @@ public final class RequestRouter {
 						extraHeaders));
 		}
 		if (target instanceof InferenceTarget.Gateway gateway) {
-			URI uri = (task.route() == TaskRoute.RESPONSES) ? openAiUrl(gateway.url(), "/responses")
-					: chatUrl(gateway.url());
+			URI uri = openAiUrl(gateway.url(),
+					(task.route() == TaskRoute.RESPONSES) ? RESPONSES_PATH : CHAT_COMPLETIONS_PATH);
 			RequestPayload body = withModel(payload, task, requireId(model));
 			return Mono.just(call(uri, body, task.accept(), model, target, credentialsFor(gateway), false,
 					extraHeaders));
 		}
 		if (target instanceof InferenceTarget.Endpoint endpoint) {
 			URI uri = switch (task.route()) {
-				case CHAT_COMPLETIONS -> chatUrl(endpoint.url());
-				case RESPONSES -> openAiUrl(endpoint.url(), "/responses");
+				case CHAT_COMPLETIONS -> openAiUrl(endpoint.url(), CHAT_COMPLETIONS_PATH);
+				case RESPONSES -> openAiUrl(endpoint.url(), RESPONSES_PATH);
 				default -> endpoint.url();
 			};
 			RequestPayload body = withModel(payload, task, (model.id() != null) ? model.id() : "tgi");
@@ -502,20 +509,21 @@ public final class RequestRouter {
 	}
 
 	/** {@code {url}/v1{path}}, or {@code {url}{path}} when the URL ends in {@code /v1}. */
-	private static URI openAiUrl(URI endpoint, String path) {
-		String url = endpoint.toString().replaceAll("/+$", "");
-		if (url.endsWith(path)) {
-			return URI.create(url);
-		}
-		return URI.create(url.endsWith("/v1") ? url + path : url + "/v1" + path);
+	/**
+	 * An OpenAI-style URL on an endpoint or gateway: {@code path} under its {@code /v1}
+	 * (added unless the URL has it, or the path already), built once per URL and path.
+	 */
+	private URI openAiUrl(URI endpoint, String path) {
+		return this.openAiUris.get(new OpenAiUrlKey(endpoint, path), (key) -> {
+			String url = StringUtils.trimTrailingCharacter(key.endpoint().toString(), '/');
+			if (url.endsWith(key.path())) {
+				return URI.create(url);
+			}
+			return URI.create(url.endsWith("/v1") ? url + key.path() : url + "/v1" + key.path());
+		});
 	}
 
-	private static URI chatUrl(URI endpoint) {
-		String url = endpoint.toString().replaceAll("/+$", "");
-		if (url.endsWith("/chat/completions")) {
-			return URI.create(url);
-		}
-		return URI.create(url.endsWith("/v1") ? url + "/chat/completions" : url + "/v1/chat/completions");
+	private record OpenAiUrlKey(URI endpoint, String path) {
 	}
 
 	private static RequestPayload withModel(RequestPayload payload, Task<?, ?, ?> task, String model) {
