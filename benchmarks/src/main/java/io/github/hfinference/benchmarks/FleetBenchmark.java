@@ -46,10 +46,11 @@ import io.github.hfinference.redis.RedisFleetSettings;
  * minute, 429 with {@code Retry-After}, {@code RateLimit} and {@code RateLimit-Policy}
  * beyond it): with the shared quota on a real {@code redis-server}, and with today's
  * per-instance limiter ({@code maxCallsPerSecond} at the whole account's rate in each
- * instance). Then the latency the shared quota adds at 64 concurrent callers against an
- * unlimited stub. Needs {@code redis-server} on the PATH.
+ * instance). Then the latency the shared quota adds at 64 callers paced at a fixed rate
+ * against an unlimited stub. Needs {@code redis-server} on the PATH.
  * <p>
- * Usage: {@code FleetBenchmark [seconds per limited run, default 30]}.
+ * Usage: {@code FleetBenchmark [seconds per limited run, default 30] [overhead]} ({@code overhead}:
+ * only the overhead rounds; {@code -Dfleet.rate}, {@code -Dfleet.rounds} set their pace and number).
  */
 public final class FleetBenchmark {
 

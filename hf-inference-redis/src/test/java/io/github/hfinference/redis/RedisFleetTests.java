@@ -131,10 +131,7 @@ class RedisFleetTests {
 		TestSettings settings = settings().withPauses(PauseMode.FAIL);
 		HfInferenceClient first = client(fleet(settings));
 		HfInferenceClient second = client(fleet(settings));
-		this.router.enqueue(new MockResponse.Builder().code(429)
-			.addHeader("Retry-After", "30")
-			.body("{\"error\":\"Too many requests\"}")
-			.build());
+		this.router.enqueue(tooManyRequests(30));
 		assertThatExceptionOfType(HfRateLimitException.class).isThrownBy(() -> classify(first));
 		assertThatExceptionOfType(HfRateLimitException.class).isThrownBy(() -> classify(second))
 			.withMessageContaining("not sent: the fleet paused calls to hf-inference")
@@ -149,10 +146,7 @@ class RedisFleetTests {
 			.withPauses(PauseMode.FAIL);
 		HfInferenceClient first = client(fleet(settings));
 		HfInferenceClient second = client(fleet(settings));
-		this.router.enqueue(new MockResponse.Builder().code(429)
-			.addHeader("Retry-After", "30")
-			.body("{\"error\":\"Too many requests\"}")
-			.build());
+		this.router.enqueue(tooManyRequests(30));
 		assertThatExceptionOfType(HfRateLimitException.class).isThrownBy(() -> classify(first));
 		for (int i = 0; i < 5; i++) {
 			assertThatExceptionOfType(HfRateLimitException.class).isThrownBy(() -> classify(second))
@@ -191,6 +185,13 @@ class RedisFleetTests {
 		assertThat(arrivals).hasSize(2);
 		assertThat(arrivals.get(1)).as("the second client sent only when the pause the server asked for ended")
 			.isGreaterThanOrEqualTo(pausedUntil);
+	}
+
+	private static MockResponse tooManyRequests(int retryAfterSeconds) {
+		return new MockResponse.Builder().code(429)
+			.addHeader("Retry-After", Integer.toString(retryAfterSeconds))
+			.body("{\"error\":\"Too many requests\"}")
+			.build();
 	}
 
 	private static String pauseKeyOf(RedisCommands<String, byte[]> commands) {
