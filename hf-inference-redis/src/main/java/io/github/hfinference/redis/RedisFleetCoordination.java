@@ -24,8 +24,8 @@ import io.github.hfinference.core.fleet.FleetCoordination.FleetAttempt;
  * A {@link FleetCoordination} on Redis (Lettuce): the instances of an application that
  * share this Redis share the account's quota, the pauses servers ask for and the state of
  * circuits. Each attempt costs one {@code MGET} (pauses) and, with a quota, one Bucket4j
- * compare-and-swap per bucket, sent together; circuits cost nothing per attempt (they are pushed by
- * pub/sub).
+ * compare-and-swap per bucket, sent together; circuits cost nothing per attempt (they are
+ * pushed by pub/sub).
  * <p>
  * Redis is never allowed to fail or stall a call: every command has
  * {@link RedisFleetSettings#budget()}, after which the call goes on with this JVM's own

@@ -24,8 +24,8 @@ import io.github.hfinference.redis.RedisFleetSettings.PauseMode;
  * a loading model's 503 {@code estimated_time} pauses calls to that model on that
  * provider, until the time the server gave. Each is a Redis key holding the end of the
  * pause (epoch milliseconds) that expires with it; every attempt reads its two keys in
- * one {@code MGET} (alongside its quota reservation) and waits the pause out, or fails at once, per
- * {@link RedisFleetSettings#onPause()}. This JVM's own pauses stand in while Redis cannot
+ * one {@code MGET} (alongside its quota reservation) and waits the pause out, or fails at
+ * once, per {@link RedisFleetSettings#onPause()}. This JVM's own pauses stand in while Redis cannot
  * answer.
  */
 final class SharedPauses {

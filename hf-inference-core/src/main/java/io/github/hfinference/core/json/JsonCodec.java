@@ -67,6 +67,14 @@ public final class JsonCodec {
 	/** Readers by target type, built once per type instead of once per response. */
 	private final ConcurrentMap<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
 
+	/** Readers by target class: no map lookup keyed by a type on every read (stream events, responses). */
+	private final ClassValue<ObjectReader> classReaders = new ClassValue<>() {
+		@Override
+		protected ObjectReader computeValue(Class<?> type) {
+			return reader(JsonCodec.this.types.get(type));
+		}
+	};
+
 	private JsonCodec(JsonMapper mapper) {
 		this.mapper = mapper;
 	}
@@ -192,8 +200,24 @@ public final class JsonCodec {
 	 * @return the value, or null if the body is not JSON of that type (or is {@code null})
 	 */
 	public <T> @Nullable T readOrNull(byte[] body, JavaType type) {
+		return readOrNull(body, reader(type));
+	}
+
+	/**
+	 * Reads bytes straight into a value of the given class; see
+	 * {@link #readOrNull(byte[], JavaType)}.
+	 * @param <T> the type
+	 * @param body JSON bytes
+	 * @param type the target class
+	 * @return the value, or null if the body is not JSON of that type (or is {@code null})
+	 */
+	public <T> @Nullable T readOrNull(byte[] body, Class<T> type) {
+		return readOrNull(body, this.classReaders.get(type));
+	}
+
+	private static <T> @Nullable T readOrNull(byte[] body, ObjectReader reader) {
 		try {
-			return reader(type).readValue(body);
+			return reader.readValue(body);
 		}
 		catch (JacksonException ex) {
 			return null;

@@ -8,7 +8,6 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.hfinference.core.error.HfConfigurationException;
@@ -52,8 +51,6 @@ public final class StreamingTask<I, P, C> {
 	private final boolean readsChunkType;
 
 	private final Function<C, @Nullable String> text;
-
-	private volatile @Nullable ChunkReader chunkReader;
 
 	private StreamingTask(Builder<I, P, C> builder) {
 		this.task = builder.task;
@@ -160,8 +157,8 @@ public final class StreamingTask<I, P, C> {
 	 * JSON tree, when the task uses the default decoder (the fast path of a stream). Null
 	 * when the task has its own {@link ChunkDecoder}, or when the bytes do not read as a
 	 * chunk: the caller then parses the tree and calls the {@link #decoder()}, which says
-	 * what was wrong. Error events must be told apart before (they would read as an empty
-	 * chunk).
+	 * what was wrong. An error event reads as a chunk without text: the caller tells
+	 * those apart.
 	 * @param data the event's data
 	 * @param codec the JSON codec
 	 * @return the chunk, or null
@@ -170,21 +167,12 @@ public final class StreamingTask<I, P, C> {
 		if (!this.readsChunkType) {
 			return null;
 		}
-		ChunkReader cached = this.chunkReader;
-		if (cached == null || cached.codec() != codec) {
-			cached = new ChunkReader(codec, codec.mapper().readerFor(codec.typeOf(this.chunkType)));
-			this.chunkReader = cached;
-		}
 		try {
-			return cached.reader().readValue(data);
+			return codec.readOrNull(data, this.chunkType);
 		}
 		catch (RuntimeException ex) {
 			return null;
 		}
-	}
-
-	/** The chunk type's reader of one codec, looked up once rather than per event. */
-	private record ChunkReader(JsonCodec codec, ObjectReader reader) {
 	}
 
 	/**

@@ -75,19 +75,20 @@ public final class RequestRouter {
 	/** Headers shared by calls that add none of their own, by what they depend on. */
 	private final ConcurrentMap<HeadersKey, SharedRequestHeaders> sharedHeaders = new ConcurrentHashMap<>();
 
-	/**
-	 * The hf-inference URL of each (model id, task) already routed: built, checked and
-	 * encoded once rather than on every call (bounded, as ids may come from callers).
-	 */
-	/** Model ids that passed the Hub's rules (bounded, as ids may come from callers). */
 	private static final String CHAT_COMPLETIONS_PATH = "/chat/completions";
 
 	private static final String RESPONSES_PATH = "/responses";
 
+	/** Model ids that passed the Hub's rules (bounded, as ids may come from callers). */
 	private final Cache<String, Boolean> checkedIds = Caffeine.newBuilder().maximumSize(4096).build();
 
+	/**
+	 * The hf-inference URL of each (model id, task) already routed: built, checked and
+	 * encoded once rather than on every call (bounded, as ids may come from callers).
+	 */
 	private final Cache<HfInferenceKey, URI> hfInferenceUris = Caffeine.newBuilder().maximumSize(4096).build();
 
+	/** The OpenAI-style URL of each endpoint or gateway URL and path already called. */
 	private final Cache<OpenAiUrlKey, URI> openAiUris = Caffeine.newBuilder().maximumSize(1024).build();
 
 	/**
@@ -508,10 +509,10 @@ public final class RequestRouter {
 		return task.route() == TaskRoute.CHAT_COMPLETIONS || task.route() == TaskRoute.RESPONSES;
 	}
 
-	/** {@code {url}/v1{path}}, or {@code {url}{path}} when the URL ends in {@code /v1}. */
 	/**
-	 * An OpenAI-style URL on an endpoint or gateway: {@code path} under its {@code /v1}
-	 * (added unless the URL has it, or the path already), built once per URL and path.
+	 * An OpenAI-style URL on an endpoint or gateway: {@code {url}/v1{path}}, or
+	 * {@code {url}{path}} when the URL ends in {@code /v1}, or the URL itself when it ends
+	 * in the path; built once per URL and path.
 	 */
 	private URI openAiUrl(URI endpoint, String path) {
 		return this.openAiUris.get(new OpenAiUrlKey(endpoint, path), (key) -> {

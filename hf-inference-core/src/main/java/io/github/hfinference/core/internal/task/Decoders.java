@@ -91,11 +91,11 @@ public final class Decoders {
 	private static <R> @Nullable R readDirect(byte[] body, Class<R> type, UnaryOperator<JsonNode> shape,
 			JsonCodec codec) {
 		if (shape == AS_IS) {
-			return codec.readOrNull(body, codec.typeOf(type));
+			return codec.readOrNull(body, type);
 		}
 		if (shape == FIRST_IF_LIST) {
 			return switch (firstToken(body)) {
-				case '{' -> codec.readOrNull(body, codec.typeOf(type));
+				case '{' -> codec.readOrNull(body, type);
 				case '[' -> first(codec.<List<R>>readOrNull(body, codec.listOf(type)));
 				default -> null;
 			};
