@@ -120,8 +120,13 @@ class ResponseCacheTests {
 		notOptedIn.call(ChatCompletion.TASK, chat, hello, null).block(Duration.ofSeconds(10));
 		notOptedIn.call(ChatCompletion.TASK, chat, hello, null).block(Duration.ofSeconds(10));
 		assertThat(this.router.getRequestCount()).isEqualTo(2);
-		HfInferenceClient optedIn = client(new ConcurrentMapCacheManager(), true);
+		ConcurrentMapCacheManager caches = new ConcurrentMapCacheManager();
+		HfInferenceClient optedIn = client(caches, true);
 		optedIn.call(ChatCompletion.TASK, chat, hello, null).block(Duration.ofSeconds(10));
+		// stored in the background: the second call looks it up once it is there
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> caches.getCache("hf-inference.classifier") != null
+					&& !((java.util.Map<?, ?>) caches.getCache("hf-inference.classifier").getNativeCache()).isEmpty());
 		assertThat(optedIn.call(ChatCompletion.TASK, chat, hello, null).block(Duration.ofSeconds(10)).choices())
 			.hasSize(1);
 		assertThat(this.router.getRequestCount()).isEqualTo(3);
