@@ -45,7 +45,7 @@ import io.netty.handler.codec.http.LastHttpContent;
  * <li>{@code /slow...}: the text-classification answer one second later;</li>
  * <li>{@code .../chat/completions} (an endpoint's {@code /v1/chat/completions}, the router's
  * {@code /v1/chat/completions} or {@code /models/<id>/v1/chat/completions}): a streamed chat
- * answer, {@value #CHAT_CHUNKS} OpenAI-style {@code chat.completion.chunk} events of one token
+ * answer, {@link #CHAT_CHUNKS} OpenAI-style {@code chat.completion.chunk} events of one token
  * each, a usage chunk and {@code data: [DONE]}: the first event flushed on its own (time to
  * first chunk), the rest written at once, so that the stub costs little next to the client's
  * decoding (a real server sends a token at a time; what is measured here is the client's
@@ -62,8 +62,11 @@ public final class StubServer {
 	/** The feature-extraction body (384 floats, as all-MiniLM-L6-v2). */
 	public static final String FEATURE_EXTRACTION = embedding(384);
 
-	/** Token chunks in the streamed chat answer (the usage chunk and {@code [DONE]} come on top). */
-	public static final int CHAT_CHUNKS = 200;
+	/**
+	 * Token chunks in the streamed chat answer (the usage chunk and {@code [DONE]} come on
+	 * top): 500, as the streaming issue specifies, or {@code -Dstream.chunks}.
+	 */
+	public static final int CHAT_CHUNKS = Integer.getInteger("stream.chunks", 500);
 
 	/** The events of the streamed chat answer, each as it is written ({@code data: ...\n\n}). */
 	public static final List<String> CHAT_EVENTS = chatEvents(CHAT_CHUNKS);

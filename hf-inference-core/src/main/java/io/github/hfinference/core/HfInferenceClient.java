@@ -622,10 +622,10 @@ public final class HfInferenceClient {
 
 		/**
 		 * With a {@link #webClientBuilder(WebClient.Builder) WebClient builder}: sends plain
-		 * (non-streaming) calls straight through this Reactor Netty client instead of the
+		 * calls and streams straight through this Reactor Netty client instead of the
 		 * WebClient, skipping its per-call machinery (exchange filters, the
-		 * {@code http.client.requests} observation, codecs, default headers); streams and
-		 * Hub calls still go through the WebClient. Give the client the WebClient's
+		 * {@code http.client.requests} observation, codecs, default headers); Hub calls
+		 * that follow redirects still go through the WebClient. Give the client the WebClient's
 		 * connector was built with, so that both paths share settings and connections.
 		 * Redirects are never followed on this path.
 		 * @param httpClient the Reactor Netty client, or null to send every call through
@@ -700,8 +700,8 @@ public final class HfInferenceClient {
 	}
 
 	/**
-	 * The HTTP stack the client builds when given no WebClient builder. Its plain calls then
-	 * go straight to Reactor Netty (nothing of a WebClient's would apply to them).
+	 * The HTTP stack the client builds when given no WebClient builder. Its plain calls and
+	 * streams then go straight to Reactor Netty (nothing of a WebClient's would apply to them).
 	 */
 	private static HttpClient httpClient(Builder builder) {
 		return HttpClient.create(CONNECTIONS)

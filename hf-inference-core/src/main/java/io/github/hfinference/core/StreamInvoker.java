@@ -86,10 +86,17 @@ final class StreamInvoker {
 				served.set(exchange);
 				return this.fleet.around(request.model(), request.task().id(), request.input(), request.parameters(),
 						attempt, open(attempt.target(), request, attempt.timeout(), timeout, exchange));
-			}).doOnNext((chunk) -> observe(served.get(), chunk))
-				.doOnComplete(() -> publish(served.get(), metadata))
-				.doOnCancel(() -> publish(served.get(), metadata))
-				.doOnError(metadata::tryEmitError);
+			}).doOnEach((signal) -> {
+				if (signal.isOnNext()) {
+					observe(served.get(), signal.get());
+				}
+				else if (signal.isOnComplete()) {
+					publish(served.get(), metadata);
+				}
+				else if (signal.isOnError()) {
+					metadata.tryEmitError(signal.getThrowable());
+				}
+			}).doOnCancel(() -> publish(served.get(), metadata));
 		});
 		return new StreamingResponse<>(chunks, metadata.asMono());
 	}

@@ -13,8 +13,12 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -26,6 +30,7 @@ import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.TestModels;
+import io.github.hfinference.core.error.HfConnectionException;
 import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
@@ -36,9 +41,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a stream does to its connection: cancelling closes it (as the server sees it) and
  * does not leak it from the pool, a stream ending with {@code [DONE]} leaves it reusable,
- * timeouts between events close it, and backpressure holds.
+ * timeouts between events close it, and backpressure holds. Each on both HTTP paths: the
+ * WebClient, and Reactor Netty directly (the default).
  */
+@ParameterizedClass(name = "direct={0}")
+@ValueSource(booleans = { false, true })
 class StreamingConnectionTests {
+
+	@Parameter
+	boolean direct;
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -62,9 +73,7 @@ class StreamingConnectionTests {
 			.maxConnections(1)
 			.pendingAcquireTimeout(Duration.ofSeconds(3))
 			.build();
-		WebClient.Builder webClient = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.connections)));
-		this.client = HfInferenceClient.builder().token("hf_test").baseUrl(url).webClientBuilder(webClient).build();
+		this.client = client(url, this.connections);
 		// one attempt: these tests are about the connection, not retries
 		this.model = ModelDefinition.builder("tgi").id("tgi").target(InferenceTarget.Endpoint.of(url))
 			.policy(TestModels.SINGLE_ATTEMPT)
@@ -210,6 +219,44 @@ class StreamingConnectionTests {
 		}
 
 		assertThat(body.awaitDisconnect(WAIT)).isTrue();
+	}
+
+	@Test
+	void callsBeyondThePoolsWaitingLimitFailWithATypedConnectionError() throws InterruptedException {
+		ConnectionProvider tight = ConnectionProvider.builder("tight").maxConnections(1).pendingAcquireMaxCount(1).build();
+		try {
+			HfInferenceClient client = client(this.server.url("/").uri(), tight);
+			EventBody holding = serve(EventBody.create().write(chunk("Hel")).pingUntilDisconnected(Duration.ofMillis(20)));
+			StepVerifier.create(client.stream(ChatCompletion.STREAM, this.model, HELLO, null))
+				.expectNextCount(1)
+				.then(() -> {
+					// the one connection is taken, a second call waits for it, a third is refused
+					Disposable waiting = client.stream(ChatCompletion.STREAM, this.model, HELLO, null).subscribe();
+					StepVerifier.create(client.stream(ChatCompletion.STREAM, this.model, HELLO, null))
+						.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(HfConnectionException.class)
+							.hasMessageContaining("connection pool is exhausted")
+							.hasMessageContaining(this.server.url("/").uri().getAuthority()))
+						.verify(WAIT);
+					waiting.dispose();
+				})
+				.thenCancel()
+				.verify(WAIT);
+			assertThat(holding.awaitDisconnect(WAIT)).isTrue();
+		}
+		finally {
+			tight.disposeLater().block(WAIT);
+		}
+	}
+
+	private HfInferenceClient client(URI url, ConnectionProvider pool) {
+		HttpClient httpClient = HttpClient.create(pool).followRedirect(false);
+		WebClient.Builder webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient));
+		return HfInferenceClient.builder()
+			.token("hf_test")
+			.baseUrl(url)
+			.webClientBuilder(webClient)
+			.directHttpClient(this.direct ? httpClient : null)
+			.build();
 	}
 
 	private Flux<ChatCompletionChunk> stream(CallOptions options) {

@@ -58,13 +58,13 @@ public class HfInferenceProperties implements Validator {
 	private Duration timeout = Duration.ofSeconds(60);
 
 	/**
-	 * Whether non-streaming calls go straight to the Reactor Netty client that Spring
+	 * Whether calls and streams go straight to the Reactor Netty client that Spring
 	 * Boot's connector settings built (spring.http.clients.*, SSL bundle, same
 	 * connections) instead of through the WebClient, which costs about half again as much
 	 * CPU per call. Calls are still observed as gen_ai.client.operation, but not as
 	 * http.client.requests. Ignored when the WebClient.Builder has exchange filters,
 	 * default headers or default cookies (they always apply) or the connector is not
-	 * Reactor Netty; streams always use the WebClient.
+	 * Reactor Netty; Hub calls that follow redirects always use the WebClient.
 	 */
 	private boolean directCalls = true;
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -65,12 +66,12 @@ public final class HttpTransport {
 
 	/**
 	 * Creates a transport that sends plain calls ({@link #exchange(HttpCall, Duration)})
-	 * straight through a Reactor Netty client and everything else (streams, Hub calls that
-	 * follow redirects) through a WebClient. Only for a WebClient with no filters,
+	 * and streams straight through a Reactor Netty client and Hub calls that follow
+	 * redirects through a WebClient. Only for a WebClient with no filters,
 	 * observation or codec customisations, which the direct path would skip: the client
 	 * uses it only for the HTTP stack it builds itself.
-	 * @param webClient the client for streams and redirects (redirects not followed by its connector)
-	 * @param httpClient the client for plain calls (must not follow redirects), or null to
+	 * @param webClient the client for redirects (redirects not followed by its connector)
+	 * @param httpClient the client for plain calls and streams (must not follow redirects), or null to
 	 * send every call through the WebClient
 	 */
 	public HttpTransport(WebClient webClient, @Nullable HttpClient httpClient) {
@@ -210,26 +211,57 @@ public final class HttpTransport {
 	public StreamResponse stream(HttpCall call, @Nullable Duration firstEventTimeout, @Nullable Duration eventTimeout,
 			Predicate<SseEvent> endOfStream) {
 		StreamResponse.Holder holder = new StreamResponse.Holder();
-		Flux<SseEvent> events = request(call).exchangeToFlux((response) -> {
-			HttpHeaders headers = response.headers().asHttpHeaders();
-			holder.headers = headers;
-			int status = response.statusCode().value();
-			if (!response.statusCode().is2xxSuccessful()) {
-				return body(response).flatMapMany((body) -> Flux
-					.error(ErrorMapper.fromResponse(status, headers, body, call.model(), call.target(),
-							credential(call))));
-			}
-			MediaType type = contentType(headers);
-			if (type != null && !MediaType.TEXT_EVENT_STREAM.equalsTypeAndSubtype(type)) {
-				return body(response).flatMapMany((body) -> Flux.error(notAnEventStream(call, headers, type, body)));
-			}
-			return events(response);
-		});
+		Flux<SseEvent> events = (this.httpClient != null) ? directStream(this.httpClient, call, holder)
+				: request(call).exchangeToFlux((response) -> {
+					HttpHeaders headers = response.headers().asHttpHeaders();
+					holder.headers = headers;
+					return streamBody(call, response.statusCode().value(), headers, () -> body(response),
+							() -> SseEventDecoder.events(response.body(BodyExtractors.toDataBuffers()),
+									MAX_BODY_BYTES));
+				});
 		return new StreamResponse(guard(events, call, firstEventTimeout, eventTimeout, endOfStream), holder);
 	}
 
-	private static Flux<SseEvent> events(ClientResponse response) {
-		return SseEventDecoder.events(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES);
+	/**
+	 * A stream straight on Reactor Netty, as {@link #direct} for plain calls: the same
+	 * request and the same reading of the answer as through the WebClient, the events split
+	 * on Reactor Netty's own buffers.
+	 */
+	private static Flux<SseEvent> directStream(HttpClient httpClient, HttpCall call, StreamResponse.Holder holder) {
+		return httpClient.request(io.netty.handler.codec.http.HttpMethod.valueOf(call.method().name()))
+			.uri(call.uri())
+			.send((request, outbound) -> {
+				copyHeaders(call.headers(), request.requestHeaders());
+				return (call.body() != null) ? outbound.sendByteArray(Mono.just(call.body())) : outbound;
+			})
+			.response((response, content) -> {
+				HttpHeaders headers = HttpHeaders
+					.readOnlyHttpHeaders(new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders())));
+				holder.headers = headers;
+				return streamBody(call, response.status().code(), headers,
+						() -> content.asByteArray()
+							.collect(() -> new BoundedBody(MAX_BODY_BYTES), BoundedBody::add)
+							.map(BoundedBody::bytes),
+						() -> SseEventDecoder.nettyEvents(content, MAX_BODY_BYTES));
+			});
+	}
+
+	/**
+	 * The events of a streamed answer: a non-2xx status, or a 2xx answer that is not an
+	 * event stream, fails with the typed exception read from the whole body.
+	 */
+	private static Flux<SseEvent> streamBody(HttpCall call, int status, HttpHeaders headers,
+			Supplier<Mono<byte[]>> body, Supplier<Flux<SseEvent>> events) {
+		if (status < 200 || status >= 300) {
+			return body.get()
+				.flatMapMany((bytes) -> Flux.error(ErrorMapper.fromResponse(status, headers, bytes, call.model(),
+						call.target(), credential(call))));
+		}
+		MediaType type = contentType(headers);
+		if (type != null && !MediaType.TEXT_EVENT_STREAM.equalsTypeAndSubtype(type)) {
+			return body.get().flatMapMany((bytes) -> Flux.error(notAnEventStream(call, headers, type, bytes)));
+		}
+		return events.get();
 	}
 
 	private static Flux<SseEvent> guard(Flux<SseEvent> events, HttpCall call,
@@ -399,6 +431,12 @@ public final class HttpTransport {
 		if (ex instanceof HfInferenceException) {
 			return ex;
 		}
+		Throwable pool = poolFailure(ex);
+		if (pool != null) {
+			return new HfConnectionException("No connection to " + call.target() + " for " + call.about()
+					+ ": the connection pool is exhausted (" + rootMessage(pool) + "); raise its size or lower the "
+					+ "concurrency (" + call.method() + " " + call.uri() + ")", ex);
+		}
 		if (ex instanceof TimeoutException) {
 			return new HfTimeoutException("No complete response from " + call.target() + " for " + call.about()
 					+ " within the timeout (" + call.method() + " " + call.uri() + ")", ex);
@@ -408,6 +446,20 @@ public final class HttpTransport {
 					+ " (" + call.method() + " " + call.uri() + "): " + rootMessage(ex), ex);
 		}
 		return ex;
+	}
+
+	/**
+	 * Reactor Netty's connection pool refusing a call (too many waiting, or none free in
+	 * time), directly or wrapped by the WebClient; its classes are shaded, so known by name.
+	 */
+	private static @Nullable Throwable poolFailure(Throwable ex) {
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			String type = current.getClass().getSimpleName();
+			if (type.equals("PoolAcquirePendingLimitException") || type.equals("PoolAcquireTimeoutException")) {
+				return current;
+			}
+		}
+		return null;
 	}
 
 	private static boolean isIoFailure(Throwable ex) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
+import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -82,16 +83,31 @@ public final class SseEventDecoder {
 	 * @return the events
 	 */
 	public static Flux<SseEvent> events(Flux<DataBuffer> body, int limit) {
+		return decoded(limit, (decoder) -> body.map((buffer) -> {
+			try {
+				return decoder.decode(buffer);
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+		}));
+	}
+
+	/**
+	 * The events of a body read straight from Reactor Netty's buffers, which Reactor Netty
+	 * releases once each has been read; see {@link #events(Flux, int)}.
+	 * @param body the body
+	 * @param limit the longest line, and the most data in one event, in bytes
+	 * @return the events
+	 */
+	public static Flux<SseEvent> nettyEvents(Flux<ByteBuf> body, int limit) {
+		return decoded(limit, (decoder) -> body.map(decoder::decode));
+	}
+
+	private static Flux<SseEvent> decoded(int limit, Function<SseEventDecoder, Flux<List<SseEvent>>> decode) {
 		return Flux.defer(() -> {
 			SseEventDecoder decoder = new SseEventDecoder(limit);
-			return body.map((buffer) -> {
-				try {
-					return decoder.decode(buffer);
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			}).concatWith(Mono.fromSupplier(() -> {
+			return decode.apply(decoder).concatWith(Mono.fromSupplier(() -> {
 				SseEvent last = decoder.finish();
 				return (last != null) ? List.of(last) : List.<SseEvent>of();
 			})).concatMapIterable(Function.identity(), PREFETCH);
@@ -109,11 +125,37 @@ public final class SseEventDecoder {
 		if (count == 0) {
 			return List.of();
 		}
+		buffer.read(reserve(count), this.pendingLength, count);
+		return split(this.pendingLength + count);
+	}
+
+	/**
+	 * Reads one Netty buffer of the body (without releasing it); see
+	 * {@link #decode(DataBuffer)}.
+	 * @param buffer the next bytes of the body
+	 * @return the events completed by these bytes, in order (often none or one)
+	 * @throws DataBufferLimitException if a line or an event's data grows beyond the limit
+	 */
+	public List<SseEvent> decode(ByteBuf buffer) {
+		int count = buffer.readableBytes();
+		if (count == 0) {
+			return List.of();
+		}
+		buffer.readBytes(reserve(count), this.pendingLength, count);
+		return split(this.pendingLength + count);
+	}
+
+	/** Room for {@code count} more bytes after the pending ones. */
+	private byte[] reserve(int count) {
 		int end = this.pendingLength + count;
 		if (end > this.pending.length) {
 			this.pending = Arrays.copyOf(this.pending, Math.max(end, this.pending.length * 2));
 		}
-		buffer.read(this.pending, this.pendingLength, count);
+		return this.pending;
+	}
+
+	/** Splits the pending bytes up to {@code end} into lines, keeping an unfinished last line. */
+	private List<SseEvent> split(int end) {
 		byte[] bytes = this.pending;
 		List<SseEvent> events = null;
 		int start = 0;
@@ -122,7 +164,8 @@ public final class SseEventDecoder {
 			SseEvent completed = line(bytes, start, newline);
 			if (completed != null) {
 				if (events == null) {
-					events = new ArrayList<>(2);
+					// room for the events a buffer of this size typically completes
+					events = new ArrayList<>(Math.max(2, (end - start) >> 8));
 				}
 				events.add(completed);
 			}
