@@ -261,8 +261,8 @@ public final class RunAll {
 	 */
 	private static String streamChat(URI base, boolean quick, String timeout) throws Exception {
 		List<String> command = new ArrayList<>(pinned("0"));
-		List<String> arguments = new ArrayList<>(List.of(base.toString(), quick ? "5" : "7", quick ? "100" : "300",
-				quick ? "192" : "640"));
+		List<String> arguments = new ArrayList<>(List.of(base.toString(), quick ? "5" : "11", quick ? "100" : "1000",
+				quick ? "192" : "2000"));
 		if (!timeout.isEmpty()) {
 			arguments.add(timeout);
 		}

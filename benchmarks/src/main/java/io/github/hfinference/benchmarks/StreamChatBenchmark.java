@@ -88,9 +88,10 @@ public final class StreamChatBenchmark {
 	 */
 	public static void main(String[] args) {
 		URI base = URI.create(args[0]);
-		int repetitions = (args.length > 1) ? Integer.parseInt(args[1]) : 7;
-		int[] streams = { (args.length > 2) ? Integer.parseInt(args[2]) : 300,
-				(args.length > 3) ? Integer.parseInt(args[3]) : 640 };
+		// repetitions of about two seconds each: shorter ones spread the ratio by ±0.2 on two shared cores
+		int repetitions = (args.length > 1) ? Integer.parseInt(args[1]) : 11;
+		int[] streams = { (args.length > 2) ? Integer.parseInt(args[2]) : 1000,
+				(args.length > 3) ? Integer.parseInt(args[3]) : 2000 };
 		ConnectionProvider pool = ConnectionProvider.builder("raw-stream").maxConnections(512).pendingAcquireMaxCount(-1)
 			.build();
 		HttpClient raw = HttpClient.create(pool).baseUrl(base.toString());
