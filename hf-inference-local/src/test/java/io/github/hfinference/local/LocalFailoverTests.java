@@ -7,11 +7,11 @@ import java.time.Duration;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers 503, the call fails over to the bundled MiniLM in process, directly and through
  * Spring Boot configuration.
  */
+@ExtendWith(SharedLocalProvider.class)
 class LocalFailoverTests {
 
 	private static final String MINILM = "sentence-transformers/all-MiniLM-L6-v2";
@@ -46,13 +47,8 @@ class LocalFailoverTests {
 	private final MockWebServer router = new MockWebServer();
 
 	@BeforeAll
-	static void createProvider() {
-		provider = LocalInferenceProvider.builder().build();
-	}
-
-	@AfterAll
-	static void closeProvider() {
-		provider.close();
+	static void useSharedProvider(LocalInferenceProvider shared) {
+		provider = shared;
 	}
 
 	@BeforeEach

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.within;
  * The bundled all-MiniLM-L6-v2 model through the provider, against reference values
  * computed independently (toolchain.md §2: same numbers as langchain4j's own pipeline).
  */
+@ExtendWith(SharedLocalProvider.class)
 class LocalInferenceProviderTests {
 
 	static final String CAT = "The cat sits on the mat.";
@@ -44,13 +45,8 @@ class LocalInferenceProviderTests {
 	private static LocalInferenceProvider provider;
 
 	@BeforeAll
-	static void createProvider() {
-		provider = LocalInferenceProvider.builder().build();
-	}
-
-	@AfterAll
-	static void closeProvider() {
-		provider.close();
+	static void useSharedProvider(LocalInferenceProvider shared) {
+		provider = shared;
 	}
 
 	private static Embedding embed(String text, Parameters parameters) {

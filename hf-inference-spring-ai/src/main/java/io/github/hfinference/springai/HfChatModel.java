@@ -102,16 +102,12 @@ public final class HfChatModel implements ChatModel {
 
 	@Override
 	public ChatResponse call(Prompt prompt) {
-		Prompt request = withOptions(prompt);
-		List<ChatMessage> messages = this.mapping.messages(request.getInstructions());
-		ChatCompletion.Parameters parameters = this.mapping.parameters(checked(request.getOptions()));
-		ChatModelObservationContext context = ChatModelObservationContext.builder()
-			.prompt(request)
-			.provider(PROVIDER)
-			.build();
+		Call call = prepare(prompt, false);
+		ChatModelObservationContext context = call.context();
 		return observation(context).observe(() -> {
 			InferenceResponse<ChatCompletionOutput> response = this.client.blocking()
-				.execute(InferenceRequest.of(ChatCompletion.TASK, this.model, messages).withParameters(parameters));
+				.execute(InferenceRequest.of(ChatCompletion.TASK, this.model, call.messages())
+					.withParameters(call.parameters()));
 			ChatResponse chatResponse = this.mapping.response(response.value(), response.metadata(), new HashMap<>());
 			context.setResponse(chatResponse);
 			return chatResponse;
@@ -121,21 +117,15 @@ public final class HfChatModel implements ChatModel {
 	@Override
 	public Flux<ChatResponse> stream(Prompt prompt) {
 		return Flux.deferContextual((contextView) -> {
-			Prompt request = withOptions(prompt);
-			List<ChatMessage> messages = this.mapping.messages(request.getInstructions());
-			ChatCompletion.Parameters parameters = this.mapping.parameters(checked(request.getOptions()));
-			ChatModelObservationContext context = ChatModelObservationContext.builder()
-				.prompt(request)
-				.provider(PROVIDER)
-				.streaming(true)
-				.build();
+			Call call = prepare(prompt, true);
+			ChatModelObservationContext context = call.context();
 			Observation observation = observation(context);
 			Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
 			observation.parentObservation(parent);
 			observation.start();
 			Flux<ChatCompletionChunk> chunks = this.client
-				.executeStream(StreamingRequest.of(ChatCompletion.STREAM, this.model, messages)
-					.withParameters(parameters))
+				.executeStream(StreamingRequest.of(ChatCompletion.STREAM, this.model, call.messages())
+					.withParameters(call.parameters()))
 				.chunks();
 			// subscribed inside the observation's scope, so the call's own observation nests under it
 			Flux<ChatCompletionChunk> scoped = Flux.from((subscriber) -> observation.scoped(() -> chunks.subscribe(subscriber)));
@@ -153,6 +143,22 @@ public final class HfChatModel implements ChatModel {
 				.doOnCancel(observation::stop)
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
+	}
+
+	/** The prompt with the default options, as messages and parameters, and its observation context. */
+	private Call prepare(Prompt prompt, boolean streaming) {
+		Prompt request = withOptions(prompt);
+		ChatModelObservationContext context = ChatModelObservationContext.builder()
+			.prompt(request)
+			.provider(PROVIDER)
+			.streaming(streaming)
+			.build();
+		return new Call(this.mapping.messages(request.getInstructions()),
+				this.mapping.parameters(checked(request.getOptions())), context);
+	}
+
+	private record Call(List<ChatMessage> messages, ChatCompletion.Parameters parameters,
+			ChatModelObservationContext context) {
 	}
 
 	/**

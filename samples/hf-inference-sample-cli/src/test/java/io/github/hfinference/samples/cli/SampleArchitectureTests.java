@@ -1,27 +1,16 @@
 package io.github.hfinference.samples.cli;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import io.github.hfinference.test.HfArchitectureRules;
 
-/**
- * A sample is user code: it gets by with the public API and never reaches into
- * {@code io.github.hfinference.core.internal}.
- */
+/** A sample is user code: it gets by with the public API, as the test kit's rule checks. */
 class SampleArchitectureTests {
-
-	private static final JavaClasses SAMPLE = new ClassFileImporter().importPackages("io.github.hfinference.samples");
 
 	@Test
 	void sampleUsesOnlyThePublicApi() {
-		noClasses().that()
-			.resideOutsideOfPackage("..internal..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("..core.internal..")
-			.check(SAMPLE);
+		HfArchitectureRules.ONLY_PUBLIC_API.check(new ClassFileImporter().importPackages("io.github.hfinference.samples"));
 	}
 
 }
