@@ -9,10 +9,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.data.redis.cache.RedisCacheManager;
@@ -31,6 +33,7 @@ import io.github.hfinference.core.task.chat.ChatMessage;
 import io.github.hfinference.redis.SpringResponseCache.ModelCaching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -76,8 +79,7 @@ class ResponseCacheTests {
 		assertThat(classify(first, "I like you")).isEqualTo("POSITIVE");
 		// stored in the background: the other client looks it up once it is there
 		LettuceConnectionFactory connection = this.connections.get(0);
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-			.until(() -> connection.getConnection().serverCommands().dbSize() > 0);
+		await().atMost(Duration.ofSeconds(10)).until(() -> connection.getConnection().serverCommands().dbSize() > 0);
 		this.outcomes.clear();
 		assertThat(classify(second, "I like you")).isEqualTo("POSITIVE");
 		assertThat(this.outcomes).containsExactly("classifier hit");
@@ -124,12 +126,14 @@ class ResponseCacheTests {
 		HfInferenceClient optedIn = client(caches, true);
 		optedIn.call(ChatCompletion.TASK, chat, hello, null).block(Duration.ofSeconds(10));
 		// stored in the background: the second call looks it up once it is there
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-			.until(() -> caches.getCache("hf-inference.classifier") != null
-					&& !((java.util.Map<?, ?>) caches.getCache("hf-inference.classifier").getNativeCache()).isEmpty());
+		await().atMost(Duration.ofSeconds(10)).until(() -> holdsAnEntry(caches.getCache("hf-inference.classifier")));
 		assertThat(optedIn.call(ChatCompletion.TASK, chat, hello, null).block(Duration.ofSeconds(10)).choices())
 			.hasSize(1);
 		assertThat(this.router.getRequestCount()).isEqualTo(3);
+	}
+
+	private static boolean holdsAnEntry(@Nullable Cache cache) {
+		return cache != null && !((Map<?, ?>) cache.getNativeCache()).isEmpty();
 	}
 
 	private String classify(HfInferenceClient client, String text) {

@@ -21,7 +21,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
 import tools.jackson.databind.JsonNode;
 
 import io.github.hfinference.core.error.HfConnectionException;
@@ -118,18 +120,31 @@ public final class HttpTransport {
 	 * request and response adapters, codec lookups and observation context.
 	 */
 	private static Mono<RawResponse> direct(HttpClient httpClient, HttpCall call) {
+		return directRequest(httpClient, call)
+			.response((response, content) -> body(content)
+				.flatMap((body) -> toResult(call, response.status().code(), headers(response), body)))
+			.single();
+	}
+
+	/** The call's request on Reactor Netty: method, URI, its headers and body. */
+	private static HttpClient.ResponseReceiver<?> directRequest(HttpClient httpClient, HttpCall call) {
 		return httpClient.request(io.netty.handler.codec.http.HttpMethod.valueOf(call.method().name()))
 			.uri(call.uri())
 			.send((request, outbound) -> {
 				copyHeaders(call.headers(), request.requestHeaders());
 				return (call.body() != null) ? outbound.sendByteArray(Mono.just(call.body())) : outbound;
-			})
-			.response((response, content) -> content.asByteArray()
-				.collect(() -> new BoundedBody(MAX_BODY_BYTES), BoundedBody::add)
-				.flatMap((body) -> toResult(call, response.status().code(),
-						HttpHeaders.readOnlyHttpHeaders(new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders()))),
-						body.bytes())))
-			.single();
+			});
+	}
+
+	/** A Reactor Netty response's headers, read-only, as Spring's {@link HttpHeaders}. */
+	private static HttpHeaders headers(HttpClientResponse response) {
+		return HttpHeaders.readOnlyHttpHeaders(new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders())));
+	}
+
+	/** A Reactor Netty body as bytes, at most {@value #MAX_BODY_BYTES} bytes. */
+	private static Mono<byte[]> body(ByteBufFlux content) {
+		return content.asByteArray().collect(() -> new BoundedBody(MAX_BODY_BYTES), BoundedBody::add)
+			.map(BoundedBody::bytes);
 	}
 
 	/** Sets the call's headers on a Netty request, replacing defaults of the same name. */
@@ -228,22 +243,12 @@ public final class HttpTransport {
 	 * on Reactor Netty's own buffers.
 	 */
 	private static Flux<SseEvent> directStream(HttpClient httpClient, HttpCall call, StreamResponse.Holder holder) {
-		return httpClient.request(io.netty.handler.codec.http.HttpMethod.valueOf(call.method().name()))
-			.uri(call.uri())
-			.send((request, outbound) -> {
-				copyHeaders(call.headers(), request.requestHeaders());
-				return (call.body() != null) ? outbound.sendByteArray(Mono.just(call.body())) : outbound;
-			})
-			.response((response, content) -> {
-				HttpHeaders headers = HttpHeaders
-					.readOnlyHttpHeaders(new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders())));
-				holder.headers = headers;
-				return streamBody(call, response.status().code(), headers,
-						() -> content.asByteArray()
-							.collect(() -> new BoundedBody(MAX_BODY_BYTES), BoundedBody::add)
-							.map(BoundedBody::bytes),
-						() -> SseEventDecoder.nettyEvents(content, MAX_BODY_BYTES));
-			});
+		return directRequest(httpClient, call).response((response, content) -> {
+			HttpHeaders headers = headers(response);
+			holder.headers = headers;
+			return streamBody(call, response.status().code(), headers, () -> body(content),
+					() -> SseEventDecoder.nettyEvents(content, MAX_BODY_BYTES));
+		});
 	}
 
 	/**
