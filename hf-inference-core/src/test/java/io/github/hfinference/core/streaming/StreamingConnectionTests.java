@@ -28,6 +28,7 @@ import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceTarget;
 import io.github.hfinference.core.ModelDefinition;
+import io.github.hfinference.core.ResiliencePolicy.CircuitBreakerSettings;
 import io.github.hfinference.core.StreamingRequest;
 import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.error.HfConnectionException;
@@ -222,26 +223,40 @@ class StreamingConnectionTests {
 	}
 
 	@Test
-	void callsBeyondThePoolsWaitingLimitFailWithATypedConnectionError() throws InterruptedException {
+	void callsBeyondThePoolsWaitingLimitFailWithATypedConnectionErrorThatLeavesTheCircuitClosed()
+			throws InterruptedException {
 		ConnectionProvider tight = ConnectionProvider.builder("tight").maxConnections(1).pendingAcquireMaxCount(1).build();
+		// a breaker that one real failure would open
+		ModelDefinition guarded = ModelDefinition.builder("tgi").id("tgi")
+			.target(InferenceTarget.Endpoint.of(this.server.url("/").uri()))
+			.policy(TestModels.SINGLE_ATTEMPT.withCircuitBreaker(new CircuitBreakerSettings(true, 1, Duration.ofMinutes(1))))
+			.build();
 		try {
 			HfInferenceClient client = client(this.server.url("/").uri(), tight);
 			EventBody holding = serve(EventBody.create().write(chunk("Hel")).pingUntilDisconnected(Duration.ofMillis(20)));
-			StepVerifier.create(client.stream(ChatCompletion.STREAM, this.model, HELLO, null))
+			StepVerifier.create(client.stream(ChatCompletion.STREAM, guarded, HELLO, null))
 				.expectNextCount(1)
 				.then(() -> {
-					// the one connection is taken, a second call waits for it, a third is refused
-					Disposable waiting = client.stream(ChatCompletion.STREAM, this.model, HELLO, null).subscribe();
-					StepVerifier.create(client.stream(ChatCompletion.STREAM, this.model, HELLO, null))
-						.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(HfConnectionException.class)
-							.hasMessageContaining("connection pool is exhausted")
-							.hasMessageContaining(this.server.url("/").uri().getAuthority()))
-						.verify(WAIT);
+					// the one connection is taken, a second call waits for it, the next are refused
+					Disposable waiting = client.stream(ChatCompletion.STREAM, guarded, HELLO, null).subscribe();
+					for (int refused = 0; refused < 3; refused++) {
+						StepVerifier.create(client.stream(ChatCompletion.STREAM, guarded, HELLO, null))
+							.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(HfConnectionException.class)
+								.hasMessageContaining("connection pool is exhausted")
+								.hasMessageContaining(this.server.url("/").uri().getAuthority()))
+							.verify(WAIT);
+					}
 					waiting.dispose();
 				})
 				.thenCancel()
 				.verify(WAIT);
 			assertThat(holding.awaitDisconnect(WAIT)).isTrue();
+			// the target was never reached by the refused calls: its circuit is still closed
+			serve(EventBody.create().write(chunk("again") + "data: [DONE]\n\n"));
+			StepVerifier.create(client.stream(ChatCompletion.STREAM, guarded, HELLO, null))
+				.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("again"))
+				.expectComplete()
+				.verify(WAIT);
 		}
 		finally {
 			tight.disposeLater().block(WAIT);

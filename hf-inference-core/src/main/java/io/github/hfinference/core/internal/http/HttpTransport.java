@@ -438,7 +438,7 @@ public final class HttpTransport {
 		}
 		Throwable pool = poolFailure(ex);
 		if (pool != null) {
-			return new HfConnectionException("No connection to " + call.target() + " for " + call.about()
+			return new ConnectionPoolExhaustedException("No connection to " + call.target() + " for " + call.about()
 					+ ": the connection pool is exhausted (" + rootMessage(pool) + "); raise its size or lower the "
 					+ "concurrency (" + call.method() + " " + call.uri() + ")", ex);
 		}

@@ -21,6 +21,7 @@ import io.github.hfinference.core.error.HfRateLimitException;
 import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.error.HfUnsupportedProviderException;
 import io.github.hfinference.core.fleet.FleetCoordination;
+import io.github.hfinference.core.internal.http.ConnectionPoolExhaustedException;
 
 /**
  * One call's way through a model's targets: picks the target of each attempt (skipping
@@ -304,6 +305,12 @@ final class ResilientCall<T> {
 		void failed(Throwable failure) {
 			boolean first = this.concluded.compareAndSet(false, true);
 			if (this.attempt.wasWithheld()) {
+				if (first) {
+					breaker().onAbandon(this.permit);
+				}
+			}
+			else if (failure instanceof ConnectionPoolExhaustedException) {
+				// Refused by this client's own pool: the target was never reached.
 				if (first) {
 					breaker().onAbandon(this.permit);
 				}
