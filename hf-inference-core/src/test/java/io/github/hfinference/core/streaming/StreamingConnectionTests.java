@@ -151,6 +151,20 @@ class StreamingConnectionTests {
 	}
 
 	@Test
+	void streamWithoutATimeoutCompletesAndClosesTheConnectionWhenTheServerHoldsItAfterDone()
+			throws InterruptedException {
+		EventBody body = serve(
+				EventBody.create().write(chunk("Hi") + "data: [DONE]\n\n").pingUntilDisconnected(Duration.ofMillis(20)));
+
+		StepVerifier.create(stream(CallOptions.defaults()))
+			.assertNext((chunk) -> assertThat(chunk.content()).isEqualTo("Hi"))
+			.expectComplete()
+			.verify(WAIT);
+
+		assertThat(body.awaitDisconnect(WAIT)).as("the drain gave up on the held connection").isTrue();
+	}
+
+	@Test
 	void silenceBetweenEventsLongerThanTheTimeoutFailsAndClosesTheConnection() throws InterruptedException {
 		EventBody body = serve(EventBody.create().write(chunk("Hel")).pingUntilDisconnected(Duration.ofSeconds(1)));
 

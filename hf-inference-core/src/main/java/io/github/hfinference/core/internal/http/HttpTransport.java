@@ -273,9 +273,16 @@ public final class HttpTransport {
 			@Nullable Duration firstEventTimeout, @Nullable Duration eventTimeout, Predicate<SseEvent> endOfStream) {
 		Duration drain = (eventTimeout != null && eventTimeout.compareTo(MAX_DRAIN) < 0) ? eventTimeout : MAX_DRAIN;
 		return Flux.defer(() -> {
-			SubscriberDemand demand = new SubscriberDemand();
 			StreamProgress progress = new StreamProgress();
-			return events.doOnNext((event) -> progress.observe(event, endOfStream))
+			Flux<SseEvent> observed = events.doOnNext((event) -> progress.observe(event, endOfStream));
+			if (firstEventTimeout == null && eventTimeout == null) {
+				// Nothing to time but the drain after the end marker: no timer per event.
+				return observed.takeUntilOther(progress.end().then(Mono.defer(() -> Mono.delay(progress.remaining(drain)))))
+					.onErrorResume((ex) -> progress.ended() ? Flux.empty() : Flux.error(mapTransportError(ex, call)))
+					.filter((event) -> !progress.ended());
+			}
+			SubscriberDemand demand = new SubscriberDemand();
+			return observed
 				.timeout(demand.timer(firstEventTimeout),
 						(event) -> progress.ended() ? Mono.delay(progress.remaining(drain))
 								: demand.timer(eventTimeout),
