@@ -2,7 +2,6 @@ package io.github.hfinference.core.declarative;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -13,16 +12,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.chat.HfTool;
 import io.github.hfinference.core.error.HfInvalidRequestException;
 import io.github.hfinference.core.MockServerFixture;
-import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.task.BinaryInput;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
 import io.github.hfinference.core.task.chat.ChatStreams;
 
+import static io.github.hfinference.core.declarative.TestProxyFactories.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -44,10 +42,7 @@ class HfModelChatFeatureTests {
 
 	@BeforeEach
 	void start() {
-		ModelDefinition vision = TestModels.onHfInference("vision", "Qwen/Qwen2.5-VL-7B-Instruct");
-		this.factory = HfModelProxyFactory.builder(this.mock.client())
-			.modelResolver(ModelResolver.of(Map.of("vision", new ConfiguredModel(vision, ChatCompletion.TASK))))
-			.build();
+		this.factory = factoryWithTools();
 	}
 
 	@Test
@@ -182,10 +177,10 @@ class HfModelChatFeatureTests {
 					+ Uploader.class.getName() + ".upload: parameter #1 (Mono<String>) cannot be bound");
 	}
 
-	/** A factory like {@link #factory} whose {@code @UseTools} classes resolve to the given objects. */
+	/** A factory over the vision model whose {@code @UseTools} classes resolve to the given objects. */
 	HfModelProxyFactory factoryWithTools(Object... tools) {
-		return HfModelProxyFactory.builder(this.mock.client())
-			.modelResolver(ModelResolver.of(Map.of("vision", new ConfiguredModel(TestModels.onHfInference("vision", "Qwen/Qwen2.5-VL-7B-Instruct"), ChatCompletion.TASK))))
+		return TestProxyFactories
+			.builder(this.mock.client(), model("vision", "Qwen/Qwen2.5-VL-7B-Instruct", ChatCompletion.TASK))
 			.tools(tools)
 			.build();
 	}

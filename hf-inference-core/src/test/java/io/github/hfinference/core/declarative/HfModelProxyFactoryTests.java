@@ -2,7 +2,6 @@ package io.github.hfinference.core.declarative;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import mockwebserver3.MockResponse;
@@ -17,10 +16,8 @@ import reactor.test.StepVerifier;
 import io.github.hfinference.core.CallOptions;
 import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.InferenceResponse;
-import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.MockServerFixture;
-import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.task.ClassificationOutput;
 import io.github.hfinference.core.task.ClassificationParameters;
 import io.github.hfinference.core.task.Embedding;
@@ -28,6 +25,7 @@ import io.github.hfinference.core.task.TextGeneration;
 import io.github.hfinference.core.task.chat.ChatCompletionOutput;
 import io.github.hfinference.core.task.chat.ChatMessage;
 
+import static io.github.hfinference.core.declarative.TestProxyFactories.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -47,14 +45,11 @@ class HfModelProxyFactoryTests {
 
 	@BeforeEach
 	void start() {
-		ModelDefinition sentiment = TestModels.onHfInference("sentiment", "distilbert/sst2");
-		ModelDefinition chat = TestModels.onHfInference("chat", "meta-llama/Llama-3.1-8B-Instruct");
-		ModelDefinition embedder = TestModels.onHfInference("embedder", "sentence-transformers/all-MiniLM-L6-v2");
-		ModelDefinition generator = TestModels.onHfInference("generator", "gpt2");
-		this.factory = HfModelProxyFactory.builder(this.mock.client())
-			.modelResolver(ModelResolver.of(Map.of("sentiment", ConfiguredModel.of(sentiment), "chat",
-					ConfiguredModel.of(chat), "embedder", ConfiguredModel.of(embedder), "generator",
-					new ConfiguredModel(generator, TextGeneration.TASK))))
+		this.factory = TestProxyFactories
+			.builder(this.mock.client(), model("sentiment", "distilbert/sst2"),
+					model("chat", "meta-llama/Llama-3.1-8B-Instruct"),
+					model("embedder", "sentence-transformers/all-MiniLM-L6-v2"),
+					model("generator", "gpt2", TextGeneration.TASK))
 			.build();
 	}
 

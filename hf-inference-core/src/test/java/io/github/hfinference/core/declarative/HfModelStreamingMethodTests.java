@@ -2,7 +2,6 @@ package io.github.hfinference.core.declarative;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -13,14 +12,13 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import io.github.hfinference.core.CallOptions;
-import io.github.hfinference.core.ModelDefinition;
 import io.github.hfinference.core.MockServerFixture;
-import io.github.hfinference.core.TestModels;
 import io.github.hfinference.core.task.TextGeneration;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatCompletionChunk;
 import io.github.hfinference.core.task.chat.ChatMessage;
 
+import static io.github.hfinference.core.declarative.TestProxyFactories.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,13 +48,10 @@ class HfModelStreamingMethodTests {
 
 	@BeforeEach
 	void start() {
-		ModelDefinition chat = TestModels.onHfInference("chat", "meta-llama/Llama-3.1-8B-Instruct");
-		ModelDefinition assistant = TestModels.onHfInference("assistant", "meta-llama/Llama-3.1-8B-Instruct");
-		ModelDefinition generator = TestModels.onHfInference("generator", "gpt2");
-		this.factory = HfModelProxyFactory.builder(this.mock.client())
-			.modelResolver(ModelResolver.of(Map.of("chat", ConfiguredModel.of(chat), "assistant",
-					new ConfiguredModel(assistant, ChatCompletion.TASK), "generator",
-					new ConfiguredModel(generator, TextGeneration.TASK))))
+		this.factory = TestProxyFactories
+			.builder(this.mock.client(), model("chat", "meta-llama/Llama-3.1-8B-Instruct"),
+					model("assistant", "meta-llama/Llama-3.1-8B-Instruct", ChatCompletion.TASK),
+					model("generator", "gpt2", TextGeneration.TASK))
 			.build();
 	}
 

@@ -173,11 +173,8 @@ class MediaJobTests {
 	void cancellingTheResultStopsPolling() throws Exception {
 		replicateJobStillProcessingAfterTwoPolls();
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
-		MediaJob<BinaryOutput> job = client(Duration.ofSeconds(1), time).submit(InferenceRequest.of(TextToVideo.TASK,
-				model("video", new InferenceTarget.Router("replicate")), "A cat"));
-		BlockingQueue<JobProgress> progress = new LinkedBlockingQueue<>();
-		job.progress().subscribe(progress::add);
-		Disposable subscription = job.result().subscribe();
+		WatchedJob job = watchReplicateVideo(time);
+		BlockingQueue<JobProgress> progress = job.progress();
 		this.router.takeRequest(30, TimeUnit.SECONDS);
 		this.router.takeRequest(30, TimeUnit.SECONDS);
 		while (progress.size() < 2) {
@@ -185,7 +182,7 @@ class MediaJobTests {
 			Thread.onSpinWait();
 		}
 
-		subscription.dispose();
+		job.result().dispose();
 		time.advanceTimeBy(Duration.ofHours(1));
 
 		assertThat(progress).extracting(JobProgress::status).containsExactly("starting", "processing");
@@ -202,14 +199,11 @@ class MediaJobTests {
 		json(this.router, "{\"id\":\"p1\",\"status\":\"canceled\"}");
 		json(this.router, "{\"id\":\"p1\",\"status\":\"processing\"}");
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
-		MediaJob<BinaryOutput> job = client(Duration.ofSeconds(1), time).submit(InferenceRequest.of(TextToVideo.TASK,
-				model("video", new InferenceTarget.Router("replicate")), "A cat"));
-		BlockingQueue<JobProgress> progress = new LinkedBlockingQueue<>();
-		job.progress().subscribe(progress::add);
-		Disposable subscription = job.result().subscribe();
+		WatchedJob job = watchReplicateVideo(time);
+		BlockingQueue<JobProgress> progress = job.progress();
 		assertThat(progress.poll(30, TimeUnit.SECONDS)).extracting(JobProgress::status).isEqualTo("starting");
 
-		subscription.dispose();
+		job.result().dispose();
 		assertThat(this.router.takeRequest().getMethod()).as("mapping").isEqualTo("GET");
 		assertThat(this.router.takeRequest().getMethod()).as("submission").isEqualTo("POST");
 		RecordedRequest cancel = this.router.takeRequest(30, TimeUnit.SECONDS);
@@ -524,6 +518,28 @@ class MediaJobTests {
 			assertThat(status.getTarget()).isEqualTo(target);
 			assertThat(status.getHeaders().get("Authorization")).isEqualTo(authorization);
 		}
+	}
+
+	/**
+	 * Submits a video job to Replicate, polled every second on {@code time}, and subscribes
+	 * to its progress and its result.
+	 */
+	private WatchedJob watchReplicateVideo(VirtualTimeScheduler time) {
+		MediaJob<BinaryOutput> job = client(Duration.ofSeconds(1), time).submit(InferenceRequest.of(TextToVideo.TASK,
+				model("video", new InferenceTarget.Router("replicate")), "A cat"));
+		BlockingQueue<JobProgress> progress = new LinkedBlockingQueue<>();
+		job.progress().subscribe(progress::add);
+		return new WatchedJob(progress, job.result().subscribe());
+	}
+
+	/**
+	 * A submitted job's progress so far and the subscription to its result.
+	 *
+	 * @param progress the progress reports received
+	 * @param result the subscription to the result; disposing it cancels the job
+	 */
+	private record WatchedJob(BlockingQueue<JobProgress> progress, Disposable result) {
+
 	}
 
 	/** Replicate's mapping, a started prediction, and two polls answering that it is still processing. */

@@ -2,9 +2,9 @@ package io.github.hfinference.boot.observability;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -28,7 +28,6 @@ import io.github.hfinference.core.HfInferenceClient;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatMessage;
-import io.github.hfinference.test.HfInferenceStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,14 +39,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HfActuatorIntegrationTests {
 
-	private HfInferenceStub hf;
+	@RegisterExtension
+	final ScriptedHuggingFace hf = new ScriptedHuggingFace();
 
 	private ApplicationContextRunner contextRunner;
 
 	@BeforeEach
-	void start() throws Exception {
-		this.hf = ScriptedHuggingFace.start();
-		this.contextRunner = ScriptedHuggingFace.contextRunner(this.hf, "hf_test")
+	void start() {
+		this.contextRunner = this.hf.contextRunner("hf_test")
 			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
 					HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
 					HealthEndpointAutoConfiguration.class, ObservationAutoConfiguration.class,
@@ -58,14 +57,9 @@ class HfActuatorIntegrationTests {
 					"management.endpoint.health.show-details=always");
 	}
 
-	@AfterEach
-	void stop() {
-		this.hf.close();
-	}
-
 	@Test
 	void actuatorEndpointsShowPerModelFiguresAndDrift() {
-		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf)).withHeader("x-sha", "fff9999");
+		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf.stub())).withHeader("x-sha", "fff9999");
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			classify(context);

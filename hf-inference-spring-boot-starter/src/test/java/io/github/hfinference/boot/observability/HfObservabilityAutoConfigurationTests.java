@@ -10,10 +10,10 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -41,7 +41,6 @@ import io.github.hfinference.core.observation.InferenceCallListener;
 import io.github.hfinference.core.observation.InferenceObservationContext;
 import io.github.hfinference.core.observation.InferenceObservationConvention;
 import io.github.hfinference.core.task.TextClassification;
-import io.github.hfinference.test.HfInferenceStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,21 +50,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class HfObservabilityAutoConfigurationTests {
 
-	private HfInferenceStub hf;
+	@RegisterExtension
+	final ScriptedHuggingFace hf = new ScriptedHuggingFace();
 
 	private ApplicationContextRunner contextRunner;
 
 	@BeforeEach
-	void start() throws Exception {
-		this.hf = ScriptedHuggingFace.start();
-		this.contextRunner = ScriptedHuggingFace.contextRunner(this.hf, "hf_test")
+	void start() {
+		this.contextRunner = this.hf.contextRunner("hf_test")
 			.withPropertyValues("hf.inference.models.sentiment.id=" + ScriptedHuggingFace.SENTIMENT_ID,
 					"hf.inference.models.sentiment.provider=hf-inference");
-	}
-
-	@AfterEach
-	void stop() {
-		this.hf.close();
 	}
 
 	@Test

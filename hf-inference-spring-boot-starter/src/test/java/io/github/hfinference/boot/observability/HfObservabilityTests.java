@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.Health;
@@ -38,7 +38,6 @@ import io.github.hfinference.core.error.HfServerException;
 import io.github.hfinference.core.task.TextClassification;
 import io.github.hfinference.core.task.chat.ChatCompletion;
 import io.github.hfinference.core.task.chat.ChatMessage;
-import io.github.hfinference.test.HfInferenceStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -54,25 +53,20 @@ class HfObservabilityTests {
 
 	private static final String TOKEN = "hf_test_secret_value_123";
 
-	private HfInferenceStub hf;
+	@RegisterExtension
+	final ScriptedHuggingFace hf = new ScriptedHuggingFace();
 
 	private ApplicationContextRunner contextRunner;
 
 	@BeforeEach
-	void start() throws Exception {
-		this.hf = ScriptedHuggingFace.start();
-		this.contextRunner = ScriptedHuggingFace.contextRunner(this.hf, TOKEN)
+	void start() {
+		this.contextRunner = this.hf.contextRunner(TOKEN)
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
 			.withUserConfiguration(MetricsConfiguration.class)
 			.withPropertyValues(ScriptedHuggingFace.modelProperties())
 			.withPropertyValues("hf.inference.retry.initial-interval=1ms", "hf.inference.retry.jitter=0",
 					"management.endpoints.web.exposure.include=hfinference",
-					"hf.inference.models.tgi.endpoint-url=" + this.hf.endpointUrl("tgi"));
-	}
-
-	@AfterEach
-	void stop() {
-		this.hf.close();
+					"hf.inference.models.tgi.endpoint-url=" + this.hf.stub().endpointUrl("tgi"));
 	}
 
 	@Test
@@ -132,8 +126,8 @@ class HfObservabilityTests {
 			for (String name : List.of("token", "sentiment", "chat", "tgi")) {
 				health(context, name);
 			}
-			assertThat(ScriptedHuggingFace.count(this.hf, ScriptedHuggingFace.SENTIMENT_PATH)).isZero();
-			assertThat(ScriptedHuggingFace.count(this.hf, "/v1/chat/completions")).isZero();
+			assertThat(ScriptedHuggingFace.count(this.hf.stub(), ScriptedHuggingFace.SENTIMENT_PATH)).isZero();
+			assertThat(ScriptedHuggingFace.count(this.hf.stub(), "/v1/chat/completions")).isZero();
 			assertThat(health(context, "chat").getDetails()).doesNotContainKey("probe");
 		});
 	}
@@ -145,9 +139,9 @@ class HfObservabilityTests {
 			assertThat(chat.getStatus()).isEqualTo(Status.UP);
 			assertThat(chat.getDetails()).containsEntry("probe", Map.of("servedBy", "auto", "status", "UP"));
 			health(context, "chat");
-			assertThat(ScriptedHuggingFace.count(this.hf, "/v1/chat/completions")).as("cached").isEqualTo(1);
+			assertThat(ScriptedHuggingFace.count(this.hf.stub(), "/v1/chat/completions")).as("cached").isEqualTo(1);
 		});
-		assertThat(this.hf.calls(ScriptedHuggingFace.CHAT_ID)).singleElement()
+		assertThat(this.hf.stub().calls(ScriptedHuggingFace.CHAT_ID)).singleElement()
 			.satisfies((probe) -> assertThat(probe.bodyText()).contains("\"max_tokens\":1"));
 	}
 
@@ -161,7 +155,7 @@ class HfObservabilityTests {
 
 	@Test
 	void tokenIsDownOn401() {
-		this.hf.whoamiFails(401);
+		this.hf.stub().whoamiFails(401);
 		this.contextRunner.run((context) -> {
 			Health token = health(context, "token");
 			assertThat(token.getStatus()).isEqualTo(Status.DOWN);
@@ -172,7 +166,7 @@ class HfObservabilityTests {
 
 	@Test
 	void badTokenHealthDetailDoesNotCallTheAccountLookupAModel() {
-		this.hf.whoamiFails(401);
+		this.hf.stub().whoamiFails(401);
 		this.contextRunner.run((context) -> assertThat((String) health(context, "token").getDetails().get("error"))
 			.startsWith("HfAuthenticationException (HTTP 401): the Hub rejected the token")
 			.doesNotContain("model"));
@@ -180,25 +174,25 @@ class HfObservabilityTests {
 
 	@Test
 	void tokenIsUnknownOn429AndTheCheckIsCached() {
-		this.hf.whoamiFails(429);
+		this.hf.stub().whoamiFails(429);
 		this.contextRunner.run((context) -> {
 			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UNKNOWN);
-			this.hf.whoami("jane");
+			this.hf.stub().whoami("jane");
 			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UNKNOWN);
-			assertThat(ScriptedHuggingFace.count(this.hf, "/api/whoami-v2")).isEqualTo(1);
+			assertThat(ScriptedHuggingFace.count(this.hf.stub(), "/api/whoami-v2")).isEqualTo(1);
 		});
 	}
 
 	@Test
 	void tokenCheckIsRepeatedOnceItsTimeToLiveHasPassed() {
-		this.hf.whoamiFails(429);
+		this.hf.stub().whoamiFails(429);
 		this.contextRunner.withPropertyValues("hf.inference.health.token-ttl=1ns").run((context) -> {
 			assertThat(health(context, "token").getStatus()).isEqualTo(Status.UNKNOWN);
-			this.hf.whoami("jane");
+			this.hf.stub().whoami("jane");
 			// the cached result is dropped by a task on Reactor's clock, not at once: wait for it
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(health(context, "token").getStatus()).isEqualTo(Status.UP));
-			assertThat(ScriptedHuggingFace.count(this.hf, "/api/whoami-v2")).isGreaterThanOrEqualTo(2);
+			assertThat(ScriptedHuggingFace.count(this.hf.stub(), "/api/whoami-v2")).isGreaterThanOrEqualTo(2);
 		});
 	}
 
@@ -211,14 +205,14 @@ class HfObservabilityTests {
 				Health token = health(context, "token");
 				assertThat(token.getStatus()).isEqualTo(Status.UNKNOWN);
 				assertThat(token.getDetails()).containsEntry("configured", false);
-				assertThat(ScriptedHuggingFace.count(this.hf, "/api/whoami-v2")).isZero();
+				assertThat(ScriptedHuggingFace.count(this.hf.stub(), "/api/whoami-v2")).isZero();
 			});
 	}
 
 	@Test
 	void providerInErrorAndUnreachableEndpointAreDown() {
-		this.hf.model(ScriptedHuggingFace.SENTIMENT_ID).providerStatus("hf-inference", "error");
-		this.hf.endpoint("tgi").health(503);
+		this.hf.stub().model(ScriptedHuggingFace.SENTIMENT_ID).providerStatus("hf-inference", "error");
+		this.hf.stub().endpoint("tgi").health(503);
 		this.contextRunner.run((context) -> {
 			Health sentiment = health(context, "sentiment");
 			assertThat(sentiment.getStatus()).isEqualTo(Status.DOWN);
@@ -230,7 +224,7 @@ class HfObservabilityTests {
 
 	@Test
 	void openCircuitMakesItsTargetDown() {
-		ScriptedHuggingFace.sentiment(this.hf).reset().fails(500, "broken");
+		ScriptedHuggingFace.sentiment(this.hf.stub()).reset().fails(500, "broken");
 		this.contextRunner
 			.withPropertyValues("hf.inference.retry.enabled=false", "hf.inference.circuit-breaker.failure-threshold=1")
 			.run((context) -> {
@@ -248,7 +242,7 @@ class HfObservabilityTests {
 
 	@Test
 	void changedServedRevisionIsFlaggedAsDriftEverywhere(CapturedOutput output) {
-		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf).reset()).withHeader("x-sha", "fff9999");
+		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf.stub()).reset()).withHeader("x-sha", "fff9999");
 		this.contextRunner.run((context) -> {
 			classify(context);
 			classify(context);
@@ -267,7 +261,7 @@ class HfObservabilityTests {
 
 	@Test
 	void hubRevisionOtherThanThePinIsDrift() {
-		this.hf.model(ScriptedHuggingFace.SENTIMENT_ID).servesRevision("9999999aaa");
+		this.hf.stub().model(ScriptedHuggingFace.SENTIMENT_ID).servesRevision("9999999aaa");
 		this.contextRunner.run((context) -> {
 			Health sentiment = health(context, "sentiment");
 			assertThat(sentiment.getStatus()).isEqualTo(Status.UP);
@@ -277,7 +271,7 @@ class HfObservabilityTests {
 
 	@Test
 	void endpointServingAnotherCommitIsDrift() {
-		this.hf.endpoint("tgi").servesRevision("1111111");
+		this.hf.stub().endpoint("tgi").servesRevision("1111111");
 		this.contextRunner.withPropertyValues("hf.inference.models.tgi.revision=" + ScriptedHuggingFace.PINNED_SHA)
 			.run((context) -> {
 				Health tgi = health(context, "tgi");
@@ -289,7 +283,7 @@ class HfObservabilityTests {
 
 	@Test
 	void onRevisionMismatchFailFailsTheCall() {
-		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf).reset()).withHeader("x-sha", "fff9999");
+		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf.stub()).reset()).withHeader("x-sha", "fff9999");
 		this.contextRunner.withPropertyValues("hf.inference.models.sentiment.on-revision-mismatch=fail")
 			.run((context) -> assertThatExceptionOfType(HfRevisionMismatchException.class)
 				.isThrownBy(() -> classify(context)));
@@ -297,7 +291,7 @@ class HfObservabilityTests {
 
 	@Test
 	void metersCarryPerModelTagsAfterRealCalls() {
-		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf).reset().fails(429));
+		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf.stub()).reset().fails(429));
 		this.contextRunner.run((context) -> {
 			classify(context);
 			chat(context);
@@ -406,7 +400,7 @@ class HfObservabilityTests {
 
 	@Test
 	void theTokenAppearsNowhere(CapturedOutput output) {
-		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf).reset().fails(429))
+		ScriptedHuggingFace.answers(ScriptedHuggingFace.sentiment(this.hf.stub()).reset().fails(429))
 			.withHeader("x-sha", "fff9999");
 		this.contextRunner.withPropertyValues("hf.inference.health.token-ttl=1ns", "hf.inference.health.model-ttl=1ns",
 				"hf.inference.models.broken.id=org/broken",
@@ -427,8 +421,8 @@ class HfObservabilityTests {
 				for (String name : List.of("token", "sentiment", "chat", "tgi", "broken")) {
 					everything.append(json.writeValueAsString(health(context, name).getDetails()));
 				}
-				this.hf.whoamiFails(401);
-				this.hf.model(ScriptedHuggingFace.SENTIMENT_ID).providerStatus("hf-inference", "error");
+				this.hf.stub().whoamiFails(401);
+				this.hf.stub().model(ScriptedHuggingFace.SENTIMENT_ID).providerStatus("hf-inference", "error");
 				// the cached token check expires on Reactor's clock, not at once: wait for the rejection
 				Health rejected = await().atMost(Duration.ofSeconds(10))
 					.until(() -> health(context, "token"), (health) -> Status.DOWN.equals(health.getStatus()));
@@ -498,7 +492,7 @@ class HfObservabilityTests {
 	}
 
 	private long count(String path) {
-		return this.hf.calls().stream().filter((call) -> call.path().equals(path)).count();
+		return this.hf.stub().calls().stream().filter((call) -> call.path().equals(path)).count();
 	}
 
 }

@@ -2,6 +2,10 @@ package io.github.hfinference.boot.observability;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -23,9 +27,10 @@ import static io.github.hfinference.test.HfAnswers.label;
  * The Hugging Face the observability tests run against: the stub of
  * {@code hf-inference-test} with a pinned sentiment model on hf-inference, a chat model
  * on two providers (one in error, one with a published price), a TGI endpoint and a token
- * owned by {@code jane}.
+ * owned by {@code jane}. Register it on an instance field with {@code @RegisterExtension}:
+ * the stub starts before each test and is closed after it.
  */
-final class ScriptedHuggingFace {
+final class ScriptedHuggingFace implements BeforeEachCallback, AfterEachCallback {
 
 	static final String SENTIMENT_ID = "distilbert/sst2";
 
@@ -38,10 +43,31 @@ final class ScriptedHuggingFace {
 	/** What the Hub and the sentiment answers report: a commit the pin is a prefix of. */
 	static final String SERVED_SHA = PINNED_SHA + "def";
 
-	private ScriptedHuggingFace() {
+	private @Nullable HfInferenceStub stub;
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		this.stub = start();
 	}
 
-	static HfInferenceStub start() {
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (this.stub != null) {
+			this.stub.close();
+			this.stub = null;
+		}
+	}
+
+	/** The stub, started for the current test. */
+	HfInferenceStub stub() {
+		HfInferenceStub started = this.stub;
+		if (started == null) {
+			throw new IllegalStateException("The stub runs only during a test");
+		}
+		return started;
+	}
+
+	private static HfInferenceStub start() {
 		HfInferenceStub stub = HfInferenceStub.start().whoami("jane");
 		stub.model(SENTIMENT_ID).servesRevision(SERVED_SHA);
 		answers(sentiment(stub));
@@ -60,16 +86,15 @@ final class ScriptedHuggingFace {
 	/**
 	 * A context runner with the client's, health, observation and endpoint
 	 * auto-configurations, pointed at the stub with a token.
-	 * @param stub the stub
 	 * @param token the token
 	 * @return the runner
 	 */
-	static ApplicationContextRunner contextRunner(HfInferenceStub stub, String token) {
+	ApplicationContextRunner contextRunner(String token) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(HfInferenceAutoConfiguration.class,
 					HfHealthContributorAutoConfiguration.class, HfInferenceObservationAutoConfiguration.class,
 					HfInferenceEndpointAutoConfiguration.class))
-			.withPropertyValues(connectionProperties(stub, token));
+			.withPropertyValues(connectionProperties(stub(), token));
 	}
 
 	/**
@@ -78,7 +103,7 @@ final class ScriptedHuggingFace {
 	 * @param token the token
 	 * @return the properties
 	 */
-	static String[] connectionProperties(HfInferenceStub stub, String token) {
+	private static String[] connectionProperties(HfInferenceStub stub, String token) {
 		return new String[] { "hf.inference.token=" + token, "hf.inference.base-url=" + stub.baseUrl(),
 				"hf.inference.hub-url=" + stub.hubUrl() };
 	}

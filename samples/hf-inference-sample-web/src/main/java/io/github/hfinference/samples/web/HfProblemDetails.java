@@ -2,6 +2,7 @@ package io.github.hfinference.samples.web;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.hfinference.core.error.HfAdmissionRejectedException;
 import io.github.hfinference.core.error.HfCircuitOpenException;
@@ -34,6 +35,22 @@ public class HfProblemDetails {
 	private static final String TYPE_PREFIX = "https://github.com/hf-inference/hf-inference-spring-boot-starter/problems/";
 
 	/**
+	 * The errors answered with their own message as detail, the first that matches winning
+	 * (a missing token is also a configuration error).
+	 */
+	private static final List<Problem> PROBLEMS = List.of(
+			new Problem(HfMissingTokenException.class, HttpStatus.SERVICE_UNAVAILABLE, "missing-token",
+					"Hugging Face token not configured"),
+			new Problem(HfConfigurationException.class, HttpStatus.SERVICE_UNAVAILABLE, "configuration",
+					"Inference is misconfigured"),
+			new Problem(LocalInputException.class, HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input"),
+			new Problem(HfAdmissionRejectedException.class, HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+					"Too many concurrent calls"),
+			new Problem(HfTimeoutException.class, HttpStatus.GATEWAY_TIMEOUT, "timeout", "Inference timed out"),
+			new Problem(HfConnectionException.class, HttpStatus.BAD_GATEWAY, "connection",
+					"Could not reach the inference server"));
+
+	/**
 	 * Handles an inference error raised by an endpoint.
 	 * @param ex the error
 	 * @return the problem detail response
@@ -49,15 +66,6 @@ public class HfProblemDetails {
 	 * @return the response: status, {@code Retry-After} when known, and the problem detail
 	 */
 	public ResponseEntity<ProblemDetail> of(HfInferenceException ex) {
-		if (ex instanceof HfMissingTokenException) {
-			return problem(HttpStatus.SERVICE_UNAVAILABLE, "missing-token", "Hugging Face token not configured", ex);
-		}
-		if (ex instanceof HfConfigurationException) {
-			return problem(HttpStatus.SERVICE_UNAVAILABLE, "configuration", "Inference is misconfigured", ex);
-		}
-		if (ex instanceof LocalInputException) {
-			return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", ex);
-		}
 		if (ex instanceof HfRateLimitException rateLimit) {
 			return upstream(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Rate limited by Hugging Face", rateLimit,
 					rateLimit.getRetryAfter());
@@ -69,14 +77,10 @@ public class HfProblemDetails {
 			return problem(HttpStatus.SERVICE_UNAVAILABLE, "circuit-open", "Model temporarily unavailable", ex,
 					ex.getMessage(), open.getRetryAfter());
 		}
-		if (ex instanceof HfAdmissionRejectedException) {
-			return problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Too many concurrent calls", ex);
-		}
-		if (ex instanceof HfTimeoutException) {
-			return problem(HttpStatus.GATEWAY_TIMEOUT, "timeout", "Inference timed out", ex);
-		}
-		if (ex instanceof HfConnectionException) {
-			return problem(HttpStatus.BAD_GATEWAY, "connection", "Could not reach the inference server", ex);
+		for (Problem known : PROBLEMS) {
+			if (known.exception().isInstance(ex)) {
+				return problem(known.status(), known.type(), known.title(), ex);
+			}
 		}
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "inference", "Inference failed", ex);
 	}
@@ -110,6 +114,19 @@ public class HfProblemDetails {
 			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
 		}
 		return response.body(problem);
+	}
+
+	/**
+	 * How one kind of error is answered.
+	 *
+	 * @param exception the kind of error
+	 * @param status the response status
+	 * @param type the problem type, after {@link #TYPE_PREFIX}
+	 * @param title the problem title
+	 */
+	private record Problem(Class<? extends HfInferenceException> exception, HttpStatus status, String type,
+			String title) {
+
 	}
 
 }
