@@ -13,6 +13,7 @@ import io.github.hfinference.core.error.HfInferenceException;
 import io.github.hfinference.core.error.HfResponseException;
 import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.internal.http.HttpTransport;
+import io.github.hfinference.core.internal.http.WheelTimer;
 import io.github.hfinference.core.internal.media.MediaJobRunner;
 import io.github.hfinference.core.internal.routing.RequestRouter;
 import io.github.hfinference.core.json.JsonCodec;
@@ -124,7 +125,7 @@ final class TargetInvoker {
 		Mono<R> result = Mono.defer(
 				() -> provider.execute(request.task(), request.model(), request.input(), request.parameters()));
 		if (timeout != null) {
-			result = result.timeout(timeout).onErrorMap(TimeoutException.class,
+			result = result.timeout(timeout, WheelTimer.INSTANCE).onErrorMap(TimeoutException.class,
 					(ex) -> new HfTimeoutException("No result from in-process provider '" + target.provider()
 							+ "' for model '" + request.model().alias() + "' within " + timeout.toMillis() + " ms", ex));
 		}

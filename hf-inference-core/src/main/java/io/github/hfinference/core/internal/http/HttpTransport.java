@@ -277,14 +277,16 @@ public final class HttpTransport {
 			Flux<SseEvent> observed = events.doOnNext((event) -> progress.observe(event, endOfStream));
 			if (firstEventTimeout == null && eventTimeout == null) {
 				// Nothing to time but the drain after the end marker: no timer per event.
-				return observed.takeUntilOther(progress.end().then(Mono.defer(() -> Mono.delay(progress.remaining(drain)))))
+				Mono<Long> drained = progress.end()
+					.then(Mono.defer(() -> Mono.delay(progress.remaining(drain), WheelTimer.INSTANCE)));
+				return observed.takeUntilOther(drained)
 					.onErrorResume((ex) -> progress.ended() ? Flux.empty() : Flux.error(mapTransportError(ex, call)))
 					.filter((event) -> !progress.ended());
 			}
 			SubscriberDemand demand = new SubscriberDemand();
 			return observed
 				.timeout(demand.timer(firstEventTimeout),
-						(event) -> progress.ended() ? Mono.delay(progress.remaining(drain))
+						(event) -> progress.ended() ? Mono.delay(progress.remaining(drain), WheelTimer.INSTANCE)
 								: demand.timer(eventTimeout),
 						Flux.defer(() -> progress.ended() ? Flux.empty()
 								: Flux.error(streamTimeout(call, progress.started(), progress.started()
@@ -435,7 +437,7 @@ public final class HttpTransport {
 	 * timeout becomes an {@link HfTimeoutException} with its own message).
 	 */
 	private static <T> Mono<T> guarded(Mono<T> mono, @Nullable Duration timeout, HttpCall call) {
-		return ((timeout != null) ? mono.name(EXCHANGE_NAME).timeout(timeout) : mono)
+		return ((timeout != null) ? mono.name(EXCHANGE_NAME).timeout(timeout, WheelTimer.INSTANCE) : mono)
 			.onErrorMap((ex) -> mapTransportError(ex, call));
 	}
 

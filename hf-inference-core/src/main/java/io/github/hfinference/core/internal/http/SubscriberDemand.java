@@ -10,7 +10,6 @@ import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Tracks how many events a stream's subscriber has requested but not yet received, so
@@ -108,8 +107,8 @@ final class SubscriberDemand {
 				this.task.dispose();
 			}
 			this.taskDeadline = deadline;
-			this.task = Schedulers.parallel()
-				.schedule(this::fire, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			this.task = WheelTimer.INSTANCE.schedule(this::fire, Math.max(0, deadline - System.nanoTime()),
+					TimeUnit.NANOSECONDS);
 		}
 	}
 
