@@ -41,6 +41,13 @@ public final class OpenLoopBenchmark {
 
 	private static final List<String> CLIENTS = List.of("raw", "core", "proxy");
 
+	/**
+	 * Warm-up of each client before its window ({@code -Dopenloop.warmup=SECONDS}): long
+	 * enough that code running once per call has left the JIT's profiling tier (each
+	 * round prints the compiler's milliseconds within the window).
+	 */
+	private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("openloop.warmup", 30));
+
 	private static final List<String> TARGETS = List.of("endpoint", "router");
 
 	private OpenLoopBenchmark() {
@@ -69,10 +76,10 @@ public final class OpenLoopBenchmark {
 			for (int repetition = 1; repetition <= repetitions; repetition++) {
 				for (String target : TARGETS) {
 					for (String client : CLIENTS) {
-						double value = measure(pin, base, client, target, task, rate, seconds);
-						micros.computeIfAbsent(target + " " + client, (key) -> new ArrayList<>()).add(value);
-						System.out.printf(Locale.ROOT, "round %d  %-8s %-6s %8.1f µs CPU per call%n", repetition,
-								target, client, value);
+						Round round = measure(pin, base, client, target, task, rate, seconds);
+						micros.computeIfAbsent(target + " " + client, (key) -> new ArrayList<>()).add(round.micros());
+						System.out.printf(Locale.ROOT, "round %d  %-8s %-6s %8.1f µs CPU per call (JIT %s ms in the window)%n",
+								repetition, target, client, round.micros(), round.jitMillis());
 					}
 				}
 			}
@@ -95,16 +102,24 @@ public final class OpenLoopBenchmark {
 		}
 	}
 
-	private static double measure(boolean pin, URI base, String client, String target, String task, int rate,
+	/** One round's figure and the JIT compiler's milliseconds in its window. */
+	private record Round(double micros, String jitMillis) {
+	}
+
+	private static Round measure(boolean pin, URI base, String client, String target, String task, int rate,
 			double seconds) throws Exception {
 		Process child = start(pin ? "1" : null, OpenLoopBenchmark.class, "child", base.toString(), client,
 				target, task, Integer.toString(rate), Double.toString(seconds));
 		String result = null;
+		String jit = "?";
 		try (BufferedReader out = new BufferedReader(
 				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
 			for (String line = out.readLine(); line != null; line = out.readLine()) {
 				if (line.startsWith("RESULT ")) {
 					result = line;
+				}
+				else if (line.startsWith("JIT ")) {
+					jit = line.substring(4);
 				}
 				else if (line.startsWith("ERROR ")) {
 					System.out.println(line);
@@ -115,7 +130,7 @@ public final class OpenLoopBenchmark {
 			child.destroyForcibly();
 			throw new IllegalStateException(client + " on " + target + " gave no result");
 		}
-		return Double.parseDouble(result.substring(7));
+		return new Round(Double.parseDouble(result.substring(7)), jit);
 	}
 
 	private static Process start(String cpu, Class<?> main, String... args) throws Exception {
@@ -123,7 +138,8 @@ public final class OpenLoopBenchmark {
 		if (cpu != null) {
 			command.addAll(List.of("taskset", "-c", cpu));
 		}
-		command.addAll(RunAll.java(List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC"), main, args));
+		command.addAll(RunAll.java(List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC",
+				"-Dopenloop.warmup=" + WARMUP.toSeconds()), main, args));
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
 	}
 
@@ -138,11 +154,13 @@ public final class OpenLoopBenchmark {
 				default -> router ? clients.proxyRouter(task) : clients.proxy(task, false);
 			};
 			Mono.defer(call).block(Duration.ofSeconds(10));
-			offer(call, rate, Duration.ofSeconds(8));
+			offer(call, rate, WARMUP);
 			AtomicLong completed = new AtomicLong();
+			long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
 			long cpuBefore = cpuNanos();
 			long errors = offer(call, rate, Duration.ofMillis((long) (seconds * 1000)), completed);
 			long cpu = cpuNanos() - cpuBefore;
+			System.out.println("JIT " + (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore));
 			if (errors > 0) {
 				System.out.println("ERROR " + client + " on " + target + ": " + errors + " failed calls");
 			}
