@@ -274,28 +274,23 @@ public final class HttpTransport {
 		Duration drain = (eventTimeout != null && eventTimeout.compareTo(MAX_DRAIN) < 0) ? eventTimeout : MAX_DRAIN;
 		return Flux.defer(() -> {
 			StreamProgress progress = new StreamProgress();
-			Flux<SseEvent> observed = events.doOnNext((event) -> progress.observe(event, endOfStream));
-			if (firstEventTimeout == null && eventTimeout == null) {
-				// Nothing to time but the drain after the end marker: no timer per event.
-				Mono<Long> drained = progress.end()
-					.then(Mono.defer(() -> Mono.delay(progress.remaining(drain), WheelTimer.INSTANCE)));
-				return observed.takeUntilOther(drained)
-					.onErrorResume((ex) -> progress.ended() ? Flux.empty() : Flux.error(mapTransportError(ex, call)))
-					.filter((event) -> !progress.ended());
+			StreamWatchdog watchdog = new StreamWatchdog(firstEventTimeout, eventTimeout, drain, progress);
+			Flux<SseEvent> guarded = events.doOnNext((event) -> {
+				progress.observe(event, endOfStream);
+				watchdog.observed();
+			}).takeUntilOther(watchdog.expired());
+			if (watchdog.timesEvents()) {
+				guarded = guarded.concatWith(Flux.defer(() -> watchdog.timedOut() ? Flux.error(streamTimeout(call,
+						progress.started(), progress.started() ? eventTimeout : firstEventTimeout)) : Flux.empty()));
 			}
-			SubscriberDemand demand = new SubscriberDemand();
-			return observed
-				.timeout(demand.timer(firstEventTimeout),
-						(event) -> progress.ended() ? Mono.delay(progress.remaining(drain), WheelTimer.INSTANCE)
-								: demand.timer(eventTimeout),
-						Flux.defer(() -> progress.ended() ? Flux.empty()
-								: Flux.error(streamTimeout(call, progress.started(), progress.started()
-										? eventTimeout : firstEventTimeout))))
+			guarded = guarded
 				.onErrorResume((ex) -> progress.ended() ? Flux.empty() : Flux.error(mapTransportError(ex, call)))
-				.filter((event) -> !progress.ended())
-				.doOnNext((event) -> demand.delivered())
-				.doOnRequest(demand::requested)
-				.doFinally((signal) -> demand.dispose());
+				.filter((event) -> !progress.ended());
+			if (watchdog.timesEvents()) {
+				// timeouts count only while the subscriber waits for an event
+				guarded = guarded.doOnNext((event) -> watchdog.delivered()).doOnRequest(watchdog::requested);
+			}
+			return guarded;
 		});
 	}
 

@@ -3,9 +3,6 @@ package io.github.hfinference.core.internal.http;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-
 /**
  * How far one event stream got: whether any event arrived and whether (and when) the
  * end-of-stream marker did.
@@ -18,8 +15,6 @@ final class StreamProgress {
 
 	private volatile long endedAt;
 
-	private final Sinks.Empty<Void> end = Sinks.empty();
-
 	/**
 	 * Records an event.
 	 * @param event the event
@@ -30,18 +25,12 @@ final class StreamProgress {
 		if (!this.ended && event.data() != null && endOfStream.test(event)) {
 			this.endedAt = System.nanoTime();
 			this.ended = true;
-			this.end.tryEmitEmpty();
 		}
 	}
 
 	/** Whether any event (a comment included) arrived. */
 	boolean started() {
 		return this.started;
-	}
-
-	/** Completes when the end-of-stream marker arrives. */
-	Mono<Void> end() {
-		return this.end.asMono();
 	}
 
 	/** Whether the end-of-stream marker arrived. */
