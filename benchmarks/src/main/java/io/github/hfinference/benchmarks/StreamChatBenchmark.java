@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -47,6 +48,13 @@ import io.github.hfinference.core.task.chat.ChatMessage;
  * stub and other processes do not count). The median and the range over
  * the repetitions are printed as a Markdown section between {@code BEGIN-SECTION} and
  * {@code END-SECTION} lines.
+ * <p>
+ * A third level runs 64 streams again with the stub sending one event per flush, an event
+ * every {@code -Dstream.paceMicros} (default 1,000, i.e. 1,000 tokens/s a stream and 64,000
+ * chunks/s in all; 0 skips the level), {@code -Dstream.pacedStreams} streams per repetition
+ * (default 640): at full speed the client is saturated and a stream's first chunk queues
+ * behind the other streams' data, so its TTFC measures the CPU per chunk again; paced as a
+ * model server sends, TTFC measures what the client adds to a first token under load.
  * <p>
  * Arguments: the stub's base URL, the number of repetitions (default 7), the number of
  * streams per repetition at 1 and at 64 concurrent streams (default 300 and 640), and the
@@ -100,43 +108,52 @@ public final class StreamChatBenchmark {
 		HttpClient raw = HttpClient.create(pool).baseUrl(base.toString());
 		HfInferenceClient core = HfInferenceClient.builder().noTokenLookup().build();
 		Duration timeout = (args.length > 4) ? Duration.ofMillis(Long.parseLong(args[4])) : null;
-		ModelDefinition model = ModelDefinition.builder("chat")
-			.id(MODEL_ID)
-			.timeout(timeout)
-			.target(new InferenceTarget.Endpoint("stub", base, HfToken.of(Clients.TOKEN, "benchmark"), false))
-			.build();
-		Supplier<Flux<ChatCompletionChunk>> rawStream = () -> raw(raw);
-		Supplier<Flux<ChatCompletionChunk>> coreStream = () -> core.stream(ChatCompletion.STREAM, model, HELLO, null);
+		long paceMicros = Long.getLong("stream.paceMicros", 1000);
+		List<Level> levels = new ArrayList<>(List.of(new Level(1, streams[0], null), new Level(64, streams[1], null)));
+		if (paceMicros > 0) {
+			levels.add(new Level(64, Integer.getInteger("stream.pacedStreams", 640), "/paced/" + paceMicros));
+		}
 		int expected = StubServer.CHAT_EVENTS.size() - 1;
 		StringBuilder section = new StringBuilder();
-		for (int c = 0; c < CONCURRENCY.length; c++) {
-			int concurrency = CONCURRENCY[c];
+		for (Level level : levels) {
+			String prefix = (level.pacedPath() != null) ? level.pacedPath() : "";
+			ModelDefinition model = ModelDefinition.builder("chat")
+				.id(MODEL_ID)
+				.timeout(timeout)
+				.target(new InferenceTarget.Endpoint("stub", URI.create(base + prefix), HfToken.of(Clients.TOKEN, "benchmark"),
+						false))
+				.build();
+			Supplier<Flux<ChatCompletionChunk>> rawStream = () -> raw(raw, prefix);
+			Supplier<Flux<ChatCompletionChunk>> coreStream = () -> core.stream(ChatCompletion.STREAM, model, HELLO, null);
+			int concurrency = level.concurrency();
 			// Until steady state: code that runs once per stream (request, routing, connection
 			// acquisition) meets the JIT's thresholds a thousand times more slowly than code that
-			// runs per chunk, so a few repetitions left it in the profiling tier.
-			long warmUntil = System.nanoTime() + WARMUP.toNanos();
+			// runs per chunk, so a few repetitions left it in the profiling tier. The paced level
+			// runs the same code, already warm.
+			long warmUntil = System.nanoTime() + ((level.pacedPath() != null) ? 0 : WARMUP.toNanos());
 			for (int i = 0; i < WARMUP_REPETITIONS || System.nanoTime() < warmUntil; i++) {
-				run(rawStream, concurrency, streams[c], expected);
-				run(coreStream, concurrency, streams[c], expected);
+				run(rawStream, concurrency, level.streams(), expected);
+				run(coreStream, concurrency, level.streams(), expected);
 			}
 			List<Run> raws = new ArrayList<>();
 			List<Run> cores = new ArrayList<>();
 			for (int i = 0; i < repetitions; i++) {
 				// alternate which client goes first, so neither always runs on a warmer or cooler machine
-				Run first = run((i % 2 == 0) ? rawStream : coreStream, concurrency, streams[c], expected);
-				Run second = run((i % 2 == 0) ? coreStream : rawStream, concurrency, streams[c], expected);
+				Run first = run((i % 2 == 0) ? rawStream : coreStream, concurrency, level.streams(), expected);
+				Run second = run((i % 2 == 0) ? coreStream : rawStream, concurrency, level.streams(), expected);
 				Run r = (i % 2 == 0) ? first : second;
 				Run o = (i % 2 == 0) ? second : first;
 				raws.add(r);
 				cores.add(o);
 				System.out.printf(Locale.ROOT,
-						"STREAMCHAT concurrency=%d rep=%d raw=%.0f core=%.0f ratio=%.3f ttfcP50Raw=%.3f ttfcP50Core=%.3f "
+						"STREAMCHAT concurrency=%d%s rep=%d raw=%.0f core=%.0f ratio=%.3f ttfcP50Raw=%.3f ttfcP50Core=%.3f "
 								+ "ttfcP99Raw=%.3f ttfcP99Core=%.3f cpuRaw=%.2f cpuCore=%.2f errors=%d%n",
-						concurrency, i, r.chunksPerSecond(), o.chunksPerSecond(),
-						o.chunksPerSecond() / r.chunksPerSecond(), r.ttfcP50Ms(), o.ttfcP50Ms(), r.ttfcP99Ms(),
-						o.ttfcP99Ms(), r.cpuMicrosPerChunk(), o.cpuMicrosPerChunk(), r.errors() + o.errors());
+						concurrency, (level.pacedPath() != null) ? " paced=" + paceMicros + "us" : "", i,
+						r.chunksPerSecond(), o.chunksPerSecond(), o.chunksPerSecond() / r.chunksPerSecond(),
+						r.ttfcP50Ms(), o.ttfcP50Ms(), r.ttfcP99Ms(), o.ttfcP99Ms(), r.cpuMicrosPerChunk(),
+						o.cpuMicrosPerChunk(), r.errors() + o.errors());
 			}
-			section.append(row(concurrency, streams[c], expected, raws, cores));
+			section.append(row(level, paceMicros, raws, cores));
 		}
 		System.out.println("BEGIN-SECTION");
 		System.out.println("## Streaming chat (" + (StubServer.CHAT_EVENTS.size() - 2)
@@ -145,18 +162,18 @@ public final class StreamChatBenchmark {
 				+ "Core `stream(ChatCompletion.STREAM, ...)` against raw Reactor Netty + Jackson reading the same "
 				+ "stream, " + repetitions + " interleaved repetitions after " + WARMUP.toSeconds()
 				+ " s of warm-up (at least " + WARMUP_REPETITIONS + " repetitions); median [min – max] over the repetitions. TTFC: subscription to first chunk. CPU: the client JVM's process CPU time (all threads: event loops, GC, JIT) per chunk.\n");
-		System.out.println("| concurrent streams | streams per rep | raw chunks/s | core chunks/s | core / raw chunks/s "
+		System.out.println("| concurrent streams | stub | streams per rep | raw chunks/s | core chunks/s | core / raw chunks/s "
 				+ "| raw CPU µs/chunk | core CPU µs/chunk | CPU ratio raw / core "
 				+ "| raw TTFC p50 (ms) | TTFC p50 Δ core − raw (ms) | raw TTFC p99 (ms) | TTFC p99 Δ core − raw (ms) "
 				+ "| errors |");
-		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+		System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		System.out.print(section);
 		System.out.println("END-SECTION");
 		pool.disposeLater().block(Duration.ofSeconds(5));
 		System.exit(0);
 	}
 
-	private static String row(int concurrency, int streams, int expected, List<Run> raws, List<Run> cores) {
+	private static String row(Level level, long paceMicros, List<Run> raws, List<Run> cores) {
 		double[] ratio = new double[raws.size()];
 		double[] p50 = new double[raws.size()];
 		double[] p99 = new double[raws.size()];
@@ -169,8 +186,9 @@ public final class StreamChatBenchmark {
 			cpu[i] = raws.get(i).cpuMicrosPerChunk() / cores.get(i).cpuMicrosPerChunk();
 			errors += raws.get(i).errors() + cores.get(i).errors();
 		}
-		return String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | %s | %.2f | %.2f | %s | %.3f | %s | %.3f | %s | %d |%n",
-				concurrency, streams, Stats.median(raws.stream().mapToDouble(Run::chunksPerSecond).toArray()),
+		return String.format(Locale.ROOT, "| %d | %s | %d | %.0f | %.0f | %s | %.2f | %.2f | %s | %.3f | %s | %.3f | %s | %d |%n",
+				level.concurrency(), (level.pacedPath() != null) ? "an event every " + paceMicros + " µs" : "all at once",
+				level.streams(), Stats.median(raws.stream().mapToDouble(Run::chunksPerSecond).toArray()),
 				Stats.median(cores.stream().mapToDouble(Run::chunksPerSecond).toArray()), Stats.spread(ratio, "%.2f"),
 				Stats.median(raws.stream().mapToDouble(Run::cpuMicrosPerChunk).toArray()),
 				Stats.median(cores.stream().mapToDouble(Run::cpuMicrosPerChunk).toArray()), Stats.spread(cpu, "%.2f"),
@@ -222,14 +240,14 @@ public final class StreamChatBenchmark {
 	 * read to its end (the stub ends it right after {@code [DONE]}) so that the connection
 	 * goes back to the pool, as the core client's does.
 	 */
-	private static Flux<ChatCompletionChunk> raw(HttpClient client) {
+	private static Flux<ChatCompletionChunk> raw(HttpClient client, String prefix) {
 		return client
 			.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
 				.set(HttpHeaderNames.ACCEPT, "text/event-stream")
 				.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + Clients.TOKEN)
 				.setInt(HttpHeaderNames.CONTENT_LENGTH, BODY.length))
 			.post()
-			.uri("/v1/chat/completions")
+			.uri(prefix + "/v1/chat/completions")
 			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(BODY)))
 			.response((response, content) -> {
 				if (response.status().code() != 200) {
@@ -301,6 +319,15 @@ public final class StreamChatBenchmark {
 			}
 			out.add(CHUNK.readValue(bytes, from, to - from));
 		}
+
+	}
+
+	/**
+	 * One measured level: {@code concurrency} streams at a time, {@code streams} in a
+	 * repetition, from the stub at full speed or, with {@code pacedPath}, one event per flush
+	 * at a model server's pace.
+	 */
+	private record Level(int concurrency, int streams, @Nullable String pacedPath) {
 
 	}
 

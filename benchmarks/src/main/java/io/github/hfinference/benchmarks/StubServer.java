@@ -50,6 +50,9 @@ import io.netty.handler.codec.http.LastHttpContent;
  * first chunk), the rest written at once, so that the stub costs little next to the client's
  * decoding (a real server sends a token at a time; what is measured here is the client's
  * cost per chunk).</li>
+ * <li>{@code /paced/<micros>/.../chat/completions}: the same answer the way a model server
+ * sends it, one event per write and flush, {@code micros} microseconds apart (the first at
+ * once), for time to first chunk under a realistic load rather than at saturation.</li>
  * </ul>
  * Prints {@code READY <port>} once listening.
  */
@@ -151,6 +154,8 @@ public final class StubServer {
 
 		private static final ByteBuf CHAT_REST = direct(String.join("", CHAT_EVENTS.subList(1, CHAT_EVENTS.size())));
 
+		private static final List<ByteBuf> CHAT_EACH = CHAT_EVENTS.stream().map(Handler::direct).toList();
+
 		private static ByteBuf direct(String text) {
 			byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 			return Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes));
@@ -166,7 +171,13 @@ public final class StubServer {
 			String uri = request.uri();
 			boolean keepAlive = HttpUtil.isKeepAlive(request);
 			if (uri.endsWith("/chat/completions")) {
-				streamChat(ctx, keepAlive);
+				if (uri.startsWith("/paced/")) {
+					long micros = Long.parseLong(uri.substring("/paced/".length(), uri.indexOf('/', "/paced/".length())));
+					streamChatPaced(ctx, keepAlive, micros);
+				}
+				else {
+					streamChat(ctx, keepAlive);
+				}
 				return;
 			}
 			ByteBuf body = (uri.startsWith("/fe") || uri.endsWith("/fe")) ? this.featureExtraction
@@ -193,6 +204,40 @@ public final class StubServer {
 		 * client's HTTP decoder hands over in pieces of at most 8 KB, events cut anywhere.
 		 */
 		private void streamChat(ChannelHandlerContext ctx, boolean keepAlive) {
+			startEventStream(ctx, keepAlive);
+			ctx.writeAndFlush(new DefaultHttpContent(CHAT_FIRST.duplicate()), ctx.voidPromise());
+			ctx.write(new DefaultHttpContent(CHAT_REST.duplicate()), ctx.voidPromise());
+			endEventStream(ctx, keepAlive);
+		}
+
+		/**
+		 * Writes the streamed chat answer as a model server does: each event in an HTTP chunk
+		 * of its own, flushed, {@code micros} apart on the connection's event loop.
+		 */
+		private void streamChatPaced(ChannelHandlerContext ctx, boolean keepAlive, long micros) {
+			startEventStream(ctx, keepAlive);
+			new Runnable() {
+
+				private int next;
+
+				@Override
+				public void run() {
+					if (!ctx.channel().isActive()) {
+						return;
+					}
+					ctx.writeAndFlush(new DefaultHttpContent(CHAT_EACH.get(this.next++).duplicate()), ctx.voidPromise());
+					if (this.next < CHAT_EACH.size()) {
+						ctx.executor().schedule(this, micros, TimeUnit.MICROSECONDS);
+					}
+					else {
+						endEventStream(ctx, keepAlive);
+					}
+				}
+
+			}.run();
+		}
+
+		private static void startEventStream(ChannelHandlerContext ctx, boolean keepAlive) {
 			DefaultHttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
 			response.headers()
 				.set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
@@ -202,8 +247,9 @@ public final class StubServer {
 				response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
 			}
 			ctx.write(response, ctx.voidPromise());
-			ctx.writeAndFlush(new DefaultHttpContent(CHAT_FIRST.duplicate()), ctx.voidPromise());
-			ctx.write(new DefaultHttpContent(CHAT_REST.duplicate()), ctx.voidPromise());
+		}
+
+		private static void endEventStream(ChannelHandlerContext ctx, boolean keepAlive) {
 			if (keepAlive) {
 				ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ctx.voidPromise());
 			}
