@@ -25,6 +25,7 @@ import io.github.hfinference.core.internal.http.HttpCall;
 import io.github.hfinference.core.internal.http.HttpTransport;
 import io.github.hfinference.core.internal.http.StreamResponse;
 import io.github.hfinference.core.internal.resilience.ResilientExecutor;
+import io.github.hfinference.core.internal.routing.AttemptRoute;
 import io.github.hfinference.core.internal.routing.RequestRouter;
 import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.internal.http.SseEvent;
@@ -135,8 +136,13 @@ final class StreamInvoker {
 		headers.put(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE);
 		headers.putAll(request.options().headers());
 		return Mono.fromCallable(() -> task.encoder().encode(request.input(), request.parameters(), JsonCodec.get()))
-			.flatMap((payload) -> this.router.resolve(task.task(), request.model(), target, payload, headers))
-			.flatMapMany((call) -> {
+			.flatMap((payload) -> this.router.route(task.task(), request.model(), target, payload, headers))
+			.flatMapMany((route) -> {
+				if (!(route instanceof AttemptRoute.Exchange)) {
+					return Flux.error(new HfConfigurationException("Target " + target.name() + " of model '"
+							+ request.model().alias() + "' runs " + task.id() + " as a media job, which cannot stream"));
+				}
+				HttpCall call = route.call();
 				StreamResponse response = this.transport.stream(call, firstEventTimeout, eventTimeout,
 						endOfStream(task));
 				exchange.response = response;

@@ -15,6 +15,7 @@ import io.github.hfinference.core.error.HfTimeoutException;
 import io.github.hfinference.core.internal.http.HttpTransport;
 import io.github.hfinference.core.internal.http.WheelTimer;
 import io.github.hfinference.core.internal.media.MediaJobRunner;
+import io.github.hfinference.core.internal.routing.AttemptRoute;
 import io.github.hfinference.core.internal.routing.RequestRouter;
 import io.github.hfinference.core.json.JsonCodec;
 import io.github.hfinference.core.task.RawResponse;
@@ -87,20 +88,20 @@ final class TargetInvoker {
 		Task<I, P, R> task = request.task();
 		return Mono.defer(() -> {
 			RequestPayload payload = task.encoder().encode(request.input(), request.parameters(), JsonCodec.get());
-			Mono<RawResponse> response = !this.router.mayRunAsMediaJob(task, target)
-					? (raw != null) ? exchange(request, target, payload, timeout).doOnNext(raw)
-							: exchange(request, target, payload, timeout)
-					: this.router.resolveMedia(task, request.model(), target, payload, request.options().headers())
-						.flatMap((media) -> this.jobs.run(media.call(), media.provider(), media.credentials(), timeout))
-						.switchIfEmpty(Mono.defer(() -> exchange(request, target, payload, timeout)));
-			return response.map((answer) -> checked(request, target, decode(request, target, answer, attempt, start)));
+			return this.router.route(task, request.model(), target, payload, request.options().headers())
+				.flatMap((route) -> send(route, timeout, raw))
+				.map((answer) -> checked(request, target, decode(request, target, answer, attempt, start)));
 		});
 	}
 
-	private Mono<RawResponse> exchange(InferenceRequest<?, ?, ?> request, InferenceTarget target,
-			RequestPayload payload, @Nullable Duration timeout) {
-		return this.router.resolve(request.task(), request.model(), target, payload, request.options().headers())
-			.flatMap((call) -> this.transport.exchange(call, timeout));
+	/** Runs the attempt's route: one exchange (its raw answer handed to {@code raw}), or a media job. */
+	private Mono<RawResponse> send(AttemptRoute route, @Nullable Duration timeout,
+			@Nullable Consumer<RawResponse> raw) {
+		if (route instanceof AttemptRoute.MediaJob job) {
+			return this.jobs.run(job.call(), job.provider(), job.credentials(), timeout);
+		}
+		Mono<RawResponse> response = this.transport.exchange(route.call(), timeout);
+		return (raw != null) ? response.doOnNext(raw) : response;
 	}
 
 	/** The response, once its served revision was checked against the model's pin. */

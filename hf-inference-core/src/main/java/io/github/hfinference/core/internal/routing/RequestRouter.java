@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -135,27 +134,39 @@ public final class RequestRouter {
 	}
 
 	/**
-	 * Resolves a call on a remote target.
+	 * Routes one attempt on a remote target, once: to a media job when the target serves the
+	 * task through a media provider (fal-ai, replicate, together, ... or a gateway), otherwise
+	 * to one HTTP exchange.
 	 * @param task the task
 	 * @param model the model
-	 * @param target the router provider or endpoint
+	 * @param target the router provider, endpoint or gateway
 	 * @param payload the encoded body
 	 * @param extraHeaders per-call headers
-	 * @return the HTTP call
+	 * @return the attempt's route
 	 */
-	public Mono<HttpCall> resolve(Task<?, ?, ?> task, ModelDefinition model, InferenceTarget target,
+	public Mono<AttemptRoute> route(Task<?, ?, ?> task, ModelDefinition model, InferenceTarget target,
+			RequestPayload payload, Map<String, String> extraHeaders) {
+		if (!mayRunAsMediaJob(task, target)) {
+			return exchange(task, model, target, payload, extraHeaders);
+		}
+		return mediaJob(task, model, target, payload, extraHeaders)
+			.switchIfEmpty(Mono.defer(() -> exchange(task, model, target, payload, extraHeaders)));
+	}
+
+	/** One HTTP exchange on a remote target. */
+	private Mono<AttemptRoute> exchange(Task<?, ?, ?> task, ModelDefinition model, InferenceTarget target,
 			RequestPayload payload, Map<String, String> extraHeaders) {
 		if (target instanceof InferenceTarget.Router router) {
 			return routeViaRouter(task, model, router.provider(), payload)
-				.map((route) -> call(route.uri, route.payload, task.accept(), model, target, this.token, true,
-						extraHeaders));
+				.map((route) -> new AttemptRoute.Exchange(call(route.uri, route.payload, task.accept(), model, target,
+						this.token, true, extraHeaders)));
 		}
 		if (target instanceof InferenceTarget.Gateway gateway) {
 			URI uri = openAiUrl(gateway.url(),
 					(task.route() == TaskRoute.RESPONSES) ? RESPONSES_PATH : CHAT_COMPLETIONS_PATH);
 			RequestPayload body = withModel(payload, task, requireId(model));
-			return Mono.just(call(uri, body, task.accept(), model, target, credentialsFor(gateway), false,
-					extraHeaders));
+			return Mono.just(new AttemptRoute.Exchange(
+					call(uri, body, task.accept(), model, target, credentialsFor(gateway), false, extraHeaders)));
 		}
 		if (target instanceof InferenceTarget.Endpoint endpoint) {
 			URI uri = switch (task.route()) {
@@ -164,20 +175,17 @@ public final class RequestRouter {
 				default -> endpoint.url();
 			};
 			RequestPayload body = withModel(payload, task, (model.id() != null) ? model.id() : "tgi");
-			return Mono.just(call(uri, body, task.accept(), model, target, credentialsFor(endpoint), false,
-					extraHeaders));
+			return Mono.just(new AttemptRoute.Exchange(
+					call(uri, body, task.accept(), model, target, credentialsFor(endpoint), false, extraHeaders)));
 		}
 		return Mono.error(new HfConfigurationException("Target " + target + " is not an HTTP target"));
 	}
 
 	/**
 	 * Whether a call could run as a media job on this target, decided without any lookup:
-	 * false means {@link #resolveMedia} would be empty.
-	 * @param task the task
-	 * @param target the target
-	 * @return false when the call certainly goes the ordinary way
+	 * false means {@link #mediaJob} would be empty.
 	 */
-	public boolean mayRunAsMediaJob(Task<?, ?, ?> task, InferenceTarget target) {
+	private static boolean mayRunAsMediaJob(Task<?, ?, ?> task, InferenceTarget target) {
 		if (target instanceof InferenceTarget.Gateway) {
 			return MediaProviders.isMediaTask(task.id());
 		}
@@ -186,16 +194,10 @@ public final class RequestRouter {
 	}
 
 	/**
-	 * Resolves a media-generation job on a target, when the target serves the task through
-	 * a media provider (fal-ai, replicate, together, or a gateway); empty when the call goes the ordinary way.
-	 * @param task the task
-	 * @param model the model
-	 * @param target the target
-	 * @param payload the encoded body
-	 * @param extraHeaders per-call headers
-	 * @return the job's submission, adapter and credentials rule, or empty
+	 * A media-generation job on a target, when the target serves the task through a media
+	 * provider; empty when the call goes the ordinary way.
 	 */
-	public Mono<MediaCall> resolveMedia(Task<?, ?, ?> task, ModelDefinition model, InferenceTarget target,
+	private Mono<AttemptRoute> mediaJob(Task<?, ?, ?> task, ModelDefinition model, InferenceTarget target,
 			RequestPayload payload, Map<String, String> extraHeaders) {
 		if (target instanceof InferenceTarget.Gateway gateway) {
 			if (!MediaProviders.isMediaTask(task.id())) {
@@ -207,7 +209,7 @@ public final class RequestRouter {
 			HfToken credentials = credentialsFor(gateway);
 			HttpCall call = mediaCall(URI.create(base + submission.path()), submission, model, target, credentials,
 					false, extraHeaders);
-			return Mono.just(new MediaCall(call, provider, (uri) -> {
+			return Mono.just(new AttemptRoute.MediaJob(call, provider, (uri) -> {
 				HttpHeaders headers = new HttpHeaders();
 				headers.set(HttpHeaders.USER_AGENT, this.userAgent);
 				if (credentials != null && sameHost(uri, gateway.url())) {
@@ -255,7 +257,7 @@ public final class RequestRouter {
 				.toUri();
 			HttpCall call = mediaCall(uri, submission,
 					model, target, this.token, true, extraHeaders);
-			return Mono.just(new MediaCall(call, provider, this::hubHeaders));
+			return Mono.just(new AttemptRoute.MediaJob(call, provider, this::hubHeaders));
 		});
 	}
 
@@ -265,17 +267,6 @@ public final class RequestRouter {
 		headers.putAll(submission.headers());
 		return call(uri, new RequestPayload.Json(submission.body()), null, model, target, credentials, viaRouter,
 				headers);
-	}
-
-	/**
-	 * A media job ready to run.
-	 *
-	 * @param call the submission
-	 * @param provider the provider's adapter
-	 * @param credentials the headers for a status, result or download URL of this job
-	 */
-	public record MediaCall(HttpCall call, MediaProvider provider,
-			Function<URI, HttpHeaders> credentials) {
 	}
 
 	/**
