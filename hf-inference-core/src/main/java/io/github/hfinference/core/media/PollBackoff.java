@@ -3,6 +3,9 @@ package io.github.hfinference.core.media;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
 /**
  * How long to wait before each status poll of a media job: {@code first}, doubling up to
  * {@code max}.
@@ -24,16 +27,14 @@ public record PollBackoff(Duration first, Duration max) {
 	}
 
 	/**
-	 * The wait before a poll.
-	 * @param poll the poll's number, from 0
-	 * @return the wait
+	 * These waits as Spring's {@link ExponentialBackOff} (multiplier 2, no limit on the
+	 * number of polls: the call's deadline ends a job that never finishes).
+	 * @return a new back-off; each {@link BackOff#start()} begins at {@code first}
 	 */
-	public Duration delay(int poll) {
-		Duration delay = this.first;
-		for (int i = 0; i < poll && delay.compareTo(this.max) < 0; i++) {
-			delay = delay.multipliedBy(2);
-		}
-		return (delay.compareTo(this.max) > 0) ? this.max : delay;
+	public BackOff toBackOff() {
+		ExponentialBackOff backOff = new ExponentialBackOff(this.first.toMillis(), 2.0);
+		backOff.setMaxInterval(this.max.toMillis());
+		return backOff;
 	}
 
 }

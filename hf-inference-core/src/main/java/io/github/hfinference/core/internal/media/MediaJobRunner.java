@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -45,7 +47,7 @@ public final class MediaJobRunner {
 
 	private final HttpTransport transport;
 
-	private final PollBackoff backoff;
+	private final BackOff backoff;
 
 	private final Scheduler scheduler;
 
@@ -57,7 +59,7 @@ public final class MediaJobRunner {
 	 */
 	public MediaJobRunner(HttpTransport transport, PollBackoff backoff, Scheduler scheduler) {
 		this.transport = transport;
-		this.backoff = backoff;
+		this.backoff = backoff.toBackOff();
 		this.scheduler = scheduler;
 	}
 
@@ -84,8 +86,8 @@ public final class MediaJobRunner {
 		return Mono.deferContextual((context) -> {
 			JobProgressListener listener = context.getOrDefault(JobProgressListener.class, (progress) -> {
 			});
-			Job job = new Job(submit, provider, credentials, listener, this.scheduler.now(
-					TimeUnit.MILLISECONDS));
+			Job job = new Job(submit, provider, credentials, listener, this.backoff.start(),
+					this.scheduler.now(TimeUnit.MILLISECONDS));
 			Mono<RawResponse> result = this.transport.exchange(submit, null).flatMap((answer) -> {
 				job.submitHeaders = answer.headers();
 				JobState submitted = read(job, answer);
@@ -148,7 +150,7 @@ public final class MediaJobRunner {
 					+ running.status() + "' but names no status URL to poll", null));
 		}
 		URI statusUrl = job.statusUrl;
-		return Mono.delay(this.backoff.delay(job.polls), this.scheduler)
+		return Mono.delay(Duration.ofMillis(job.waits.nextBackOff()), this.scheduler)
 			.then(Mono.defer(() -> {
 				job.polls++;
 				return this.transport.exchange(get(job, statusUrl, job.credentials.apply(statusUrl)), null);
@@ -266,8 +268,12 @@ public final class MediaJobRunner {
 
 		volatile int polls;
 
+		/** The waits before this job's status polls. */
+		final BackOffExecution waits;
+
 		Job(HttpCall submit, MediaProvider provider, Function<URI, HttpHeaders> credentials,
-				JobProgressListener listener, long startedAt) {
+				JobProgressListener listener, BackOffExecution waits, long startedAt) {
+			this.waits = waits;
 			this.submit = submit;
 			this.provider = provider;
 			this.credentials = credentials;
