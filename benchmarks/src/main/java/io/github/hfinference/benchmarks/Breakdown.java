@@ -81,8 +81,8 @@ final class Breakdown {
 			.map((response) -> task.decoder().decode(response, JsonCodec.get())));
 		layers.put("layer3", () -> Mono
 			.fromCallable(() -> task.encoder().encode(Clients.TEXT, null, JsonCodec.get()))
-			.flatMap((payload) -> this.router.resolve(task, model, target, payload, Map.of()))
-			.flatMap((call) -> this.transport.exchange(call, null))
+			.flatMap((payload) -> this.router.route(task, model, target, payload, Map.of()))
+			.flatMap((route) -> this.transport.exchange(route.call(), null))
 			.map((response) -> task.decoder().decode(response, JsonCodec.get())));
 		return layers;
 	}
