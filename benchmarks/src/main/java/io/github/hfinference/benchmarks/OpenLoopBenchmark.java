@@ -2,10 +2,14 @@ package io.github.hfinference.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +37,16 @@ import reactor.core.publisher.Mono;
  * proxy with the starter's defaults; targets: an endpoint ({@code targets[0].url}) and the
  * router's {@code hf-inference} provider ({@code hf.inference.base-url} at the stub).
  * <p>
+ * Each round gives two figures: the process's CPU per call, and the same without the JIT
+ * compiler's threads (their run time from {@code /proc/self/task/<tid>/schedstat}, in ns):
+ * after the warm-up the compiler still spends 150–800 ms of a 10 s window on late
+ * recompilations, as much as 40 µs a call, which moved ratios more than the differences
+ * between the clients.
+ * <p>
  * Usage: {@code OpenLoopBenchmark [task] [rate] [seconds] [repetitions]} (defaults
  * text-classification, 2000, 5, 5). Prints each round, then a Markdown table: median and
- * spread of µs per call, and the ratio raw ÷ client (1.0 = as cheap as raw).
+ * spread of µs per call, and the ratio raw ÷ client (1.0 = as cheap as raw), with and
+ * without the compiler.
  */
 public final class OpenLoopBenchmark {
 
@@ -73,27 +84,35 @@ public final class OpenLoopBenchmark {
 		try {
 			URI base = URI.create("http://127.0.0.1:" + RunAll.readPort(stub));
 			Map<String, List<Double>> micros = new LinkedHashMap<>();
+			Map<String, List<Double>> withoutJit = new LinkedHashMap<>();
 			for (int repetition = 1; repetition <= repetitions; repetition++) {
 				for (String target : TARGETS) {
 					for (String client : CLIENTS) {
 						Round round = measure(pin, base, client, target, task, rate, seconds);
 						micros.computeIfAbsent(target + " " + client, (key) -> new ArrayList<>()).add(round.micros());
-						System.out.printf(Locale.ROOT, "round %d  %-8s %-6s %8.1f µs CPU per call (JIT %s ms in the window)%n",
-								repetition, target, client, round.micros(), round.jitMillis());
+						withoutJit.computeIfAbsent(target + " " + client, (key) -> new ArrayList<>())
+							.add(round.microsWithoutJit());
+						System.out.printf(Locale.ROOT,
+								"round %d  %-8s %-6s %8.1f µs CPU per call, %6.1f without the compiler's threads (JIT %s ms in the window)%n",
+								repetition, target, client, round.micros(), round.microsWithoutJit(), round.jitMillis());
 					}
 				}
 			}
 			System.out.println();
 			System.out.printf(Locale.ROOT, "%s at %d calls/s offered, %s s windows, %d rounds, %s%n%n", task, rate,
 					seconds, repetitions, pin ? "stub on CPU 0, client on CPU 1" : "not pinned");
-			System.out.println("| target | client | µs CPU per call, median [min – max] | raw ÷ client (medians) |");
-			System.out.println("|---|---|---|---|");
+			System.out.println("| target | client | µs CPU per call, median [min – max] | raw ÷ client (medians) "
+					+ "| without the compiler's threads | raw ÷ client (medians) |");
+			System.out.println("|---|---|---|---|---|---|");
 			for (String target : TARGETS) {
 				double raw = Stats.median(micros.get(target + " raw"));
+				double rawWithoutJit = Stats.median(withoutJit.get(target + " raw"));
 				for (String client : CLIENTS) {
 					List<Double> values = micros.get(target + " " + client);
-					System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f |%n", target, client,
-							Stats.spread(values, "%.1f"), raw / Stats.median(values));
+					List<Double> valuesWithoutJit = withoutJit.get(target + " " + client);
+					System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %.2f |%n", target, client,
+							Stats.spread(values, "%.1f"), raw / Stats.median(values),
+							Stats.spread(valuesWithoutJit, "%.1f"), rawWithoutJit / Stats.median(valuesWithoutJit));
 				}
 			}
 		}
@@ -102,8 +121,8 @@ public final class OpenLoopBenchmark {
 		}
 	}
 
-	/** One round's figure and the JIT compiler's milliseconds in its window. */
-	private record Round(double micros, String jitMillis) {
+	/** One round's figures and the JIT compiler's milliseconds in its window. */
+	private record Round(double micros, double microsWithoutJit, String jitMillis) {
 	}
 
 	private static Round measure(boolean pin, URI base, String client, String target, String task, int rate,
@@ -130,7 +149,8 @@ public final class OpenLoopBenchmark {
 			child.destroyForcibly();
 			throw new IllegalStateException(client + " on " + target + " gave no result");
 		}
-		return new Round(Double.parseDouble(result.substring(7)), jit);
+		String[] figures = result.substring(7).split(" ");
+		return new Round(Double.parseDouble(figures[0]), Double.parseDouble(figures[1]), jit);
 	}
 
 	private static Process start(String cpu, Class<?> main, String... args) throws Exception {
@@ -157,14 +177,17 @@ public final class OpenLoopBenchmark {
 			offer(call, rate, WARMUP);
 			AtomicLong completed = new AtomicLong();
 			long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+			long compilerBefore = compilerThreadNanos();
 			long cpuBefore = cpuNanos();
 			long errors = offer(call, rate, Duration.ofMillis((long) (seconds * 1000)), completed);
 			long cpu = cpuNanos() - cpuBefore;
+			long compiler = compilerThreadNanos() - compilerBefore;
 			System.out.println("JIT " + (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore));
 			if (errors > 0) {
 				System.out.println("ERROR " + client + " on " + target + ": " + errors + " failed calls");
 			}
-			System.out.printf(Locale.ROOT, "RESULT %.3f%n", cpu / 1000.0 / Math.max(1, completed.get()));
+			long calls = Math.max(1, completed.get());
+			System.out.printf(Locale.ROOT, "RESULT %.3f %.3f%n", cpu / 1000.0 / calls, (cpu - compiler) / 1000.0 / calls);
 		}
 	}
 
@@ -206,6 +229,30 @@ public final class OpenLoopBenchmark {
 			throw new IllegalStateException("calls did not complete: " + done.getCount() + " outstanding");
 		}
 		return errors.get();
+	}
+
+	/**
+	 * The run time of the JIT compiler's threads ({@code C1/C2 CompilerThread*}), in ns, from
+	 * {@code /proc/self/task/<tid>/schedstat}; 0 where the system has no such files.
+	 */
+	private static long compilerThreadNanos() {
+		long total = 0;
+		try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+			for (Path task : tasks) {
+				try {
+					if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+						total += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+					}
+				}
+				catch (IOException | NumberFormatException ex) {
+					// the thread ended between listing and reading
+				}
+			}
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+		return total;
 	}
 
 	private static long cpuNanos() {
