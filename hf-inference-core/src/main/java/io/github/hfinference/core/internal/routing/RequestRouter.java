@@ -194,15 +194,13 @@ public final class RequestRouter {
 	}
 
 	/**
-	 * A media-generation job on a target, when the target serves the task through a media
-	 * provider; empty when the call goes the ordinary way.
+	 * A media-generation job on a target that {@link #mayRunAsMediaJob may run one} (a
+	 * gateway given a media task, or a third-party router provider given a task that is
+	 * not OpenAI's); empty when the call goes the ordinary way.
 	 */
 	private Mono<AttemptRoute> mediaJob(Task<?, ?, ?> task, ModelDefinition model, InferenceTarget target,
 			RequestPayload payload, Map<String, String> extraHeaders) {
 		if (target instanceof InferenceTarget.Gateway gateway) {
-			if (!MediaProviders.isMediaTask(task.id())) {
-				return Mono.empty();
-			}
 			MediaProvider provider = MediaProviders.forGateway(gateway.name(), gateway.url());
 			Submission submission = provider.submit(MediaRequest.from(task.id(), payload), requireId(model));
 			String base = gateway.url().toString().replaceAll("/+$", "");
@@ -218,13 +216,11 @@ public final class RequestRouter {
 				return headers;
 			}));
 		}
-		if (!(target instanceof InferenceTarget.Router router) || isOpenAi(task)
-				|| router.provider().equals(Providers.HF_INFERENCE) || model.id() == null || this.token == null
-				|| !this.token.isHuggingFaceToken()) {
+		if (model.id() == null || this.token == null || !this.token.isHuggingFaceToken()) {
 			return Mono.empty();
 		}
 		String modelId = model.id();
-		String wanted = router.provider();
+		String wanted = ((InferenceTarget.Router) target).provider();
 		boolean auto = wanted.equals(Providers.AUTO);
 		if (!auto && MediaProviders.forRouter(wanted, task.id()).isEmpty()) {
 			return Mono.empty();
